@@ -1,0 +1,111 @@
+//! [`Id`]: the stable identifier of anything a plan refers to by reference.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Why a string is not a valid [`Id`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a valid id: ids are 1 to 64 characters of letters, digits, `-`, `_`, `.` or `/`")]
+pub struct IdError {
+    text: String,
+}
+
+impl IdError {
+    /// The text that was refused.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A short, stable identifier such as `fds-80` or `hiow`.
+///
+/// Ids are what references point at (an intervention names the asks it
+/// serves by id), so they are restricted to 1 to 64 ASCII letters, digits and
+/// `-_./`: no spaces, nothing that could look alike.
+///
+/// ```
+/// use cancer_plan::Id;
+/// let id: Id = "fds-80".parse()?;
+/// assert_eq!(id.as_str(), "fds-80");
+/// assert!("two words".parse::<Id>().is_err());
+/// # Ok::<(), cancer_plan::IdError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Id(String);
+
+impl Id {
+    /// Checks and wraps an id.
+    pub fn new(text: impl Into<String>) -> Result<Id, IdError> {
+        let text = text.into();
+        let ok = (1..=64).contains(&text.len())
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'));
+        if ok {
+            Ok(Id(text))
+        } else {
+            Err(IdError { text })
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Id {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Id, IdError> {
+        Id::new(s)
+    }
+}
+
+impl TryFrom<String> for Id {
+    type Error = IdError;
+    fn try_from(s: String) -> Result<Id, IdError> {
+        Id::new(s)
+    }
+}
+
+impl From<Id> for String {
+    fn from(id: Id) -> String {
+        id.0
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_and_rejects() {
+        assert!(Id::new("cross-cutting").is_ok());
+        assert!(Id::new("r1.a_b/c").is_ok());
+        assert!(Id::new("").is_err());
+        assert!(Id::new("a b").is_err());
+        assert!(Id::new("é").is_err());
+        assert!(Id::new("x".repeat(65)).is_err());
+    }
+}

@@ -1,0 +1,86 @@
+//! [`Alliance`]: a Cancer Alliance and the ICBs and trusts in it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Icb, Provider};
+use crate::Id;
+
+/// A Cancer Alliance: its name, the ICBs it spans and (optionally) the
+/// provider trusts in its pathways.
+///
+/// Membership is data. Whether the ICBs' ids are unique and the providers'
+/// ICBs exist is checked when a plan is built (see
+/// [`CancerPlanBuilder::build`](crate::CancerPlanBuilder::build)).
+///
+/// ```
+/// use cancer_plan::{Alliance, Icb, Id};
+/// let wessex = Alliance::new("Wessex Cancer Alliance")
+///     .with_icb(Icb::new(Id::new("dorset")?, "NHS Dorset ICB"))
+///     .with_icb(Icb::new(Id::new("hiow")?, "NHS Hampshire and Isle of Wight ICB"));
+/// assert_eq!(wessex.icbs().len(), 2);
+/// assert!(wessex.icb("hiow").is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alliance {
+    name: String,
+    icbs: Vec<Icb>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    providers: Vec<Provider>,
+}
+
+impl Alliance {
+    /// An alliance with a name and, as yet, no ICBs.
+    pub fn new(name: impl Into<String>) -> Alliance {
+        Alliance {
+            name: name.into(),
+            icbs: Vec::new(),
+            providers: Vec::new(),
+        }
+    }
+
+    /// The same alliance spanning one more ICB.
+    pub fn with_icb(mut self, icb: Icb) -> Alliance {
+        self.icbs.push(icb);
+        self
+    }
+
+    /// The same alliance with one more provider trust.
+    pub fn with_provider(mut self, provider: Provider) -> Alliance {
+        self.providers.push(provider);
+        self
+    }
+
+    /// Its name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The ICBs it spans, in the order given.
+    pub fn icbs(&self) -> &[Icb] {
+        &self.icbs
+    }
+
+    /// The provider trusts, in the order given.
+    pub fn providers(&self) -> &[Provider] {
+        &self.providers
+    }
+
+    /// The ICB with this id.
+    pub fn icb(&self, id: &str) -> Option<&Icb> {
+        self.icbs.iter().find(|icb| icb.id().as_str() == id)
+    }
+
+    /// The provider with this ODS code.
+    pub fn provider(&self, ods_code: &str) -> Option<&Provider> {
+        self.providers
+            .iter()
+            .find(|p| p.ods_code().as_str() == ods_code)
+    }
+
+    /// Whether an ICB with this id is in the alliance.
+    pub fn has_icb(&self, id: &Id) -> bool {
+        self.icb(id.as_str()).is_some()
+    }
+}

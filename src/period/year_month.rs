@@ -1,0 +1,214 @@
+//! [`YearMonth`]: a calendar month, the reporting period of NHS statistics.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{FinancialYear, FinancialYearError};
+
+/// Why text is not a valid [`YearMonth`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a month (expected `YYYY-MM`, e.g. `2025-03`)")]
+pub struct YearMonthError {
+    text: String,
+}
+
+/// A calendar month such as March 2025, written `2025-03`.
+///
+/// Cancer Waiting Times count a pathway in the month of its clock stop, and
+/// plan targets apply "by" a month, so months are a type of their own.
+///
+/// ```
+/// use cancer_plan::YearMonth;
+/// let march: YearMonth = "2025-03".parse()?;
+/// assert_eq!(march.financial_year()?.to_string(), "2024/25");
+/// assert_eq!(march.next().to_string(), "2025-04");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct YearMonth {
+    // Months since January of year 0: one comparable integer.
+    index: i32,
+}
+
+impl YearMonth {
+    /// The month `month` (1 to 12) of `year`; `None` if the month is out of
+    /// range or the year outside 1..=9999.
+    pub fn new(year: i32, month: u32) -> Option<YearMonth> {
+        if !(1..=12).contains(&month) || !(1..=9999).contains(&year) {
+            return None;
+        }
+        Some(Self::from_parts_unchecked(year, month))
+    }
+
+    pub(crate) fn from_parts_unchecked(year: i32, month: u32) -> YearMonth {
+        YearMonth {
+            index: year * 12 + (month as i32 - 1),
+        }
+    }
+
+    /// The month a date falls in.
+    pub fn from_date(date: NaiveDate) -> YearMonth {
+        Self::from_parts_unchecked(date.year(), date.month())
+    }
+
+    /// The calendar year.
+    pub fn year(self) -> i32 {
+        self.index.div_euclid(12)
+    }
+
+    /// The month of the year, 1 (January) to 12 (December).
+    pub fn month(self) -> u32 {
+        self.index.rem_euclid(12).unsigned_abs() + 1
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year(), self.month(), 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day of the month.
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day().pred_opt().unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The number of days in the month.
+    pub fn days(self) -> u32 {
+        self.last_day().day()
+    }
+
+    /// The next month.
+    pub fn next(self) -> YearMonth {
+        YearMonth {
+            index: self.index.saturating_add(1),
+        }
+    }
+
+    /// The previous month.
+    pub fn previous(self) -> YearMonth {
+        YearMonth {
+            index: self.index.saturating_sub(1),
+        }
+    }
+
+    /// The month `n` months later.
+    pub fn plus_months(self, n: i32) -> YearMonth {
+        YearMonth {
+            index: self.index.saturating_add(n),
+        }
+    }
+
+    pub(crate) fn plus_months_unchecked(self, n: u32) -> YearMonth {
+        self.plus_months(i32::try_from(n).unwrap_or(i32::MAX))
+    }
+
+    /// Whole months from `earlier` to `self` (negative if `earlier` is later).
+    pub fn months_since(self, earlier: YearMonth) -> i32 {
+        self.index - earlier.index
+    }
+
+    /// The NHS financial year the month falls in.
+    pub fn financial_year(self) -> Result<FinancialYear, FinancialYearError> {
+        let start = if self.month() >= 4 {
+            self.year()
+        } else {
+            self.year() - 1
+        };
+        FinancialYear::starting(start)
+    }
+
+    /// Whether `date` falls in this month.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        YearMonth::from_date(date) == self
+    }
+
+    /// The months from `self` to `last` inclusive (empty if `last` is earlier).
+    pub fn through(self, last: YearMonth) -> impl Iterator<Item = YearMonth> + Clone {
+        (self.index..=last.index).map(|index| YearMonth { index })
+    }
+}
+
+impl fmt::Display for YearMonth {
+    /// `2025-03`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year(), self.month())
+    }
+}
+
+impl FromStr for YearMonth {
+    type Err = YearMonthError;
+
+    /// Accepts `2025-03` (also `2025-03-01`, a period's first day as NHS
+    /// extracts write it).
+    fn from_str(text: &str) -> Result<YearMonth, YearMonthError> {
+        let err = || YearMonthError {
+            text: text.to_owned(),
+        };
+        let trimmed = text.trim();
+        let mut parts = trimmed.split('-');
+        let year = parts.next().filter(|y| y.len() == 4).ok_or_else(err)?;
+        let month = parts.next().filter(|m| m.len() == 2).ok_or_else(err)?;
+        if let Some(day) = parts.next() {
+            if day != "01" {
+                return Err(err());
+            }
+        }
+        if parts.next().is_some()
+            || !year
+                .bytes()
+                .chain(month.bytes())
+                .all(|b| b.is_ascii_digit())
+        {
+            return Err(err());
+        }
+        let year: i32 = year.parse().map_err(|_| err())?;
+        let month: u32 = month.parse().map_err(|_| err())?;
+        YearMonth::new(year, month).ok_or_else(err)
+    }
+}
+
+impl TryFrom<String> for YearMonth {
+    type Error = YearMonthError;
+    fn try_from(s: String) -> Result<YearMonth, YearMonthError> {
+        s.parse()
+    }
+}
+
+impl From<YearMonth> for String {
+    fn from(m: YearMonth) -> String {
+        m.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_display_and_days() {
+        let m: YearMonth = "2024-02".parse().unwrap();
+        assert_eq!(m.days(), 29);
+        assert_eq!(m.to_string(), "2024-02");
+        assert_eq!(
+            "2023-10-01".parse::<YearMonth>().unwrap().to_string(),
+            "2023-10"
+        );
+        for bad in ["2024-13", "2024-00", "24-01", "2024-1", "2024-01-15", "x"] {
+            assert!(bad.parse::<YearMonth>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn arithmetic() {
+        let m: YearMonth = "2024-12".parse().unwrap();
+        assert_eq!(m.next().to_string(), "2025-01");
+        assert_eq!(m.next().previous(), m);
+        assert_eq!(m.plus_months(15).to_string(), "2026-03");
+        assert_eq!(m.plus_months(15).months_since(m), 15);
+        assert_eq!(m.through(m.plus_months(2)).count(), 3);
+        assert_eq!(m.financial_year().unwrap().to_string(), "2024/25");
+    }
+}

@@ -1,0 +1,313 @@
+//! [`CancerPlanBuilder`]: collects a plan's content in any order and checks
+//! every invariant at [`CancerPlanBuilder::build`].
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{AskKind, CancerPlan, IcbScope, PlanStatus, StatutoryResponsibility, TargetPopulation};
+use crate::validate::{Checker, IdRegistry};
+use crate::{Alliance, BudgetAllocation, FinancialYear, Rule, ValidationErrors};
+
+/// Builds a [`CancerPlan`]. Setters never fail; [`build`](Self::build) checks
+/// everything and reports every violation at once.
+///
+/// It is also the plan's unchecked JSON form: a [`CancerPlan`] deserialises
+/// through this builder, so JSON input meets exactly the same checks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CancerPlanBuilder {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    alliance: Option<Alliance>,
+    #[serde(default)]
+    financial_year: Option<FinancialYear>,
+    #[serde(default)]
+    status: Option<PlanStatus>,
+    #[serde(default)]
+    responsibilities: Vec<StatutoryResponsibility>,
+    #[serde(default)]
+    budget: Option<BudgetAllocation>,
+}
+
+impl CancerPlanBuilder {
+    /// Sets the title.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the alliance.
+    pub fn alliance(mut self, alliance: Alliance) -> Self {
+        self.alliance = Some(alliance);
+        self
+    }
+
+    /// Sets the financial year.
+    pub fn financial_year(mut self, year: FinancialYear) -> Self {
+        self.financial_year = Some(year);
+        self
+    }
+
+    /// Sets the status (draft by default).
+    pub fn status(mut self, status: PlanStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Adds a statutory responsibility.
+    pub fn responsibility(mut self, responsibility: StatutoryResponsibility) -> Self {
+        self.responsibilities.push(responsibility);
+        self
+    }
+
+    /// Replaces the statutory responsibilities.
+    pub fn responsibilities(mut self, responsibilities: Vec<StatutoryResponsibility>) -> Self {
+        self.responsibilities = responsibilities;
+        self
+    }
+
+    /// Sets the budget allocation.
+    pub fn budget(mut self, budget: BudgetAllocation) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// Checks every invariant and returns the plan, or every violation found.
+    ///
+    /// Invariants:
+    /// - `title`, `alliance` and `financial_year` are given; names and
+    ///   wordings are not blank;
+    /// - the alliance spans at least one ICB; ICB ids and provider ODS codes
+    ///   are unique; a provider's ICB is one of the alliance's;
+    /// - ids of responsibilities, asks, interventions and ICB actions are
+    ///   unique across the plan (one namespace, so a reference is never
+    ///   ambiguous);
+    /// - each statutory duty appears at most once;
+    /// - an intervention's asks exist in the plan; an action's ICBs exist in
+    ///   the alliance, and an explicit ICB list is not empty;
+    /// - a performance target's threshold is above 0% (and at most 100%, by
+    ///   its type); its month is not before the plan's financial year;
+    /// - a stage shift names at least one population; a "most deprived" share
+    ///   is above 0% and below 100%;
+    /// - the budget's own invariants (see [`BudgetAllocation`]).
+    ///
+    /// ```
+    /// use cancer_plan::CancerPlan;
+    /// let errors = CancerPlan::builder().title(" ").build().err().ok_or("should fail")?;
+    /// let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    /// assert_eq!(paths, ["title", "alliance", "financial_year"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build(self) -> Result<CancerPlan, ValidationErrors> {
+        let mut checker = Checker::new();
+        match &self.title {
+            Some(title) => checker.not_empty(|| "title".into(), title),
+            None => checker.require::<String>("title", None),
+        }
+        checker.require("alliance", self.alliance.as_ref());
+        checker.require("financial_year", self.financial_year.as_ref());
+        if let Some(alliance) = &self.alliance {
+            check_alliance(&mut checker, alliance);
+        }
+        check_responsibilities(
+            &mut checker,
+            &self.responsibilities,
+            self.alliance.as_ref(),
+            self.financial_year,
+        );
+        if let Some(budget) = &self.budget {
+            budget.check(&mut checker, "budget");
+        }
+        match (self.title, self.alliance, self.financial_year) {
+            (Some(title), Some(alliance), Some(financial_year)) if checker.is_clean() => checker
+                .finish(CancerPlan {
+                    title,
+                    alliance,
+                    financial_year,
+                    status: self.status.unwrap_or(PlanStatus::Draft),
+                    responsibilities: self.responsibilities,
+                    budget: self.budget,
+                }),
+            _ => checker.finish_err(),
+        }
+    }
+}
+
+impl From<CancerPlan> for CancerPlanBuilder {
+    fn from(plan: CancerPlan) -> CancerPlanBuilder {
+        CancerPlanBuilder {
+            title: Some(plan.title),
+            alliance: Some(plan.alliance),
+            financial_year: Some(plan.financial_year),
+            status: Some(plan.status),
+            responsibilities: plan.responsibilities,
+            budget: plan.budget,
+        }
+    }
+}
+
+fn check_alliance(checker: &mut Checker, alliance: &Alliance) {
+    checker.not_empty(|| "alliance.name".into(), alliance.name());
+    checker.not_empty_list(|| "alliance.icbs".into(), alliance.icbs());
+    let mut icb_ids = IdRegistry::new();
+    for (i, icb) in alliance.icbs().iter().enumerate() {
+        icb_ids.register(checker, icb.id(), || format!("alliance.icbs[{i}].id"));
+        checker.not_empty(|| format!("alliance.icbs[{i}].name"), icb.name());
+    }
+    let mut codes: HashMap<&str, usize> = HashMap::new();
+    for (i, provider) in alliance.providers().iter().enumerate() {
+        let code = provider.ods_code().as_str();
+        if let Some(first) = codes.insert(code, i) {
+            checker.push(
+                format!("alliance.providers[{i}].ods_code"),
+                code,
+                Rule::UniqueId {
+                    first: format!("alliance.providers[{first}].ods_code"),
+                },
+            );
+            codes.insert(code, first);
+        }
+        checker.not_empty(|| format!("alliance.providers[{i}].name"), provider.name());
+        if let Some(icb) = provider.icb() {
+            if !alliance.has_icb(icb) {
+                checker.push(
+                    format!("alliance.providers[{i}].icb"),
+                    icb,
+                    Rule::Resolves {
+                        target: "ICB of the alliance".into(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn check_responsibilities(
+    checker: &mut Checker,
+    responsibilities: &[StatutoryResponsibility],
+    alliance: Option<&Alliance>,
+    year: Option<FinancialYear>,
+) {
+    // First pass: ids (so references can point forwards) and per-item rules.
+    let mut ids = IdRegistry::new();
+    let mut asks = IdRegistry::new();
+    let mut scratch = Checker::new();
+    let mut duties = HashMap::new();
+    for (r, resp) in responsibilities.iter().enumerate() {
+        let at = format!("responsibilities[{r}]");
+        ids.register(checker, resp.id(), || format!("{at}.id"));
+        checker.not_empty(|| format!("{at}.wording"), resp.wording());
+        if duties.insert(resp.duty(), r).is_some() {
+            checker.push(
+                format!("{at}.duty"),
+                format!("{:?}", resp.duty()),
+                Rule::AtMostOnce,
+            );
+        }
+        for (a, ask) in resp.delivery_asks().iter().enumerate() {
+            let at = format!("{at}.delivery_asks[{a}]");
+            ids.register(checker, ask.id(), || format!("{at}.id"));
+            asks.register(&mut scratch, ask.id(), String::new);
+            checker.not_empty(|| format!("{at}.wording"), ask.wording());
+            check_ask_kind(checker, &format!("{at}.kind"), ask.kind(), year);
+        }
+        for (i, intervention) in resp.interventions().iter().enumerate() {
+            let at = format!("{at}.interventions[{i}]");
+            ids.register(checker, intervention.id(), || format!("{at}.id"));
+            checker.not_empty(|| format!("{at}.name"), intervention.name());
+        }
+        for (i, action) in resp.icb_actions().iter().enumerate() {
+            let at = format!("{at}.icb_actions[{i}]");
+            ids.register(checker, action.id(), || format!("{at}.id"));
+            checker.not_empty(|| format!("{at}.wording"), action.wording());
+            if let IcbScope::Only(icbs) = action.icbs() {
+                checker.not_empty_list(|| format!("{at}.icbs"), icbs);
+                for (k, icb) in icbs.iter().enumerate() {
+                    if alliance.is_some_and(|a| !a.has_icb(icb)) {
+                        checker.push(
+                            format!("{at}.icbs[{k}]"),
+                            icb,
+                            Rule::Resolves {
+                                target: "ICB of the alliance".into(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Second pass: references from interventions to asks anywhere in the plan.
+    for (r, resp) in responsibilities.iter().enumerate() {
+        for (i, intervention) in resp.interventions().iter().enumerate() {
+            for (k, ask) in intervention.serves().iter().enumerate() {
+                if !asks.contains(ask.as_str()) {
+                    checker.push(
+                        format!("responsibilities[{r}].interventions[{i}].serves[{k}]"),
+                        ask,
+                        Rule::Resolves {
+                            target: "delivery ask of the plan".into(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<FinancialYear>) {
+    match kind {
+        AskKind::PerformanceTarget(target) => {
+            if target.threshold().points() <= Decimal::ZERO {
+                checker.push(
+                    format!("{at}.threshold"),
+                    target.threshold(),
+                    Rule::InRange {
+                        range: "> 0% and <= 100%".into(),
+                    },
+                );
+            }
+            if let Some(year) = year {
+                if target.by() < year.first_month() {
+                    checker.push(
+                        format!("{at}.by"),
+                        target.by(),
+                        Rule::NotBefore {
+                            earliest: format!(
+                                "{} (the first month of the plan's year {year})",
+                                year.first_month()
+                            ),
+                        },
+                    );
+                }
+            }
+        }
+        AskKind::StageShift { populations } => {
+            checker.not_empty_list(|| format!("{at}.populations"), populations);
+            for (p, population) in populations.iter().enumerate() {
+                if let TargetPopulation::MostDeprived { share } = population {
+                    let points = share.points();
+                    if points <= Decimal::ZERO || points >= Decimal::ONE_HUNDRED {
+                        checker.push(
+                            format!("{at}.populations[{p}].share"),
+                            share,
+                            Rule::InRange {
+                                range: "> 0% and < 100%".into(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        AskKind::EquitableCapacity { service } => {
+            checker.not_empty(|| format!("{at}.service"), service);
+        }
+        AskKind::Programme { focus, .. } => {
+            for (f, item) in focus.iter().enumerate() {
+                checker.not_empty(|| format!("{at}.focus[{f}]"), item);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! [`CancerPlan`]: a Cancer Alliance's validated plan for one financial year.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    CancerPlanBuilder, DeliveryAsk, IcbAction, Intervention, PlanStatus, StatutoryResponsibility,
+};
+use crate::{Alliance, BudgetAllocation, FinancialYear};
+
+/// A Cancer Alliance's plan for one NHS financial year, written on behalf of
+/// its ICBs. Valid by construction: the only ways to get one are
+/// [`CancerPlan::builder`] and deserialisation, and both run the same checks
+/// ([`CancerPlanBuilder::build`]). It has no mutable access.
+///
+/// ```
+/// use cancer_plan::{Alliance, CancerPlan, Icb, Id, PlanStatus};
+///
+/// let plan = CancerPlan::builder()
+///     .status(PlanStatus::Draft)
+///     .financial_year("2024/25".parse()?)
+///     .title("Wessex Cancer Alliance 2024/25 Planning Proposals")
+///     .alliance(
+///         Alliance::new("Wessex Cancer Alliance")
+///             .with_icb(Icb::new(Id::new("dorset")?, "NHS Dorset ICB")),
+///     )
+///     .build()?;
+/// assert_eq!(plan.financial_year().to_string(), "2024/25");
+///
+/// // Deserialisation runs the same checks.
+/// let json = serde_json::to_string(&plan)?;
+/// let back: CancerPlan = serde_json::from_str(&json)?;
+/// assert_eq!(back, plan);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CancerPlanBuilder")]
+pub struct CancerPlan {
+    pub(super) title: String,
+    pub(super) alliance: Alliance,
+    pub(super) financial_year: FinancialYear,
+    pub(super) status: PlanStatus,
+    pub(super) responsibilities: Vec<StatutoryResponsibility>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) budget: Option<BudgetAllocation>,
+}
+
+impl CancerPlan {
+    /// A builder: set fields in any order, then [`CancerPlanBuilder::build`].
+    pub fn builder() -> CancerPlanBuilder {
+        CancerPlanBuilder::default()
+    }
+
+    /// The plan's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The alliance whose plan it is.
+    pub fn alliance(&self) -> &Alliance {
+        &self.alliance
+    }
+
+    /// The financial year it covers.
+    pub fn financial_year(&self) -> FinancialYear {
+        self.financial_year
+    }
+
+    /// Draft or approved.
+    pub fn status(&self) -> PlanStatus {
+        self.status
+    }
+
+    /// The statutory responsibilities, in plan order.
+    pub fn responsibilities(&self) -> &[StatutoryResponsibility] {
+        &self.responsibilities
+    }
+
+    /// The budget allocation, if the plan has one.
+    pub fn budget(&self) -> Option<&BudgetAllocation> {
+        self.budget.as_ref()
+    }
+
+    /// Every delivery ask, in plan order.
+    pub fn delivery_asks(&self) -> impl Iterator<Item = &DeliveryAsk> {
+        self.responsibilities.iter().flat_map(|r| r.delivery_asks())
+    }
+
+    /// Every intervention, in plan order.
+    pub fn interventions(&self) -> impl Iterator<Item = &Intervention> {
+        self.responsibilities.iter().flat_map(|r| r.interventions())
+    }
+
+    /// Every action asked of ICBs, in plan order.
+    pub fn icb_actions(&self) -> impl Iterator<Item = &IcbAction> {
+        self.responsibilities.iter().flat_map(|r| r.icb_actions())
+    }
+
+    /// The delivery ask with this id.
+    pub fn delivery_ask(&self, id: &str) -> Option<&DeliveryAsk> {
+        self.delivery_asks().find(|a| a.id().as_str() == id)
+    }
+
+    /// A builder holding this plan's content, to derive a changed plan (which
+    /// is checked again when built).
+    pub fn to_builder(&self) -> CancerPlanBuilder {
+        CancerPlanBuilder::from(self.clone())
+    }
+}
+
+impl TryFrom<CancerPlanBuilder> for CancerPlan {
+    type Error = crate::ValidationErrors;
+    fn try_from(builder: CancerPlanBuilder) -> Result<CancerPlan, Self::Error> {
+        builder.build()
+    }
+}

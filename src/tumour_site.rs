@@ -1,0 +1,165 @@
+//! [`TumourSite`]: the tumour-site groups NHS cancer pathways are organised by.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A tumour-site pathway group, as NHS cancer services and Cancer Waiting
+/// Times group them. The list grows, so it is `#[non_exhaustive]`.
+///
+/// ```
+/// use cancer_plan::TumourSite;
+/// let site: TumourSite = "lower_gi".parse()?;
+/// assert_eq!(site, TumourSite::ColorectalLowerGi);
+/// assert_eq!(site.name(), "Colorectal / lower GI");
+/// # Ok::<(), cancer_plan::UnknownTumourSite>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TumourSite {
+    /// Breast.
+    Breast,
+    /// Lung.
+    Lung,
+    /// Colorectal / lower gastrointestinal.
+    #[serde(alias = "colorectal", alias = "lower_gi")]
+    ColorectalLowerGi,
+    /// Upper gastrointestinal (oesophagus, stomach, liver, pancreas).
+    UpperGi,
+    /// Urology (kidney, bladder, testicular and other non-prostate urology).
+    Urology,
+    /// Prostate.
+    Prostate,
+    /// Skin.
+    Skin,
+    /// Head and neck.
+    HeadAndNeck,
+    /// Gynaecology.
+    Gynaecology,
+    /// Haematology.
+    Haematology,
+    /// Brain / central nervous system.
+    BrainCns,
+    /// Sarcoma.
+    Sarcoma,
+    /// Children's cancer.
+    Childrens,
+    /// Non-specific but concerning symptoms (the NSS pathway).
+    NonSpecificSymptoms,
+    /// Any other site.
+    Other,
+}
+
+/// The text is not a known [`TumourSite`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a tumour site (expected one of: {list})", list = TumourSite::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", "))]
+pub struct UnknownTumourSite {
+    text: String,
+}
+
+impl TumourSite {
+    /// Every site, in the order of the enum.
+    pub const ALL: [TumourSite; 15] = [
+        TumourSite::Breast,
+        TumourSite::Lung,
+        TumourSite::ColorectalLowerGi,
+        TumourSite::UpperGi,
+        TumourSite::Urology,
+        TumourSite::Prostate,
+        TumourSite::Skin,
+        TumourSite::HeadAndNeck,
+        TumourSite::Gynaecology,
+        TumourSite::Haematology,
+        TumourSite::BrainCns,
+        TumourSite::Sarcoma,
+        TumourSite::Childrens,
+        TumourSite::NonSpecificSymptoms,
+        TumourSite::Other,
+    ];
+
+    /// The snake_case code used in JSON (`colorectal_lower_gi`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            TumourSite::Breast => "breast",
+            TumourSite::Lung => "lung",
+            TumourSite::ColorectalLowerGi => "colorectal_lower_gi",
+            TumourSite::UpperGi => "upper_gi",
+            TumourSite::Urology => "urology",
+            TumourSite::Prostate => "prostate",
+            TumourSite::Skin => "skin",
+            TumourSite::HeadAndNeck => "head_and_neck",
+            TumourSite::Gynaecology => "gynaecology",
+            TumourSite::Haematology => "haematology",
+            TumourSite::BrainCns => "brain_cns",
+            TumourSite::Sarcoma => "sarcoma",
+            TumourSite::Childrens => "childrens",
+            TumourSite::NonSpecificSymptoms => "non_specific_symptoms",
+            TumourSite::Other => "other",
+        }
+    }
+
+    /// The name a clinician would use (`Head and neck`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            TumourSite::Breast => "Breast",
+            TumourSite::Lung => "Lung",
+            TumourSite::ColorectalLowerGi => "Colorectal / lower GI",
+            TumourSite::UpperGi => "Upper GI",
+            TumourSite::Urology => "Urology",
+            TumourSite::Prostate => "Prostate",
+            TumourSite::Skin => "Skin",
+            TumourSite::HeadAndNeck => "Head and neck",
+            TumourSite::Gynaecology => "Gynaecology",
+            TumourSite::Haematology => "Haematology",
+            TumourSite::BrainCns => "Brain / CNS",
+            TumourSite::Sarcoma => "Sarcoma",
+            TumourSite::Childrens => "Children's",
+            TumourSite::NonSpecificSymptoms => "Non-specific symptoms",
+            TumourSite::Other => "Other",
+        }
+    }
+}
+
+impl fmt::Display for TumourSite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for TumourSite {
+    type Err = UnknownTumourSite;
+
+    /// Accepts the code (`head_and_neck`), the aliases `colorectal` and
+    /// `lower_gi`, or the name, case-insensitively.
+    fn from_str(text: &str) -> Result<TumourSite, UnknownTumourSite> {
+        let t = text.trim();
+        if t.eq_ignore_ascii_case("colorectal") || t.eq_ignore_ascii_case("lower_gi") {
+            return Ok(TumourSite::ColorectalLowerGi);
+        }
+        TumourSite::ALL
+            .into_iter()
+            .find(|s| t.eq_ignore_ascii_case(s.code()) || t.eq_ignore_ascii_case(s.name()))
+            .ok_or_else(|| UnknownTumourSite {
+                text: text.to_owned(),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_through_serde_and_from_str() {
+        for site in TumourSite::ALL {
+            let json = serde_json::to_string(&site).unwrap();
+            assert_eq!(json, format!("\"{}\"", site.code()));
+            assert_eq!(serde_json::from_str::<TumourSite>(&json).unwrap(), site);
+            assert_eq!(site.code().parse::<TumourSite>().unwrap(), site);
+            assert_eq!(site.name().parse::<TumourSite>().unwrap(), site);
+        }
+        assert!("spleen".parse::<TumourSite>().is_err());
+    }
+}

@@ -31,7 +31,10 @@ pub mod rdc;
 pub mod tumour_site;
 pub mod validate;
 
-pub use budget::{AllocationArea, BudgetAllocation};
+pub use budget::{
+    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, ExitRisk,
+    FundingSource, LineScope, Term,
+};
 pub use cwt::CwtStandard;
 pub use id::{Id, IdError};
 pub use money::{Money, MoneyError, MoneyUnit, Rounding};

@@ -41,7 +41,7 @@ impl SpendCategory {
 /// for, and its itemised [`BudgetLine`]s.
 ///
 /// The guide spend and the budget are optional: a plan may state only the
-/// shares. Where they are stated, [`reconcile`](super::reconcile) compares
+/// shares. Where they are stated, [`BudgetAllocation::reconcile`](super::BudgetAllocation::reconcile) compares
 /// them with the share, with each other and with the lines.
 ///
 /// ```

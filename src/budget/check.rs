@@ -1,6 +1,7 @@
 //! The budget's hard invariants, checked by the plan builder.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_decimal::Decimal;
 
@@ -15,7 +16,9 @@ impl BudgetAllocation {
     pub(crate) fn check(&self, checker: &mut Checker, path: &str, alliance: Option<&Alliance>) {
         check_amount(checker, || format!("{path}.total"), self.total());
         let mut area_ids = IdRegistry::new();
-        let mut line_ids: HashMap<&str, (usize, usize)> = HashMap::new();
+        let line_count = self.areas().iter().map(|a| a.lines().len()).sum();
+        let mut line_ids: HashMap<&str, (usize, usize), BuildHasherDefault<Fnv>> =
+            HashMap::with_capacity_and_hasher(line_count, BuildHasherDefault::default());
         let mut shares = Decimal::ZERO;
         for (a, area) in self.areas().iter().enumerate() {
             let at = format!("{path}.areas[{a}]");
@@ -51,7 +54,8 @@ impl BudgetAllocation {
                         },
                     );
                 }
-                if !categories.contains(line.spend_category().as_str()) {
+                let category = line.spend_category();
+                if !area.spend_categories().iter().any(|c| c.id() == category) {
                     checker.push(
                         format!("{}.spend_category", line_at()),
                         line.spend_category(),
@@ -114,12 +118,36 @@ fn check_line(
     }
 }
 
+/// FNV-1a: a fast hasher for the short ids of the line-uniqueness check
+/// (ids are validated text, not adversarial keys from a network).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
 /// Not negative, at most 2 decimal places, at most the cap.
 fn check_amount(checker: &mut Checker, at: impl FnOnce() -> String, amount: Money) {
     let value = amount.to_decimal();
     if amount.is_negative() {
         checker.push(at(), amount, Rule::NonNegative);
-    } else if value.normalize().scale() > 2 {
+    } else if value.scale() > 2 && value.normalize().scale() > 2 {
         checker.push(at(), value, Rule::MaxDecimalPlaces { places: 2 });
     } else if value > Decimal::from(MAX_AMOUNT_POUNDS) {
         checker.push(

@@ -1,7 +1,6 @@
 //! The budget's hard invariants, checked by the plan builder.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -16,9 +15,7 @@ impl BudgetAllocation {
     pub(crate) fn check(&self, checker: &mut Checker, path: &str, alliance: Option<&Alliance>) {
         check_amount(checker, || format!("{path}.total"), self.total());
         let mut area_ids = IdRegistry::new();
-        let line_count = self.areas().iter().map(|a| a.lines().len()).sum();
-        let mut line_ids: HashMap<&str, (usize, usize), BuildHasherDefault<Fnv>> =
-            HashMap::with_capacity_and_hasher(line_count, BuildHasherDefault::default());
+        let duplicates = self.duplicate_line_ids();
         let mut shares = Decimal::ZERO;
         for (a, area) in self.areas().iter().enumerate() {
             let at = format!("{path}.areas[{a}]");
@@ -43,9 +40,7 @@ impl BudgetAllocation {
             }
             for (l, line) in area.lines().iter().enumerate() {
                 let line_at = || format!("{at}.lines[{l}]");
-                if let Some((fa, fl)) = line_ids.insert(line.id().as_str(), (a, l)) {
-                    // Keep the first use as the reference point.
-                    line_ids.insert(line.id().as_str(), (fa, fl));
+                if let Some((fa, fl)) = duplicates.get(&(a, l)) {
                     checker.push(
                         format!("{}.id", line_at()),
                         line.id(),
@@ -118,28 +113,91 @@ fn check_line(
     }
 }
 
-/// FNV-1a: a fast hasher for the short ids of the line-uniqueness check
-/// (ids are validated text, not adversarial keys from a network).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+impl BudgetAllocation {
+    /// The positions `(area, line)` of lines whose id was used before, each
+    /// with the position of its first use.
+    ///
+    /// Lines can number in the millions, so this avoids a hash table of every
+    /// id: it sorts the ids' 64-bit FNV-1a hashes, and only the lines whose
+    /// hash occurs twice (true duplicates, or, rarely, hash collisions) are
+    /// compared exactly, in plan order.
+    fn duplicate_line_ids(&self) -> HashMap<(usize, usize), (usize, usize)> {
+        let hashes: Vec<u64> = self.lines().map(|(_, l)| fnv1a(l.id().as_str())).collect();
+        let repeated = repeated_hashes(hashes);
+        let mut duplicates = HashMap::new();
+        if repeated.is_empty() {
+            return duplicates;
         }
-        self.0 = hash;
+        let mut first: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (a, area) in self.areas().iter().enumerate() {
+            for (l, line) in area.lines().iter().enumerate() {
+                let id = line.id().as_str();
+                if repeated.contains(&fnv1a(id)) {
+                    match first.get(id) {
+                        Some(at) => {
+                            duplicates.insert((a, l), *at);
+                        }
+                        None => {
+                            first.insert(id, (a, l));
+                        }
+                    }
+                }
+            }
+        }
+        duplicates
     }
+}
+
+/// The hashes that occur more than once. Large inputs are first scattered
+/// into 1,024 buckets by their top bits, so that each bucket sorts in cache.
+fn repeated_hashes(mut hashes: Vec<u64>) -> HashSet<u64> {
+    const SHIFT: u32 = 54;
+    const BUCKETS: usize = 1 << (64 - SHIFT);
+    let bucket = |h: u64| (h >> SHIFT) as usize;
+    if hashes.len() >= 1 << 14 {
+        let mut starts = vec![0usize; BUCKETS + 1];
+        for h in &hashes {
+            if let Some(count) = starts.get_mut(bucket(*h) + 1) {
+                *count += 1;
+            }
+        }
+        let mut running = 0;
+        for start in &mut starts {
+            running += *start;
+            *start = running;
+        }
+        let mut next = starts.clone();
+        let mut scattered = vec![0u64; hashes.len()];
+        for h in &hashes {
+            if let Some(pos) = next.get_mut(bucket(*h)) {
+                if let Some(slot) = scattered.get_mut(*pos) {
+                    *slot = *h;
+                }
+                *pos += 1;
+            }
+        }
+        for (start, end) in starts.iter().zip(starts.iter().skip(1)) {
+            if let Some(part) = scattered.get_mut(*start..*end) {
+                part.sort_unstable();
+            }
+        }
+        hashes = scattered;
+    } else {
+        hashes.sort_unstable();
+    }
+    hashes
+        .iter()
+        .zip(hashes.iter().skip(1))
+        .filter(|(x, y)| x == y)
+        .map(|(x, _)| *x)
+        .collect()
+}
+
+/// The 64-bit FNV-1a hash of `text`.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Not negative, at most 2 decimal places, at most the cap.
@@ -164,6 +222,21 @@ fn check_amount(checker: &mut Checker, at: impl FnOnce() -> String, amount: Mone
 mod tests {
     use super::super::{AllocationArea, SpendCategory};
     use super::*;
+
+    #[test]
+    fn repeated_hashes_small_and_large() {
+        assert_eq!(repeated_hashes(vec![5, 1, 5, 3, 1]), HashSet::from([1, 5]));
+        let mut many: Vec<u64> = (0..100_000u64)
+            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
+        assert!(repeated_hashes(many.clone()).is_empty());
+        many.push(many[77]);
+        many.push(many[99_999]);
+        assert_eq!(
+            repeated_hashes(many.clone()),
+            HashSet::from([many[77], many[99_999]])
+        );
+    }
     use crate::{Icb, Id, Percent};
 
     fn id(s: &str) -> Id {

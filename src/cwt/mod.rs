@@ -15,9 +15,13 @@ mod performance;
 mod standard;
 mod table;
 mod target;
+mod trajectory;
+mod wilson;
 
 pub use count::{PatientCount, PatientCountError};
 pub use performance::{MonthlyPerformance, Performance, PerformanceDisplay, PerformanceError};
 pub use standard::CwtStandard;
 pub use table::PerformanceTable;
 pub use target::{constitutional_target, national_targets, target_for, CwtTarget, TargetBasis};
+pub use trajectory::{Trajectory, TrajectoryError, TrajectoryPoint};
+pub use wilson::{ConfidenceLevel, WilsonInterval};

@@ -11,6 +11,8 @@
 //!   performance is within / total, unrounded; only display rounds.
 
 mod count;
+#[cfg(feature = "cwt-extract")]
+pub mod extract;
 mod performance;
 mod standard;
 mod table;

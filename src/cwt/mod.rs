@@ -13,6 +13,7 @@
 mod count;
 #[cfg(feature = "cwt-extract")]
 pub mod extract;
+pub mod pathway;
 mod performance;
 mod standard;
 mod table;

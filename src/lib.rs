@@ -37,7 +37,9 @@ pub use id::{Id, IdError};
 pub use money::{Money, MoneyError, MoneyUnit, Rounding};
 pub use org::{Alliance, Icb, OdsCode, OdsCodeError, Provider};
 pub use percent::{Percent, PercentError};
-pub use period::{FinancialYear, FinancialYearError, Quarter, YearMonth, YearMonthError};
+pub use period::{
+    FinancialYear, FinancialYearError, Quarter, QuarterError, YearMonth, YearMonthError,
+};
 pub use plan::{
     AskKind, AskProgramme, CancerPlan, CancerPlanBuilder, DeliveryAsk, IcbAction, IcbScope,
     Intervention, InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty,

@@ -149,6 +149,10 @@ pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .trim(csv::Trim::All)
+        // Records end at `\n` only, so that line numbers are right for CRLF
+        // files too (the default terminator puts a CRLF record's start on
+        // the line before); the `\r` of a CRLF is trimmed as whitespace.
+        .terminator(csv::Terminator::Any(b'\n'))
         .from_reader(reader);
     let columns = Columns::find(csv.headers()?)?;
     let mut extract = Extract::default();
@@ -284,6 +288,19 @@ mod tests {
         assert!(e.bad_rows()[0]
             .to_string()
             .starts_with("line 3: STANDARD `2WW`"));
+    }
+
+    #[test]
+    fn crlf_files_report_true_line_numbers() {
+        let text = format!("{HEADER}2023-10-01,2023/24,OCT,28-day FDS,RHM,\"USC, X\",,Lung,10,8,2\n2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,1,2,0\n")
+            .replace('\n', "\r\n");
+        let e = read_extract(text.as_bytes()).unwrap();
+        assert_eq!(e.rows().len(), 1);
+        assert_eq!(e.rows()[0].route(), "USC, X");
+        assert_eq!(e.rows()[0].line(), 2);
+        assert_eq!(e.bad_rows()[0].line(), 3);
+        let p = e.rows()[0].performance();
+        assert_eq!(p.breaches().to_string(), "2");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Wilson score intervals against reference values.
 //!
-//! Reference implementation: PHEindicatormethods (UKHSA), `R/WilsonFunctions.R`
+//! Reference implementation: PHEindicatormethods (UKHSA), `R/Wilson.R`
 //! (github.com/ukhsa-collaboration/PHEindicatormethods):
 //! `z <- qnorm(confidence + (1 - confidence) / 2)`,
 //! `wilson_lower <- (2*x + z^2 - z*sqrt(z^2 + 4*x*(1 - (x/n)))) / 2 / (n + z^2)`,

@@ -153,3 +153,24 @@ fn malformed_row_is_reported_with_its_line_number() {
         .to_string()
         .starts_with("line 574: WITHIN STANDARD 2 exceeds TOTAL TREATED 1"));
 }
+
+#[test]
+fn several_months_give_a_monthly_series_per_organisation() {
+    // The sample again, relabelled November 2023: two points per series.
+    let mut text = SAMPLE.to_owned();
+    for line in SAMPLE.lines().skip(1) {
+        text.push_str(&line.replacen("2023-10-01,2023/24,OCT", "2023-11-01,2023/24,NOV", 1));
+        text.push('\n');
+    }
+    let e = read_extract(text.as_bytes()).unwrap();
+    assert!(e.bad_rows().is_empty());
+    let by_org = e.by_organisation().unwrap();
+    let series = by_org.series(FDS, "RHM");
+    let months: Vec<String> = series.iter().map(|m| m.month().to_string()).collect();
+    assert_eq!(months, ["2023-10", "2023-11"]);
+    assert!(series
+        .iter()
+        .all(|m| m.performance() == perf("2055", "2419")));
+    let all = by_org.overall().unwrap();
+    assert_eq!(all.series(D62, &()).len(), 2);
+}

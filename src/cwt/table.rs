@@ -175,6 +175,30 @@ impl<K: Ord> PerformanceTable<K> {
 mod tests {
     use super::*;
     use crate::cwt::PatientCount;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn regrouping_keeps_every_patient(
+            cells in proptest::collection::vec((0u8..3, 0u8..10, 0u64..1000, 0u64..1000), 0..60),
+        ) {
+            let m: YearMonth = "2024-01".parse().unwrap();
+            let mut table = PerformanceTable::new();
+            let mut total = Performance::ZERO;
+            for (month, group, a, b) in cells {
+                let p = Performance::new(PatientCount::from_halves(a.min(b)), PatientCount::from_halves(a.max(b))).unwrap();
+                table.add(m.plus_months(month.into()), CwtStandard::Combined62Day, group, p).unwrap();
+                total = total.checked_add(p).unwrap();
+            }
+            let (evens, odd) = table.regroup(|g| (g % 2 == 0).then_some(g / 2)).unwrap();
+            let (odds, even) = table.regroup(|g| (g % 2 == 1).then_some(*g)).unwrap();
+            prop_assert!(odd.iter().all(|g| g % 2 == 1) && even.iter().all(|g| g % 2 == 0));
+            let sum = |t: &PerformanceTable<u8>| Performance::checked_sum(t.iter().map(|(.., p)| p)).unwrap();
+            prop_assert_eq!(sum(&evens).checked_add(sum(&odds)).unwrap(), total);
+            let overall = Performance::checked_sum(table.overall().unwrap().iter().map(|(.., p)| p)).unwrap();
+            prop_assert_eq!(overall, total);
+        }
+    }
 
     #[test]
     fn series_and_merge() {

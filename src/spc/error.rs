@@ -43,14 +43,10 @@ pub enum SpcError {
         missing: YearMonth,
     },
     /// A month has no patients, so no performance percentage.
-    #[error("series ({month}): total must be above 0 to give a percentage (within {within}, total {total})")]
+    #[error("series ({month}): total must be above 0 to give a percentage")]
     NoActivity {
         /// The month without activity.
         month: YearMonth,
-        /// Patients within the standard.
-        within: u64,
-        /// Patients in total.
-        total: u64,
     },
     /// More patients within the standard than in total.
     #[error("series ({month}): within ({within}) must not exceed total ({total})")]

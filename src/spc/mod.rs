@@ -92,6 +92,7 @@
 mod assurance;
 mod chart;
 mod error;
+mod from_cwt;
 mod limits;
 mod options;
 mod rules;

@@ -153,11 +153,7 @@ impl Series {
 /// `100 × within / total` as f64, checked.
 pub(crate) fn percentage(month: YearMonth, within: u64, total: u64) -> Result<f64, SpcError> {
     if total == 0 {
-        return Err(SpcError::NoActivity {
-            month,
-            within,
-            total,
-        });
+        return Err(SpcError::NoActivity { month });
     }
     if within > total {
         return Err(SpcError::WithinAboveTotal {

@@ -128,6 +128,23 @@ mod tests {
     }
 
     #[test]
+    fn correct_values_for_assurance_when_rebase() {
+        // "it returns correct values for assurance when rebase": one facet
+        // with three rebase groups in three orders; the last row's limits
+        // decide (decrease, target 4). The chart passes the latest
+        // period's limits (see tests/spc_rules.rs for the chart-level test).
+        use Assurance::*;
+        let down = ImprovementDirection::Decrease;
+        let last = |order: [usize; 3]| {
+            let (lpl, upl) = FACETS[order[2]];
+            Assurance::against(4.0, lpl, upl, down)
+        };
+        assert_eq!(last([0, 1, 2]), Some(HitAndMiss));
+        assert_eq!(last([1, 2, 0]), Some(ConsistentlyPassing));
+        assert_eq!(last([2, 0, 1]), Some(ConsistentlyFailing));
+    }
+
+    #[test]
     fn a_target_on_a_limit_is_hit_and_miss() {
         let up = ImprovementDirection::Increase;
         assert_eq!(

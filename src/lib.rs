@@ -28,6 +28,7 @@ pub mod percent;
 pub mod period;
 pub mod plan;
 pub mod rdc;
+pub mod spc;
 pub mod tumour_site;
 pub mod validate;
 

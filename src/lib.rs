@@ -28,12 +28,13 @@ pub mod percent;
 pub mod period;
 pub mod plan;
 pub mod rdc;
+pub mod spc;
 pub mod tumour_site;
 pub mod validate;
 
 pub use budget::{
-    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, Dimension, ExitRisk,
-    Finding, FundingSource, LineScope, Reconciliation, Term, Tolerance,
+    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, ExitRisk,
+    FundingSource, LineScope, Reconciliation, Term,
 };
 pub use cwt::CwtStandard;
 pub use id::{Id, IdError};

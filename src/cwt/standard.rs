@@ -49,6 +49,73 @@ impl CwtStandard {
         }
     }
 
+    /// When the clock starts, in the words of the CWT guidance.
+    pub const fn clock_start(self) -> &'static str {
+        match self {
+            CwtStandard::FasterDiagnosis28Day => {
+                "receipt of an urgent suspected cancer referral, an urgent screening referral \
+                 (breast, bowel, cervical, lung) or a breast symptomatic referral"
+            }
+            CwtStandard::Combined31Day => {
+                "the decision to treat (or the earliest clinically appropriate date)"
+            }
+            CwtStandard::Combined62Day => {
+                "receipt of an urgent suspected cancer, breast symptomatic or urgent screening \
+                 referral, or a consultant upgrade"
+            }
+        }
+    }
+
+    /// When the clock stops, in the words of the CWT guidance.
+    pub const fn clock_stop(self) -> &'static str {
+        match self {
+            CwtStandard::FasterDiagnosis28Day => {
+                "the patient is told they have cancer or that cancer is ruled out \
+                 (or a decision to treat is made, whichever is first)"
+            }
+            CwtStandard::Combined31Day => "first or subsequent treatment",
+            CwtStandard::Combined62Day => "first definitive treatment",
+        }
+    }
+
+    /// Whether a pathway that waited `days` calendar days (start day = day
+    /// 0, after adjustments) is within the standard: `days <= self.days()`.
+    ///
+    /// ```
+    /// use cancer_plan::CwtStandard;
+    /// assert!(CwtStandard::FasterDiagnosis28Day.is_within(28));
+    /// assert!(!CwtStandard::FasterDiagnosis28Day.is_within(29));
+    /// ```
+    pub const fn is_within(self, days: u32) -> bool {
+        days <= self.days()
+    }
+
+    /// The standard named in an NHS England CWT extract's `STANDARD` column
+    /// (`28-day FDS`, `31-day Combined`, `62-day Combined`; case and
+    /// surrounding spaces are ignored). `None` for anything else.
+    ///
+    /// ```
+    /// use cancer_plan::CwtStandard;
+    /// assert_eq!(CwtStandard::from_extract_name("62-day Combined"), Some(CwtStandard::Combined62Day));
+    /// assert_eq!(CwtStandard::from_extract_name("2WW"), None);
+    /// ```
+    pub fn from_extract_name(name: &str) -> Option<CwtStandard> {
+        let name = name.trim();
+        CwtStandard::ALL
+            .into_iter()
+            .find(|s| s.short_name().eq_ignore_ascii_case(name))
+    }
+
+    /// A small dense index (0, 1, 2) in the order of [`CwtStandard::ALL`],
+    /// for table layouts.
+    pub const fn index(self) -> usize {
+        match self {
+            CwtStandard::FasterDiagnosis28Day => 0,
+            CwtStandard::Combined31Day => 1,
+            CwtStandard::Combined62Day => 2,
+        }
+    }
+
     /// The name used in NHS England's CWT extracts (`28-day FDS`).
     pub const fn short_name(self) -> &'static str {
         match self {

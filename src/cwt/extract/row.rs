@@ -1,0 +1,192 @@
+//! [`ExtractRow`] and [`BadRow`]: one row of a CWT provider extract, or the
+//! reason it could not be read.
+
+use std::fmt;
+
+use crate::cwt::{PatientCount, Performance};
+use crate::{CwtStandard, OdsCode, YearMonth};
+
+/// The `TREATMENT MODALITY` of the rows that total the 31-day and 62-day
+/// standards.
+pub const ALL_MODALITIES: &str = "ALL MODALITIES";
+
+/// One valid row of an NHS England CWT provider extract: one standard x
+/// organisation x route x modality x cancer type in a month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractRow {
+    line: u64,
+    period: YearMonth,
+    standard: CwtStandard,
+    organisation: OdsCode,
+    route: String,
+    modality: Option<String>,
+    cancer_type: String,
+    performance: Performance,
+}
+
+impl ExtractRow {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn new(
+        line: u64,
+        period: YearMonth,
+        standard: CwtStandard,
+        organisation: OdsCode,
+        route: String,
+        modality: Option<String>,
+        cancer_type: String,
+        performance: Performance,
+    ) -> ExtractRow {
+        ExtractRow {
+            line,
+            period,
+            standard,
+            organisation,
+            route,
+            modality,
+            cancer_type,
+            performance,
+        }
+    }
+
+    /// The line of the file the row starts on (the header is line 1).
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// The reporting month (`PERIOD`).
+    pub fn period(&self) -> YearMonth {
+        self.period
+    }
+
+    /// The standard (`STANDARD`).
+    pub fn standard(&self) -> CwtStandard {
+        self.standard
+    }
+
+    /// The provider (`ORG CODE`).
+    pub fn organisation(&self) -> &OdsCode {
+        &self.organisation
+    }
+
+    /// The referral route or stage (`STAGE/ROUTE`), as published.
+    pub fn route(&self) -> &str {
+        &self.route
+    }
+
+    /// The treatment modality (`TREATMENT MODALITY`), `None` when blank (FDS
+    /// rows).
+    pub fn modality(&self) -> Option<&str> {
+        self.modality.as_deref()
+    }
+
+    /// The cancer type (`CANCER TYPE`), as published.
+    pub fn cancer_type(&self) -> &str {
+        &self.cancer_type
+    }
+
+    /// The counts (`WITHIN STANDARD` of `TOTAL TREATED`).
+    pub fn performance(&self) -> Performance {
+        self.performance
+    }
+
+    /// Whether the row adds into a standard's total. FDS: every row (each
+    /// patient appears once). 31-day and 62-day: only `ALL MODALITIES`
+    /// rows, because the per-modality rows repeat the same patients.
+    pub fn counts_towards_total(&self) -> bool {
+        match self.standard {
+            CwtStandard::FasterDiagnosis28Day => true,
+            _ => self
+                .modality
+                .as_deref()
+                .is_some_and(|m| m.eq_ignore_ascii_case(ALL_MODALITIES)),
+        }
+    }
+}
+
+/// A row that could not be read, with its line number and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    line: u64,
+    reason: BadRowReason,
+}
+
+impl BadRow {
+    pub(super) fn new(line: u64, reason: BadRowReason) -> BadRow {
+        BadRow { line, reason }
+    }
+
+    /// The line of the file the row starts on (the header is line 1).
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Why the row is bad.
+    pub fn reason(&self) -> &BadRowReason {
+        &self.reason
+    }
+}
+
+impl fmt::Display for BadRow {
+    /// `line 12: TOTAL TREATED `x` is not a count ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// Why a row of an extract is bad.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BadRowReason {
+    /// The row is not valid CSV (e.g. a different number of fields).
+    #[error("not a valid CSV record: {message}")]
+    Csv {
+        /// What the CSV reader said.
+        message: String,
+    },
+    /// `PERIOD` is not a month.
+    #[error("PERIOD `{text}` is not a month (expected e.g. `2023-10-01`)")]
+    Period {
+        /// The text found.
+        text: String,
+    },
+    /// `STANDARD` is not one of the three standards.
+    #[error(
+        "STANDARD `{text}` is not a known standard (28-day FDS, 31-day Combined, 62-day Combined)"
+    )]
+    UnknownStandard {
+        /// The text found.
+        text: String,
+    },
+    /// `ORG CODE` is not an ODS code.
+    #[error("ORG CODE `{text}` is not an ODS code")]
+    OrganisationCode {
+        /// The text found.
+        text: String,
+    },
+    /// A count is not a whole or half number of patients.
+    #[error("{column} `{text}` is not a count of patients (whole or half, >= 0)")]
+    Count {
+        /// The column.
+        column: &'static str,
+        /// The text found.
+        text: String,
+    },
+    /// `WITHIN STANDARD` exceeds `TOTAL TREATED`.
+    #[error("WITHIN STANDARD {within} exceeds TOTAL TREATED {total}")]
+    WithinExceedsTotal {
+        /// Patients within the standard.
+        within: PatientCount,
+        /// Patients in total.
+        total: PatientCount,
+    },
+    /// `BREACHES` is not `TOTAL TREATED - WITHIN STANDARD`.
+    #[error("BREACHES {breaches} is not TOTAL TREATED {total} - WITHIN STANDARD {within}")]
+    BreachesMismatch {
+        /// Patients within the standard.
+        within: PatientCount,
+        /// Patients in total.
+        total: PatientCount,
+        /// The published breaches.
+        breaches: PatientCount,
+    },
+}

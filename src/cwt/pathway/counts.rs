@@ -1,0 +1,333 @@
+//! [`PathwayCounts`]: one-pass aggregation of [`CompactPathway`]s by
+//! reporting month x provider x tumour site x standard.
+
+use super::compact::{date_of, day_number, NO_DAY};
+use super::{CompactPathway, DataQualityFinding, FindingKind, ProviderIndex};
+use crate::cwt::{PatientCount, Performance, PerformanceError, PerformanceTable};
+use crate::{CwtStandard, TumourSite, YearMonth};
+
+const SITES: usize = TumourSite::ALL.len();
+const STANDARDS: usize = CwtStandard::ALL.len();
+/// At most 100 years of months in one table.
+const MAX_MONTHS: i32 = 1200;
+
+/// Why a reporting window is not valid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("reporting window {first} to {last} must run forwards and span at most 1200 months")]
+pub struct ReportingWindowError {
+    first: YearMonth,
+    last: YearMonth,
+}
+
+/// The reporting months an aggregation covers, first to last inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReportingWindow {
+    first: YearMonth,
+    last: YearMonth,
+}
+
+impl ReportingWindow {
+    /// The months `first..=last` (at most 1200).
+    pub fn new(first: YearMonth, last: YearMonth) -> Result<ReportingWindow, ReportingWindowError> {
+        let span = last.months_since(first);
+        if !(0..MAX_MONTHS).contains(&span) {
+            return Err(ReportingWindowError { first, last });
+        }
+        Ok(ReportingWindow { first, last })
+    }
+
+    /// The first month.
+    pub fn first(&self) -> YearMonth {
+        self.first
+    }
+
+    /// The last month.
+    pub fn last(&self) -> YearMonth {
+        self.last
+    }
+
+    fn months(&self) -> usize {
+        usize::try_from(self.last.months_since(self.first) + 1).unwrap_or(0)
+    }
+}
+
+/// Why two aggregations cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot merge aggregations of different windows or provider counts")]
+pub struct MergeMismatch;
+
+/// Pathways counted by reporting month x provider x tumour site x
+/// standard, in one pass over a slice of [`CompactPathway`]s, into a dense
+/// table sized up front (no allocation per record; a record allocates only
+/// if it yields a [`DataQualityFinding`]).
+///
+/// Each record is measured for each standard that applies to its route and
+/// whose clock has stopped, and counted in the month of its clock stop.
+/// Records whose clock stop falls outside the window are counted per
+/// standard in [`PathwayCounts::outside_window`]; impossible records are
+/// reported in [`PathwayCounts::findings`] with their index and left out of
+/// that standard. Nothing is dropped silently.
+///
+/// ```
+/// use cancer_plan::cwt::pathway::{CompactPathway, PathwayCounts, ProviderIndex, ReportingWindow, Route};
+/// use cancer_plan::{CwtStandard, TumourSite};
+/// use chrono::NaiveDate;
+/// let d = |m, d| NaiveDate::from_ymd_opt(2024, m, d).ok_or("date");
+/// let window = ReportingWindow::new("2024-04".parse()?, "2025-03".parse()?)?;
+/// let rhm = ProviderIndex::new(0);
+/// let records = [
+///     CompactPathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm)
+///         .with_referral_received(d(4, 1)?).with_faster_diagnosis_stop(d(4, 29)?), // day 28
+///     CompactPathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm)
+///         .with_referral_received(d(4, 1)?).with_faster_diagnosis_stop(d(4, 30)?), // day 29
+/// ];
+/// let mut counts = PathwayCounts::new(window, 1);
+/// counts.add(0, &records);
+/// let p = counts.get("2024-04".parse()?, rhm, TumourSite::Lung, CwtStandard::FasterDiagnosis28Day).ok_or("none")?;
+/// assert_eq!(p.to_string(), "1 / 2 (50.00%)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathwayCounts {
+    window: ReportingWindow,
+    providers: usize,
+    first_day: i32,
+    /// For each day of the window, the offset of its month's block of cells.
+    day_offsets: Vec<usize>,
+    /// `[within, total]` per month x provider x site x standard.
+    cells: Vec<[u64; 2]>,
+    outside_window: [u64; STANDARDS],
+    findings: Vec<DataQualityFinding>,
+}
+
+impl PathwayCounts {
+    /// An empty aggregation for `window` and `providers` providers (indexes
+    /// `0..providers`). The table is allocated here: months x providers x 15
+    /// sites x 3 standards cells of 16 bytes (12 months x 150 providers:
+    /// 1.3 MB).
+    pub fn new(window: ReportingWindow, providers: usize) -> PathwayCounts {
+        let block = providers.saturating_mul(SITES * STANDARDS);
+        let first_day = day_number(window.first.first_day());
+        let mut day_offsets = Vec::new();
+        for (slot, month) in window.first.through(window.last).enumerate() {
+            let offset = slot.saturating_mul(block);
+            day_offsets.extend(std::iter::repeat(offset).take(month.days() as usize));
+        }
+        PathwayCounts {
+            window,
+            providers,
+            first_day,
+            day_offsets,
+            cells: vec![[0, 0]; window.months().saturating_mul(block)],
+            outside_window: [0; STANDARDS],
+            findings: Vec::new(),
+        }
+    }
+
+    /// Counts `records`; `first_index` is the index of `records[0]` in the
+    /// caller's whole input (used in findings, so that chunks aggregated
+    /// separately report true indexes).
+    pub fn add(&mut self, first_index: usize, records: &[CompactPathway]) {
+        for (i, record) in records.iter().enumerate() {
+            self.add_one(first_index.wrapping_add(i), record);
+        }
+    }
+
+    #[inline]
+    fn add_one(&mut self, index: usize, r: &CompactPathway) {
+        let provider = usize::from(r.provider.get());
+        if provider >= self.providers {
+            self.findings.push(DataQualityFinding::new(
+                index,
+                FindingKind::UnknownProvider {
+                    index: r.provider.get(),
+                    providers: self.providers,
+                },
+            ));
+            return;
+        }
+        let base = (provider * SITES + r.tumour_site as usize) * STANDARDS;
+        let fds = CwtStandard::FasterDiagnosis28Day;
+        let d31 = CwtStandard::Combined31Day;
+        let d62 = CwtStandard::Combined62Day;
+        if r.fds_stop != NO_DAY && r.route.is_measured_for(fds) {
+            self.measure(
+                index,
+                base,
+                fds,
+                r.referral,
+                r.fds_stop,
+                r.first_seen_adjustment.into(),
+            );
+        }
+        if r.first_treatment != NO_DAY {
+            let treatment_adj = u32::from(r.treatment_adjustment);
+            self.measure(
+                index,
+                base,
+                d31,
+                r.decision_to_treat,
+                r.first_treatment,
+                treatment_adj,
+            );
+            if r.route.is_measured_for(d62) {
+                let adj = treatment_adj + u32::from(r.first_seen_adjustment);
+                self.measure(index, base, d62, r.referral, r.first_treatment, adj);
+            }
+        }
+    }
+
+    #[inline]
+    fn measure(
+        &mut self,
+        index: usize,
+        base: usize,
+        standard: CwtStandard,
+        start: i32,
+        stop: i32,
+        adjustment: u32,
+    ) {
+        let finding = if start == NO_DAY {
+            let stop = date_of(stop);
+            match standard {
+                CwtStandard::FasterDiagnosis28Day => FindingKind::OutcomeWithoutReferral { stop },
+                CwtStandard::Combined31Day => {
+                    FindingKind::TreatmentWithoutDecisionToTreat { treatment: stop }
+                }
+                CwtStandard::Combined62Day => {
+                    FindingKind::TreatmentWithoutReferral { treatment: stop }
+                }
+            }
+        } else if stop < start {
+            FindingKind::ClockStopBeforeStart {
+                standard,
+                start: date_of(start),
+                stop: date_of(stop),
+            }
+        } else {
+            let raw = stop.abs_diff(start);
+            match raw.checked_sub(adjustment) {
+                Some(days) => {
+                    self.count(base, standard, stop, standard.is_within(days));
+                    return;
+                }
+                None => FindingKind::AdjustmentExceedsWait {
+                    standard,
+                    days: raw,
+                    adjustment,
+                },
+            }
+        };
+        self.findings.push(DataQualityFinding::new(index, finding));
+    }
+
+    #[inline]
+    fn count(&mut self, base: usize, standard: CwtStandard, stop: i32, within: bool) {
+        let day = stop.wrapping_sub(self.first_day) as u32 as usize;
+        let cell = self
+            .day_offsets
+            .get(day)
+            .and_then(|&offset| self.cells.get_mut(offset + base + standard.index()));
+        match cell {
+            Some(cell) => {
+                cell[0] += u64::from(within);
+                cell[1] += 1;
+            }
+            None => {
+                if let Some(n) = self.outside_window.get_mut(standard.index()) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+
+    /// Adds another aggregation of the same window and provider count (e.g.
+    /// from another thread) into this one.
+    pub fn merge(&mut self, other: PathwayCounts) -> Result<(), MergeMismatch> {
+        if self.window != other.window || self.providers != other.providers {
+            return Err(MergeMismatch);
+        }
+        for (a, b) in self.cells.iter_mut().zip(&other.cells) {
+            a[0] += b[0];
+            a[1] += b[1];
+        }
+        for (a, b) in self.outside_window.iter_mut().zip(other.outside_window) {
+            *a += b;
+        }
+        self.findings.extend(other.findings);
+        Ok(())
+    }
+
+    /// The window.
+    pub fn window(&self) -> ReportingWindow {
+        self.window
+    }
+
+    /// The findings, in the order met (by index within each merged part).
+    pub fn findings(&self) -> &[DataQualityFinding] {
+        &self.findings
+    }
+
+    /// Pathways measured for `standard` whose clock stopped outside the
+    /// window.
+    pub fn outside_window(&self, standard: CwtStandard) -> u64 {
+        self.outside_window
+            .get(standard.index())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The performance of one cell; `None` outside the window or the
+    /// providers, or if no pathway was counted there.
+    pub fn get(
+        &self,
+        month: YearMonth,
+        provider: ProviderIndex,
+        site: TumourSite,
+        standard: CwtStandard,
+    ) -> Option<Performance> {
+        let slot = usize::try_from(month.months_since(self.window.first)).ok()?;
+        let provider = usize::from(provider.get());
+        if slot >= self.window.months() || provider >= self.providers {
+            return None;
+        }
+        let index = ((slot * self.providers + provider) * SITES + site as usize) * STANDARDS
+            + standard.index();
+        self.cells.get(index).and_then(|&c| to_performance(c))
+    }
+
+    /// The non-empty cells as a [`PerformanceTable`] grouped by
+    /// `group(provider, site)` (e.g. the provider's code, its ICB, or
+    /// `(provider, site)`).
+    pub fn to_table<K: Ord>(
+        &self,
+        mut group: impl FnMut(ProviderIndex, TumourSite) -> K,
+    ) -> Result<PerformanceTable<K>, PerformanceError> {
+        let mut table = PerformanceTable::new();
+        let mut cells = self.cells.iter();
+        for month in self.window.first.through(self.window.last) {
+            for provider in 0..self.providers {
+                let index = ProviderIndex::new(u16::try_from(provider).unwrap_or(u16::MAX));
+                for site in TumourSite::ALL {
+                    for standard in CwtStandard::ALL {
+                        let Some(&cell) = cells.next() else {
+                            return Ok(table);
+                        };
+                        if let Some(p) = to_performance(cell) {
+                            table.add(month, standard, group(index, site), p)?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(table)
+    }
+}
+
+fn to_performance([within, total]: [u64; 2]) -> Option<Performance> {
+    if total == 0 {
+        return None;
+    }
+    let count = |n: u64| PatientCount::from_halves(n.saturating_mul(2));
+    Performance::new(count(within), count(total)).ok()
+}

@@ -1,0 +1,93 @@
+//! [`DataQualityFinding`]: an impossible pathway record, with its index.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::CwtStandard;
+
+/// What is wrong with a pathway record for a standard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// The clock stop is before the clock start.
+    #[error("{standard}: clock stop {stop} is before clock start {start}")]
+    ClockStopBeforeStart {
+        /// The standard measured.
+        standard: CwtStandard,
+        /// The clock start.
+        start: NaiveDate,
+        /// The clock stop.
+        stop: NaiveDate,
+    },
+    /// A first treatment on a 62-day route with no referral date.
+    #[error("62-day combined: first treatment {treatment} with no referral received date")]
+    TreatmentWithoutReferral {
+        /// The first treatment date.
+        treatment: NaiveDate,
+    },
+    /// A first treatment with no decision to treat (31-day clock start).
+    #[error("31-day combined: first treatment {treatment} with no decision to treat date")]
+    TreatmentWithoutDecisionToTreat {
+        /// The first treatment date.
+        treatment: NaiveDate,
+    },
+    /// A diagnosis outcome (or decision to treat) on an FDS route with no
+    /// referral date.
+    #[error("28-day FDS: clock stop {stop} with no referral received date")]
+    OutcomeWithoutReferral {
+        /// The FDS clock stop.
+        stop: NaiveDate,
+    },
+    /// Adjustments larger than the wait they adjust.
+    #[error("{standard}: adjustments of {adjustment} days exceed the wait of {days} days")]
+    AdjustmentExceedsWait {
+        /// The standard measured.
+        standard: CwtStandard,
+        /// The unadjusted wait in days.
+        days: u32,
+        /// The total adjustment in days.
+        adjustment: u32,
+    },
+    /// A compact record names a provider the aggregation was not sized for.
+    #[error("provider index {index} is outside the {providers} providers registered")]
+    UnknownProvider {
+        /// The provider index found.
+        index: u16,
+        /// The providers the aggregation was sized for.
+        providers: usize,
+    },
+}
+
+/// A data-quality finding: record `index` (its position in the input) is
+/// impossible for a standard. Such a record is left out of that standard's
+/// counts, and reported here: never a panic, never silently dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DataQualityFinding {
+    index: usize,
+    kind: FindingKind,
+}
+
+impl DataQualityFinding {
+    /// A finding about record `index`.
+    pub fn new(index: usize, kind: FindingKind) -> DataQualityFinding {
+        DataQualityFinding { index, kind }
+    }
+
+    /// The position of the record in the input.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> FindingKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for DataQualityFinding {
+    /// `record 12: 62-day combined: clock stop ... is before ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "record {}: {}", self.index, self.kind)
+    }
+}

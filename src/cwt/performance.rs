@@ -1,0 +1,314 @@
+//! [`Performance`]: patients within a standard out of all patients counted.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::PatientCount;
+use crate::{Percent, YearMonth};
+
+/// Why counts do not make a [`Performance`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PerformanceError {
+    /// More patients within the standard than in total.
+    #[error("within standard {within} exceeds total {total} (within must be <= total)")]
+    WithinExceedsTotal {
+        /// Patients within the standard.
+        within: PatientCount,
+        /// Patients in total.
+        total: PatientCount,
+    },
+    /// The published breaches are not total - within.
+    #[error("breaches {breaches} is not total {total} - within {within}")]
+    BreachesMismatch {
+        /// Patients within the standard.
+        within: PatientCount,
+        /// Patients in total.
+        total: PatientCount,
+        /// The published breaches.
+        breaches: PatientCount,
+    },
+    /// A sum overflowed.
+    #[error("performance counts overflowed")]
+    Overflow,
+}
+
+/// Performance against a CWT standard: `within` patients within the
+/// standard out of `total` (told, or treated). Invariant: `within <=
+/// total`; breaches are `total - within`.
+///
+/// The ratio is never rounded inside the crate: [`Performance::meets`]
+/// compares exactly (by cross-multiplication), and only
+/// [`Performance::display`] rounds, to the places asked for.
+///
+/// ```
+/// use cancer_plan::cwt::{PatientCount, Performance};
+/// use cancer_plan::Percent;
+/// let p = Performance::new("192880".parse()?, "271402".parse()?)?;
+/// assert_eq!(p.display(2).to_string(), "71.07%");
+/// assert_eq!(p.breaches().to_string(), "78522");
+/// let fds = Percent::from_points(75).ok_or("pct")?;
+/// assert!(!p.meets(fds));
+/// assert_eq!(p.gap_in_patients(fds), 10672); // ceil(0.75 * 271402 - 192880)
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Performance {
+    within: PatientCount,
+    total: PatientCount,
+}
+
+impl Performance {
+    /// No patients.
+    pub const ZERO: Performance = Performance {
+        within: PatientCount::ZERO,
+        total: PatientCount::ZERO,
+    };
+
+    /// `within` of `total` patients within the standard.
+    pub fn new(within: PatientCount, total: PatientCount) -> Result<Performance, PerformanceError> {
+        if within > total {
+            return Err(PerformanceError::WithinExceedsTotal { within, total });
+        }
+        Ok(Performance { within, total })
+    }
+
+    /// As [`Performance::new`], also checking published breaches against
+    /// `total - within`.
+    pub fn with_breaches(
+        within: PatientCount,
+        total: PatientCount,
+        breaches: PatientCount,
+    ) -> Result<Performance, PerformanceError> {
+        let p = Performance::new(within, total)?;
+        if p.breaches() != breaches {
+            return Err(PerformanceError::BreachesMismatch {
+                within,
+                total,
+                breaches,
+            });
+        }
+        Ok(p)
+    }
+
+    /// Patients within the standard.
+    pub const fn within(self) -> PatientCount {
+        self.within
+    }
+
+    /// Patients counted (told, or treated).
+    pub const fn total(self) -> PatientCount {
+        self.total
+    }
+
+    /// Patients not within the standard: `total - within`.
+    pub const fn breaches(self) -> PatientCount {
+        PatientCount::from_halves(self.total.halves().saturating_sub(self.within.halves()))
+    }
+
+    /// Whether no patients were counted.
+    pub const fn is_empty(self) -> bool {
+        self.total.is_zero()
+    }
+
+    /// `self + other`, cell by cell; `None` on overflow.
+    pub const fn checked_add(self, other: Performance) -> Option<Performance> {
+        match (
+            self.within.checked_add(other.within),
+            self.total.checked_add(other.total),
+        ) {
+            (Some(within), Some(total)) => Some(Performance { within, total }),
+            _ => None,
+        }
+    }
+
+    /// The sum of performances, `Err(Overflow)` on overflow.
+    pub fn checked_sum(
+        parts: impl IntoIterator<Item = Performance>,
+    ) -> Result<Performance, PerformanceError> {
+        parts
+            .into_iter()
+            .try_fold(Performance::ZERO, Performance::checked_add)
+            .ok_or(PerformanceError::Overflow)
+    }
+
+    /// `within / total` as a decimal (to `Decimal`'s 28 significant
+    /// digits, unrounded otherwise); `None` when no patients were counted.
+    pub fn ratio(self) -> Option<Decimal> {
+        if self.total.is_zero() {
+            return None;
+        }
+        Decimal::from(self.within.halves()).checked_div(Decimal::from(self.total.halves()))
+    }
+
+    /// The performance in percentage points (unrounded); `None` when no
+    /// patients were counted.
+    pub fn percent(self) -> Option<Percent> {
+        Percent::from_ratio(self.ratio()?).ok()
+    }
+
+    /// Whether at least `threshold` of patients were within the standard:
+    /// `within * 100 >= threshold_points * total`, exactly. An empty
+    /// performance meets no threshold.
+    pub fn meets(self, threshold: Percent) -> bool {
+        if self.total.is_zero() {
+            return false;
+        }
+        let lhs = Decimal::from(self.within.halves()).checked_mul(Decimal::ONE_HUNDRED);
+        let rhs = threshold
+            .points()
+            .checked_mul(Decimal::from(self.total.halves()));
+        matches!((lhs, rhs), (Some(l), Some(r)) if l >= r)
+    }
+
+    /// How many more patients within the standard (of the same total) would
+    /// have met `threshold`: `ceil(threshold * total - within)`, at least 0.
+    /// Rounded up to whole patients, because a fraction short is still
+    /// short.
+    pub fn gap_in_patients(self, threshold: Percent) -> u64 {
+        let needed = threshold
+            .as_ratio()
+            .checked_mul(self.total.to_decimal())
+            .and_then(|n| n.checked_sub(self.within.to_decimal()));
+        match needed {
+            Some(gap) if gap > Decimal::ZERO => {
+                u64::try_from(gap.round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity))
+                    .unwrap_or(u64::MAX)
+            }
+            _ => 0,
+        }
+    }
+
+    /// A display rounded half away from zero to `places` decimal places
+    /// (`71.07%`), or `n/a` with no patients.
+    pub fn display(self, places: u32) -> PerformanceDisplay {
+        PerformanceDisplay {
+            performance: self,
+            places,
+        }
+    }
+}
+
+/// A [`Performance`] shown as a percentage; see [`Performance::display`].
+#[derive(Debug, Clone, Copy)]
+pub struct PerformanceDisplay {
+    performance: Performance,
+    places: u32,
+}
+
+impl fmt::Display for PerformanceDisplay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.performance.percent() {
+            Some(p) => write!(f, "{}", p.display(self.places)),
+            None => f.write_str("n/a"),
+        }
+    }
+}
+
+impl fmt::Display for Performance {
+    /// `192880 / 271402 (71.07%)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} / {} ({})", self.within, self.total, self.display(2))
+    }
+}
+
+/// The performance of one month: an element of a monthly series (for
+/// charts and trajectories).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MonthlyPerformance {
+    month: YearMonth,
+    performance: Performance,
+}
+
+impl MonthlyPerformance {
+    /// `performance` in `month`.
+    pub fn new(month: YearMonth, performance: Performance) -> MonthlyPerformance {
+        MonthlyPerformance { month, performance }
+    }
+
+    /// The reporting month.
+    pub fn month(&self) -> YearMonth {
+        self.month
+    }
+
+    /// The performance in that month.
+    pub fn performance(&self) -> Performance {
+        self.performance
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn c(s: &str) -> PatientCount {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn invariants() {
+        assert!(Performance::new(c("3"), c("2")).is_err());
+        assert!(Performance::with_breaches(c("1"), c("1.5"), c("0.5")).is_ok());
+        assert!(matches!(
+            Performance::with_breaches(c("1"), c("2"), c("0.5")),
+            Err(PerformanceError::BreachesMismatch { .. })
+        ));
+        assert_eq!(Performance::ZERO.display(1).to_string(), "n/a");
+        assert!(!Performance::ZERO.meets(Percent::ZERO));
+    }
+
+    #[test]
+    fn meets_is_exact_at_the_boundary() {
+        let eighty = Percent::from_points(80).unwrap();
+        assert!(Performance::new(c("4"), c("5")).unwrap().meets(eighty));
+        assert!(!Performance::new(c("7.5"), c("9.5")).unwrap().meets(eighty));
+        assert!(Performance::new(c("8"), c("10")).unwrap().meets(eighty));
+        assert!(!Performance::new(c("799999"), c("1000000"))
+            .unwrap()
+            .meets(eighty));
+    }
+
+    #[test]
+    fn gap_rounds_up() {
+        let eighty = Percent::from_points(80).unwrap();
+        // 80% of 101 = 80.8; 70 within: 10.8 short -> 11.
+        assert_eq!(
+            Performance::new(c("70"), c("101"))
+                .unwrap()
+                .gap_in_patients(eighty),
+            11
+        );
+        assert_eq!(
+            Performance::new(c("81"), c("101"))
+                .unwrap()
+                .gap_in_patients(eighty),
+            0
+        );
+        assert_eq!(
+            Performance::new(c("79.5"), c("100"))
+                .unwrap()
+                .gap_in_patients(eighty),
+            1
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn gap_closed_meets_threshold(total in 1u64..100_000, within_frac in 0.0f64..1.0, points in 0u8..=100) {
+            let within = (total as f64 * within_frac) as u64;
+            let p = Performance::new(PatientCount::from_halves(within), PatientCount::from_halves(total)).unwrap();
+            let t = Percent::from_points(points).unwrap();
+            let gap = p.gap_in_patients(t);
+            let closed = Performance::new(PatientCount::from_halves(within + 2 * gap), PatientCount::from_halves(total.max(within + 2 * gap))).unwrap();
+            prop_assert!(closed.meets(t) || closed.total() != p.total());
+            if gap > 0 {
+                let short = Performance::new(PatientCount::from_halves(within + 2 * gap - 2), p.total()).unwrap();
+                prop_assert!(!short.meets(t));
+            } else {
+                prop_assert!(p.meets(t));
+            }
+        }
+    }
+}

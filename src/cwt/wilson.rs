@@ -1,0 +1,122 @@
+//! Wilson score confidence intervals for a [`Performance`].
+//!
+//! The one place the crate uses `f64`: an interval is an estimate, not a
+//! count. Counts stay exact; they are converted to `f64` (exactly, below
+//! 2^53 half patients) only to compute the interval.
+
+use std::fmt;
+
+use super::Performance;
+
+/// A two-sided confidence level for an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConfidenceLevel {
+    /// 95%: z = qnorm(0.975).
+    Percent95,
+    /// 99.8%: z = qnorm(0.999), the outer control limits of public health
+    /// funnel plots.
+    Percent99_8,
+}
+
+impl ConfidenceLevel {
+    /// The standard normal quantile for the level: `qnorm(1 - (1 - level)
+    /// / 2)` as R computes it (1.959963984540054 for 95%,
+    /// 3.090232306167813 for 99.8%).
+    pub const fn z(self) -> f64 {
+        match self {
+            ConfidenceLevel::Percent95 => 1.959_963_984_540_054,
+            ConfidenceLevel::Percent99_8 => 3.090_232_306_167_813,
+        }
+    }
+}
+
+impl fmt::Display for ConfidenceLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ConfidenceLevel::Percent95 => "95%",
+            ConfidenceLevel::Percent99_8 => "99.8%",
+        })
+    }
+}
+
+/// A Wilson score interval for a proportion, as ratios in `0..=1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WilsonInterval {
+    lower: f64,
+    upper: f64,
+    level: ConfidenceLevel,
+}
+
+impl WilsonInterval {
+    /// The interval for `x` successes out of `n` (`0 <= x <= n`, `n > 0`),
+    /// by the formula of PHEindicatormethods' `wilson_lower` and
+    /// `wilson_upper`, in the same order of operations:
+    /// `(2x + z^2 -/+ z sqrt(z^2 + 4x(1 - x/n))) / 2 / (n + z^2)`.
+    /// `None` if `n` is not positive or `x` is outside `0..=n`.
+    ///
+    /// ```
+    /// use cancer_plan::cwt::{ConfidenceLevel, WilsonInterval};
+    /// let ci = WilsonInterval::for_counts(65.0, 100.0, ConfidenceLevel::Percent95).ok_or("n")?;
+    /// assert!((ci.lower() - 0.5525444329688796).abs() < 1e-12);
+    /// assert!((ci.upper() - 0.7363575175690247).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_counts(x: f64, n: f64, level: ConfidenceLevel) -> Option<WilsonInterval> {
+        if !(n > 0.0 && (0.0..=n).contains(&x)) {
+            return None;
+        }
+        let z = level.z();
+        let z2 = z * z;
+        let spread = z * (z2 + 4.0 * x * (1.0 - (x / n))).sqrt();
+        Some(WilsonInterval {
+            lower: (2.0 * x + z2 - spread) / 2.0 / (n + z2),
+            upper: (2.0 * x + z2 + spread) / 2.0 / (n + z2),
+            level,
+        })
+    }
+
+    /// The lower limit, as a ratio.
+    pub fn lower(&self) -> f64 {
+        self.lower
+    }
+
+    /// The upper limit, as a ratio.
+    pub fn upper(&self) -> f64 {
+        self.upper
+    }
+
+    /// The confidence level.
+    pub fn level(&self) -> ConfidenceLevel {
+        self.level
+    }
+}
+
+impl fmt::Display for WilsonInterval {
+    /// `70.90% to 71.24% (95%)`, to two decimal places of a percent.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:.2}% to {:.2}% ({})",
+            self.lower * 100.0,
+            self.upper * 100.0,
+            self.level
+        )
+    }
+}
+
+impl Performance {
+    /// The Wilson score interval of the proportion within the standard;
+    /// `None` when no patients were counted.
+    ///
+    /// ```
+    /// use cancer_plan::cwt::{ConfidenceLevel, Performance};
+    /// let p = Performance::new("192880".parse()?, "271402".parse()?)?;
+    /// let ci = p.wilson(ConfidenceLevel::Percent95).ok_or("empty")?;
+    /// assert_eq!(ci.to_string(), "70.90% to 71.24% (95%)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn wilson(self, level: ConfidenceLevel) -> Option<WilsonInterval> {
+        WilsonInterval::for_counts(self.within().to_f64(), self.total().to_f64(), level)
+    }
+}

@@ -1,0 +1,310 @@
+//! Patient pathways through the public API: days, within/breach, reporting
+//! month, data-quality findings, and the fast aggregation agreeing with the
+//! straightforward one.
+
+use cancer_plan::cwt::pathway::{
+    measure_pathways, Adjustment, AdjustmentReason, CompactPathway, FindingKind, Pathway,
+    PathwayCounts, ProviderRegistry, ReportingWindow, Route,
+};
+use cancer_plan::{CwtStandard, OdsCode, TumourSite, YearMonth};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+const FDS: CwtStandard = CwtStandard::FasterDiagnosis28Day;
+const D31: CwtStandard = CwtStandard::Combined31Day;
+const D62: CwtStandard = CwtStandard::Combined62Day;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn rhm() -> OdsCode {
+    "RHM".parse().unwrap()
+}
+
+fn usc(referral: NaiveDate) -> Pathway {
+    Pathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm())
+        .with_referral_received(referral)
+}
+
+#[test]
+fn day_28_is_within_the_fds_and_day_29_is_not() {
+    let start = date(2024, 1, 31);
+    let day28 = usc(start).with_told_outcome(date(2024, 2, 28));
+    let day29 = usc(start).with_told_outcome(date(2024, 2, 29));
+    let m28 = day28.measure(FDS).unwrap().unwrap();
+    let m29 = day29.measure(FDS).unwrap().unwrap();
+    assert_eq!((m28.days(), m28.is_within()), (28, true));
+    assert_eq!((m29.days(), m29.is_within()), (29, false));
+    assert_eq!(m29.reporting_month().to_string(), "2024-02");
+
+    // The same through the fast path.
+    let mut providers = ProviderRegistry::new();
+    let compact: Vec<CompactPathway> = [day28, day29]
+        .iter()
+        .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
+        .collect();
+    let feb: YearMonth = "2024-02".parse().unwrap();
+    let mut counts = PathwayCounts::new(ReportingWindow::new(feb, feb).unwrap(), providers.len());
+    counts.add(0, &compact);
+    let p = counts
+        .get(feb, compact[0].provider(), TumourSite::Lung, FDS)
+        .unwrap();
+    assert_eq!(
+        (p.within().to_string(), p.total().to_string()),
+        ("1".into(), "2".into())
+    );
+}
+
+#[test]
+fn day_31_and_62_boundaries() {
+    let p = usc(date(2024, 3, 1))
+        .with_told_outcome(date(2024, 3, 20))
+        .with_decision_to_treat(date(2024, 4, 1))
+        .with_first_treatment(date(2024, 5, 2)); // 31 days after DTT, 62 after referral
+    let m31 = p.measure(D31).unwrap().unwrap();
+    let m62 = p.measure(D62).unwrap().unwrap();
+    assert_eq!((m31.days(), m31.is_within()), (31, true));
+    assert_eq!((m62.days(), m62.is_within()), (62, true));
+    let late = p.clone().with_first_treatment(date(2024, 5, 3));
+    assert!(!late.measure(D31).unwrap().unwrap().is_within());
+    assert!(!late.measure(D62).unwrap().unwrap().is_within());
+    assert_eq!(
+        late.measure(D62)
+            .unwrap()
+            .unwrap()
+            .reporting_month()
+            .to_string(),
+        "2024-05"
+    );
+}
+
+#[test]
+fn fds_stops_at_decision_to_treat_if_earlier_than_told() {
+    let p = usc(date(2024, 3, 1))
+        .with_decision_to_treat(date(2024, 3, 25))
+        .with_told_outcome(date(2024, 4, 10));
+    let m = p.measure(FDS).unwrap().unwrap();
+    assert_eq!(m.clock_stop(), date(2024, 3, 25));
+    assert!(m.is_within());
+}
+
+#[test]
+fn adjustments_apply_to_the_right_standards() {
+    let p = usc(date(2024, 3, 1))
+        .with_told_outcome(date(2024, 4, 5)) // 35 days
+        .with_decision_to_treat(date(2024, 4, 5))
+        .with_first_treatment(date(2024, 5, 15)) // DTT+40, referral+75
+        .with_adjustment(Adjustment::new(
+            AdjustmentReason::DidNotAttendFirstAppointment,
+            7,
+        ))
+        .with_adjustment(Adjustment::new(
+            AdjustmentReason::PatientInitiatedTreatmentDelay,
+            10,
+        ));
+    assert_eq!(p.measure(FDS).unwrap().unwrap().days(), 28);
+    assert_eq!(p.measure(D31).unwrap().unwrap().days(), 30);
+    assert_eq!(p.measure(D62).unwrap().unwrap().days(), 58);
+}
+
+#[test]
+fn routes_decide_the_standards() {
+    let upgrade = Pathway::new(Route::ConsultantUpgrade, TumourSite::Breast, rhm())
+        .with_referral_received(date(2024, 1, 1))
+        .with_told_outcome(date(2024, 1, 10))
+        .with_decision_to_treat(date(2024, 1, 15))
+        .with_first_treatment(date(2024, 1, 20));
+    assert!(upgrade.measure(FDS).unwrap().is_none());
+    assert!(upgrade.measure(D62).unwrap().is_some());
+    let other = Pathway::new(Route::Other, TumourSite::Breast, rhm())
+        .with_decision_to_treat(date(2024, 1, 15))
+        .with_first_treatment(date(2024, 1, 20));
+    assert!(other.measure(D62).unwrap().is_none());
+    assert!(other.measure(D31).unwrap().is_some());
+}
+
+#[test]
+fn impossible_records_are_typed_findings_with_their_index() {
+    let pathways = vec![
+        usc(date(2024, 3, 1)).with_told_outcome(date(2024, 3, 10)),
+        usc(date(2024, 3, 10)).with_told_outcome(date(2024, 3, 1)),
+        Pathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm())
+            .with_decision_to_treat(date(2024, 3, 1))
+            .with_first_treatment(date(2024, 3, 20)),
+        Pathway::new(Route::Other, TumourSite::Lung, rhm()).with_first_treatment(date(2024, 3, 20)),
+        usc(date(2024, 3, 1))
+            .with_told_outcome(date(2024, 3, 3))
+            .with_adjustment(Adjustment::new(
+                AdjustmentReason::DidNotAttendFirstAppointment,
+                5,
+            )),
+    ];
+    let (table, findings) = measure_pathways(&pathways, |p| p.provider().clone()).unwrap();
+    let kinds: Vec<(usize, FindingKind)> = findings.iter().map(|f| (f.index(), f.kind())).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (
+                1,
+                FindingKind::ClockStopBeforeStart {
+                    standard: FDS,
+                    start: date(2024, 3, 10),
+                    stop: date(2024, 3, 1)
+                }
+            ),
+            (
+                2,
+                FindingKind::OutcomeWithoutReferral {
+                    stop: date(2024, 3, 1)
+                }
+            ),
+            (
+                2,
+                FindingKind::TreatmentWithoutReferral {
+                    treatment: date(2024, 3, 20)
+                }
+            ),
+            (
+                3,
+                FindingKind::TreatmentWithoutDecisionToTreat {
+                    treatment: date(2024, 3, 20)
+                }
+            ),
+            (
+                4,
+                FindingKind::AdjustmentExceedsWait {
+                    standard: FDS,
+                    days: 2,
+                    adjustment: 5
+                }
+            ),
+        ]
+    );
+    assert!(findings[2]
+        .to_string()
+        .starts_with("record 2: 62-day combined"));
+    let march: YearMonth = "2024-03".parse().unwrap();
+    // Record 2 still counts for the 31-day standard.
+    assert_eq!(
+        table.get(march, D31, "RHM").unwrap().total().to_string(),
+        "1"
+    );
+    assert_eq!(
+        table.get(march, FDS, "RHM").unwrap().total().to_string(),
+        "1"
+    );
+
+    // The fast path finds the same, with the same indexes.
+    let mut providers = ProviderRegistry::new();
+    let compact: Vec<CompactPathway> = pathways
+        .iter()
+        .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
+        .collect();
+    let mut counts =
+        PathwayCounts::new(ReportingWindow::new(march, march).unwrap(), providers.len());
+    counts.add(0, &compact);
+    let mut fast: Vec<(usize, FindingKind)> = counts
+        .findings()
+        .iter()
+        .map(|f| (f.index(), f.kind()))
+        .collect();
+    fast.sort_by_key(|(i, _)| *i);
+    assert_eq!(fast, kinds);
+}
+
+#[test]
+fn compact_record_is_at_most_32_bytes() {
+    assert!(std::mem::size_of::<CompactPathway>() <= 32);
+    assert_eq!(std::mem::size_of::<CompactPathway>(), 24);
+}
+
+fn arb_pathway() -> impl Strategy<Value = Pathway> {
+    let route = prop_oneof![
+        Just(Route::UrgentSuspectedCancer),
+        Just(Route::BreastSymptomatic),
+        Just(Route::UrgentScreening),
+        Just(Route::ConsultantUpgrade),
+        Just(Route::Other),
+    ];
+    let opt_day = || proptest::option::weighted(0.85, 0i64..120);
+    (
+        route,
+        0usize..TumourSite::ALL.len(),
+        0usize..3,
+        (0i64..200, opt_day(), opt_day(), opt_day(), opt_day()),
+        (0u16..10, 0u16..10),
+    )
+        .prop_map(
+            |(route, site, provider, (base, referral, told, dtt, treat), (dna, delay))| {
+                let origin = date(2024, 1, 1) + chrono::Duration::days(base);
+                let at = |d: i64| origin + chrono::Duration::days(d);
+                let code: OdsCode = ["RHM", "RHU", "R0D"][provider].parse().unwrap();
+                let mut p = Pathway::new(route, TumourSite::ALL[site], code);
+                if let Some(d) = referral {
+                    p = p.with_referral_received(at(d / 4));
+                }
+                if let Some(d) = told {
+                    p = p.with_told_outcome(at(d));
+                }
+                if let Some(d) = dtt {
+                    p = p.with_decision_to_treat(at(d));
+                }
+                if let Some(d) = treat {
+                    p = p.with_first_treatment(at(d + 20));
+                }
+                p.with_adjustment(Adjustment::new(
+                    AdjustmentReason::DidNotAttendFirstAppointment,
+                    dna,
+                ))
+                .with_adjustment(Adjustment::new(
+                    AdjustmentReason::PatientInitiatedTreatmentDelay,
+                    delay,
+                ))
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn fast_aggregation_agrees_with_measuring_each_pathway(
+        pathways in proptest::collection::vec(arb_pathway(), 0..200),
+        split in 0usize..200,
+    ) {
+        let (table, findings) =
+            measure_pathways(&pathways, |p| (p.provider().clone(), p.tumour_site())).unwrap();
+        let mut providers = ProviderRegistry::new();
+        let compact: Vec<CompactPathway> = pathways
+            .iter()
+            .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
+            .collect();
+        // A window that holds some of the months and leaves others out.
+        let window = ReportingWindow::new("2024-02".parse().unwrap(), "2024-08".parse().unwrap()).unwrap();
+        let split = split.min(compact.len());
+        let mut counts = PathwayCounts::new(window, providers.len());
+        counts.add(0, &compact[..split]);
+        let mut rest = PathwayCounts::new(window, providers.len());
+        rest.add(split, &compact[split..]);
+        counts.merge(rest).unwrap();
+        let fast = counts
+            .to_table(|i, site| (providers.code(i).unwrap().clone(), site))
+            .unwrap();
+        let mut outside = [0u64; 3];
+        for (month, standard, key, p) in table.iter() {
+            if month < window.first() || month > window.last() {
+                outside[standard as usize] += p.total().halves() / 2;
+                continue;
+            }
+            prop_assert_eq!(fast.get(month, standard, key), Some(p));
+        }
+        prop_assert_eq!(fast.iter().count(), table.iter().filter(|(m, ..)| *m >= window.first() && *m <= window.last()).count());
+        for standard in CwtStandard::ALL {
+            prop_assert_eq!(counts.outside_window(standard), outside[standard as usize]);
+        }
+        let mut a: Vec<_> = findings.iter().map(|f| (f.index(), f.kind().to_string())).collect();
+        let mut b: Vec<_> = counts.findings().iter().map(|f| (f.index(), f.kind().to_string())).collect();
+        a.sort();
+        b.sort();
+        prop_assert_eq!(a, b);
+    }
+}

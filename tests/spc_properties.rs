@@ -1,0 +1,176 @@
+//! Property tests for the special-cause rules.
+//!
+//! Properties (for every series, screening, baseline, rebase and direction):
+//!
+//! 1. **Shift**: adding a constant to every value changes no point's side,
+//!    special causes or variation, and moves mean and limits by the constant.
+//! 2. **Negation, same direction**: negating every value mirrors each point:
+//!    above ↔ below, increasing ↔ decreasing, improving ↔ concerning
+//!    (neutral high ↔ low); common cause stays common cause.
+//! 3. **Negation, flipped direction**: negating the values *and* flipping
+//!    the improvement direction leaves every variation unchanged.
+//!
+//! Exactness: values and constants are multiples of 1/64 within ±200, so
+//! every value, sum, difference and scaled deviation is exact in `f64` and
+//! the comparisons cannot be tipped by rounding (the module compares scaled
+//! deviations `n·x − Σ`, see the `spc` docs, DIFFERENCES item 4). Negation
+//! is exact for any values.
+
+use cancer_plan::spc::{
+    ImprovementDirection, Screening, Series, SpcChart, SpcOptions, SpcPoint, SpecialCause,
+    Variation,
+};
+use cancer_plan::YearMonth;
+use proptest::prelude::*;
+
+fn start() -> YearMonth {
+    "2022-04".parse().unwrap()
+}
+
+fn series(values: &[f64]) -> Series {
+    Series::new(
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (start().plus_months(i as i32), *v)),
+    )
+    .unwrap()
+}
+
+#[derive(Debug, Clone)]
+struct Case {
+    values: Vec<f64>,
+    screening: Screening,
+    baseline: Option<usize>,
+    rebase: Option<usize>,
+    direction: ImprovementDirection,
+}
+
+impl Case {
+    fn options(&self, direction: ImprovementDirection) -> SpcOptions {
+        let mut o = SpcOptions::new(direction).screening(self.screening);
+        if let Some(k) = self.baseline {
+            o = o.baseline_points(k);
+        }
+        if let Some(r) = self.rebase {
+            o = o.rebase_at(start().plus_months(r as i32));
+        }
+        o
+    }
+
+    fn chart(&self, values: &[f64], direction: ImprovementDirection) -> SpcChart {
+        SpcChart::new(&series(values), &self.options(direction)).unwrap()
+    }
+}
+
+fn grid_value() -> impl Strategy<Value = f64> {
+    // Multiples of 1/64 in -100..=100, with few distinct values so that
+    // ties, points on the mean, runs and trends all occur.
+    prop_oneof![
+        (-6400_i32..=6400).prop_map(|k| f64::from(k) / 64.0),
+        (-8_i32..=8).prop_map(|k| f64::from(k) * 4.0),
+    ]
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        prop::collection::vec(grid_value(), 2..40),
+        prop_oneof![
+            Just(Screening::ScreenOutlyingMovingRanges),
+            Just(Screening::None)
+        ],
+        prop_oneof![
+            Just(ImprovementDirection::Increase),
+            Just(ImprovementDirection::Decrease),
+            Just(ImprovementDirection::Neutral)
+        ],
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(values, screening, direction, b, r, use_b, use_r)| {
+            let n = values.len();
+            // A rebase leaves at least two points on each side.
+            let rebase = (use_r && n >= 4).then(|| 2 + r.index(n - 3));
+            let baseline = use_b.then(|| 2 + b.index(n - 1));
+            Case {
+                values,
+                screening,
+                baseline,
+                rebase,
+                direction,
+            }
+        })
+}
+
+/// What a point shows on the chart, apart from the numbers.
+fn flags(p: &SpcPoint) -> (Option<cancer_plan::spc::Side>, Vec<SpecialCause>, Variation) {
+    (p.side(), p.special_causes().to_vec(), p.variation())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn flags_do_not_change_when_a_constant_is_added(
+        case in case(),
+        shift in (-6400_i32..=6400).prop_map(|k| f64::from(k) / 64.0),
+    ) {
+        let base = case.chart(&case.values, case.direction);
+        let shifted_values: Vec<f64> = case.values.iter().map(|v| v + shift).collect();
+        let shifted = case.chart(&shifted_values, case.direction);
+        for (a, b) in base.points().iter().zip(shifted.points()) {
+            prop_assert_eq!(flags(a), flags(b), "month {}", a.month());
+            prop_assert!((a.mean() + shift - b.mean()).abs() < 1e-9);
+            prop_assert!((a.upper_process_limit() + shift - b.upper_process_limit()).abs() < 1e-9);
+            prop_assert!((a.lower_near_limit() + shift - b.lower_near_limit()).abs() < 1e-9);
+        }
+        prop_assert_eq!(base.latest_variation(), shifted.latest_variation());
+    }
+
+    #[test]
+    fn negating_the_series_mirrors_every_flag(case in case()) {
+        let base = case.chart(&case.values, case.direction);
+        let negated_values: Vec<f64> = case.values.iter().map(|v| -v).collect();
+        let negated = case.chart(&negated_values, case.direction);
+        for (a, b) in base.points().iter().zip(negated.points()) {
+            prop_assert_eq!(a.side().map(|s| s.opposite()), b.side());
+            let mirrored: Vec<SpecialCause> =
+                a.special_causes().iter().map(|c| c.mirrored()).collect();
+            prop_assert_eq!(mirrored, b.special_causes().to_vec());
+            prop_assert_eq!(a.variation().mirrored(), b.variation());
+            prop_assert_eq!(a.mean(), -b.mean());
+            prop_assert_eq!(a.upper_process_limit(), -b.lower_process_limit());
+        }
+    }
+
+    #[test]
+    fn negating_the_series_and_flipping_the_direction_keeps_every_variation(case in case()) {
+        let base = case.chart(&case.values, case.direction);
+        let negated_values: Vec<f64> = case.values.iter().map(|v| -v).collect();
+        let negated = case.chart(&negated_values, case.direction.flipped());
+        for (a, b) in base.points().iter().zip(negated.points()) {
+            if case.direction == ImprovementDirection::Neutral {
+                prop_assert_eq!(a.variation().mirrored(), b.variation());
+            } else {
+                prop_assert_eq!(a.variation(), b.variation());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_generator_produces_special_causes() {
+    // Guard against a vacuous property: a series with a run and an outlier.
+    let values = [0.0, 1.0, 0.0, 1.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 40.0];
+    let chart = SpcChart::new(
+        &series(&values),
+        &SpcOptions::new(ImprovementDirection::Increase),
+    )
+    .unwrap();
+    assert!(chart
+        .points()
+        .iter()
+        .any(|p| p.variation().is_special_cause()));
+}

@@ -2,7 +2,7 @@
 //!
 //! [`from_str`] and [`from_reader`] separate the two ways input can be wrong:
 //! JSON that does not fit the format (a [`PlanReadError::Format`], with the
-//! path of the field, e.g. `responsibilities[0].delivery_asks[1].kind.threshold`),
+//! path of the field, e.g. `responsibilities[0].delivery_asks[1].kind.performance_target.threshold`),
 //! and a well-formed plan that breaks invariants (a
 //! [`PlanReadError::Invalid`], with every violation). The format is
 //! documented in the README's "JSON interchange format" section.

@@ -31,13 +31,18 @@ pub mod rdc;
 pub mod tumour_site;
 pub mod validate;
 
-pub use budget::{AllocationArea, BudgetAllocation};
+pub use budget::{
+    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, ExitRisk,
+    FundingSource, LineScope, Term,
+};
 pub use cwt::CwtStandard;
 pub use id::{Id, IdError};
 pub use money::{Money, MoneyError, MoneyUnit, Rounding};
 pub use org::{Alliance, Icb, OdsCode, OdsCodeError, Provider};
 pub use percent::{Percent, PercentError};
-pub use period::{FinancialYear, FinancialYearError, Quarter, YearMonth, YearMonthError};
+pub use period::{
+    FinancialYear, FinancialYearError, Quarter, QuarterError, YearMonth, YearMonthError,
+};
 pub use plan::{
     AskKind, AskProgramme, CancerPlan, CancerPlanBuilder, DeliveryAsk, IcbAction, IcbScope,
     Intervention, InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty,

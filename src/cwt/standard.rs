@@ -20,11 +20,14 @@ use serde::{Deserialize, Serialize};
 pub enum CwtStandard {
     /// 28-day Faster Diagnosis Standard: urgent referral to the patient being
     /// told they have cancer or that it is ruled out.
+    #[serde(rename = "fds_28_day")]
     FasterDiagnosis28Day,
     /// 31-day combined: decision to treat to first or subsequent treatment.
+    #[serde(rename = "combined_31_day")]
     Combined31Day,
     /// 62-day combined: urgent referral (or consultant upgrade) to first
     /// definitive treatment.
+    #[serde(rename = "combined_62_day")]
     Combined62Day,
 }
 

@@ -6,5 +6,5 @@ mod quarter;
 mod year_month;
 
 pub use financial_year::{FinancialYear, FinancialYearError};
-pub use quarter::Quarter;
+pub use quarter::{Quarter, QuarterError};
 pub use year_month::{YearMonth, YearMonthError};

@@ -1,10 +1,18 @@
 //! [`Quarter`]: a quarter of an NHS financial year.
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 use super::{FinancialYear, YearMonth};
+
+/// Why text is not a valid [`Quarter`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a quarter (expected e.g. `2024/25 Q1`)")]
+pub struct QuarterError {
+    text: String,
+}
 
 /// A quarter of a financial year: Q1 is April to June, Q4 January to March.
 ///
@@ -16,6 +24,7 @@ use super::{FinancialYear, YearMonth};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Quarter {
     year: FinancialYear,
     number: u8,
@@ -75,6 +84,37 @@ impl fmt::Display for Quarter {
     }
 }
 
+impl FromStr for Quarter {
+    type Err = QuarterError;
+
+    /// Accepts `2024/25 Q1` (the form [`Display`](fmt::Display) writes).
+    fn from_str(text: &str) -> Result<Quarter, QuarterError> {
+        let err = || QuarterError {
+            text: text.to_owned(),
+        };
+        let (year, q) = text.trim().rsplit_once(' ').ok_or_else(err)?;
+        let number = q
+            .strip_prefix('Q')
+            .and_then(|n| n.parse::<u8>().ok())
+            .ok_or_else(err)?;
+        let year: FinancialYear = year.parse().map_err(|_| err())?;
+        Quarter::new(year, number).ok_or_else(err)
+    }
+}
+
+impl TryFrom<String> for Quarter {
+    type Error = QuarterError;
+    fn try_from(s: String) -> Result<Quarter, QuarterError> {
+        s.parse()
+    }
+}
+
+impl From<Quarter> for String {
+    fn from(q: Quarter) -> String {
+        q.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +126,16 @@ mod tests {
         assert_eq!(q.to_string(), "2024/25 Q4");
         assert!(q.contains(m));
         assert!(Quarter::new(q.financial_year(), 5).is_none());
+    }
+
+    #[test]
+    fn parses_and_serialises_as_text() {
+        let q: Quarter = "2021/22 Q3".parse().unwrap();
+        assert_eq!(q.first_month().to_string(), "2021-10");
+        assert_eq!(serde_json::to_string(&q).unwrap(), "\"2021/22 Q3\"");
+        for bad in ["2021/22 Q5", "2021/22 Q0", "2021/22", "Q3", "2021/23 Q1"] {
+            assert!(bad.parse::<Quarter>().is_err(), "{bad}");
+        }
+        assert!(serde_json::from_str::<Quarter>("\"2021/22 Q7\"").is_err());
     }
 }

@@ -60,7 +60,9 @@ impl DeliveryAsk {
 /// What a delivery ask asks for. New kinds of ask appear each planning
 /// round, so it is `#[non_exhaustive]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+// Externally tagged (`{"performance_target": {...}}`): unlike an internal
+// tag, it lets a reader report the exact path of a bad field inside.
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum AskKind {
     /// Performance against a Cancer Waiting Times standard, e.g. FDS 80%.
@@ -151,7 +153,7 @@ impl fmt::Display for PerformanceTarget {
 
 /// A population an ask targets. `#[non_exhaustive]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum TargetPopulation {
     /// The most deprived `share` of the population by Index of Multiple

@@ -260,6 +260,7 @@ fn check_responsibilities(
 fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<FinancialYear>) {
     match kind {
         AskKind::PerformanceTarget(target) => {
+            let at = format!("{at}.performance_target");
             if target.threshold().points() <= Decimal::ZERO {
                 checker.push(
                     format!("{at}.threshold"),
@@ -285,6 +286,7 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
             }
         }
         AskKind::StageShift { populations } => {
+            let at = format!("{at}.stage_shift");
             checker.not_empty_list(|| format!("{at}.populations"), populations);
             for (p, population) in populations.iter().enumerate() {
                 if let TargetPopulation::MostDeprived { share } = population {
@@ -302,9 +304,11 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
             }
         }
         AskKind::EquitableCapacity { service } => {
+            let at = format!("{at}.equitable_capacity");
             checker.not_empty(|| format!("{at}.service"), service);
         }
         AskKind::Programme { focus, .. } => {
+            let at = format!("{at}.programme");
             for (f, item) in focus.iter().enumerate() {
                 checker.not_empty(|| format!("{at}.focus[{f}]"), item);
             }

@@ -1,0 +1,88 @@
+//! JSON goes through the same checks as the builder, and round-trips exactly.
+
+use cancer_plan::json::{self, PlanReadError};
+use cancer_plan::{CancerPlan, Money, Rule};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+const WESSEX: &str = include_str!("../examples/data/wessex-2024-25.json");
+
+#[test]
+fn the_wessex_json_reads_and_round_trips_exactly() -> TestResult {
+    let plan = json::from_str(WESSEX)?;
+    let text = json::to_string_pretty(&plan)?;
+    assert_eq!(
+        text, WESSEX,
+        "serialising the parsed plan gives back the same text"
+    );
+    let again: CancerPlan = serde_json::from_str(&text)?;
+    assert_eq!(again, plan);
+    Ok(())
+}
+
+#[test]
+fn a_broken_reference_in_json_is_rejected_with_its_path() -> TestResult {
+    let mut value: serde_json::Value = serde_json::from_str(WESSEX)?;
+    let reference = value
+        .pointer_mut("/responsibilities/0/interventions/0/serves/0")
+        .ok_or("the Wessex plan's first intervention serves an ask")?;
+    *reference = "fds-800".into();
+    let broken = serde_json::to_string(&value)?;
+    let err = json::from_str(&broken).err().ok_or("should be rejected")?;
+    let PlanReadError::Invalid(errors) = err else {
+        panic!("expected validation errors, got {err}");
+    };
+    let v = errors
+        .at("responsibilities[0].interventions[0].serves[0]")
+        .ok_or_else(|| format!("no violation at the path: {errors}"))?;
+    assert_eq!(v.value(), "fds-800");
+    assert!(matches!(v.rule(), Rule::Resolves { .. }));
+
+    // Plain serde (try_from) gives the same checks, as a message.
+    let plain = serde_json::from_str::<CancerPlan>(&broken)
+        .err()
+        .ok_or("serde should reject it too")?;
+    assert!(plain
+        .to_string()
+        .contains("responsibilities[0].interventions[0].serves[0]: `fds-800` must name an existing delivery ask"));
+    Ok(())
+}
+
+#[test]
+fn a_type_error_names_its_path() -> TestResult {
+    let bad = WESSEX.replacen("\"threshold\": \"80\"", "\"threshold\": \"180\"", 1);
+    assert_ne!(bad, WESSEX);
+    match json::from_str(&bad) {
+        Err(PlanReadError::Format { path, message }) => {
+            assert_eq!(
+                path,
+                "responsibilities[0].delivery_asks[0].kind.performance_target.threshold"
+            );
+            assert!(message.contains("180% is outside 0%..=100%"), "{message}");
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+    assert!(matches!(
+        json::from_str("not json"),
+        Err(PlanReadError::Format { .. })
+    ));
+    assert!(matches!(
+        json::from_str("{} trailing"),
+        Err(PlanReadError::Format { .. })
+    ));
+    Ok(())
+}
+
+#[test]
+fn money_never_goes_through_f64() -> TestResult {
+    // 0.1 + 0.2 is not 0.3 in binary floating point; in Money it is.
+    let a: Money = serde_json::from_str("\"0.1\"")?;
+    let b: Money = serde_json::from_str("\"0.2\"")?;
+    assert_eq!(a.checked_add(b), Some("0.3".parse()?));
+    // A value with more significant digits than f64 holds survives exactly.
+    let big: Money = serde_json::from_str("\"12345678901234567.89\"")?;
+    assert_eq!(serde_json::to_string(&big)?, "\"12345678901234567.89\"");
+    // JSON floats are refused rather than rounded.
+    assert!(serde_json::from_str::<Money>("12.5").is_err());
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! Property tests of the value types: text and JSON round trips are exact,
+//! arithmetic agrees with integer pence, periods are consistent.
+
+use cancer_plan::{FinancialYear, Money, MoneyError, Percent, YearMonth};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+proptest! {
+    #[test]
+    fn money_display_parses_back(pence in -10_000_000_000_000i64..10_000_000_000_000i64) {
+        let m = Money::from_pence(pence);
+        prop_assert_eq!(m.to_string().parse::<Money>(), Ok(m));
+        prop_assert_eq!(format!("{m:#}").parse::<Money>(), Ok(m));
+        prop_assert_eq!(m.to_pence(), Some(pence));
+    }
+
+    #[test]
+    fn money_json_round_trip_is_exact(pence in any::<i64>()) {
+        let m = Money::from_pence(pence);
+        let json = serde_json::to_string(&m).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(json.starts_with('"'), "money serialises as a string: {}", json);
+        let back: Money = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back, m);
+    }
+
+    #[test]
+    fn money_sums_agree_with_integer_pence(pence in prop::collection::vec(-1_000_000_000i64..1_000_000_000, 0..200)) {
+        let total: Result<Money, MoneyError> = pence.iter().map(|p| Money::from_pence(*p)).sum();
+        let expected: i64 = pence.iter().sum();
+        prop_assert_eq!(total, Ok(Money::from_pence(expected)));
+    }
+
+    #[test]
+    fn sub_penny_amounts_are_refused(pence in any::<i32>(), tenth in 1i64..10) {
+        let value = Decimal::new(i64::from(pence) * 10 + tenth, 3);
+        prop_assert!(Money::new(value).is_err());
+    }
+
+    #[test]
+    fn percent_round_trips_and_rounds_within_half_a_place(basis_points in 0i64..=10_000, places in 0u32..4) {
+        let p = Percent::new(Decimal::new(basis_points, 2)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(p.to_string().parse::<Percent>(), Ok(p));
+        let shown = p.display(places).to_string();
+        let shown: Decimal = shown.trim_end_matches('%').parse().map_err(|_| TestCaseError::fail("display"))?;
+        let half = Decimal::new(5, places + 1);
+        prop_assert!((shown - p.points()).abs() <= half);
+    }
+
+    #[test]
+    fn financial_years_are_consistent(start in FinancialYear::MIN_START..FinancialYear::MAX_START) {
+        let year = FinancialYear::starting(start).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(year.to_string().parse::<FinancialYear>(), Ok(year));
+        prop_assert!(year.contains(year.first_day()) && year.contains(year.last_day()));
+        if let Some(after) = year.last_day().succ_opt() {
+            prop_assert!(!year.contains(after));
+        }
+        prop_assert!(year.months().all(|m| m.financial_year() == Ok(year)));
+        prop_assert_eq!(year.next().and_then(FinancialYear::previous), Some(year));
+    }
+
+    #[test]
+    fn months_round_trip_and_count(year in 1900i32..2200, month in 1u32..=12, n in -600i32..600) {
+        let m = YearMonth::new(year, month).ok_or_else(|| TestCaseError::fail("month"))?;
+        prop_assert_eq!(m.to_string().parse::<YearMonth>(), Ok(m));
+        prop_assert_eq!(m.plus_months(n).months_since(m), n);
+        prop_assert!(m.contains(m.first_day()) && m.contains(m.last_day()));
+    }
+}

@@ -1,0 +1,472 @@
+//! The Wessex Cancer Alliance Board paper of 16 June 2021, "Future ICS
+//! improvement capacity planning in the Alliance", built with the crate:
+//! the proposal (a Band 8C senior leader embedded in each ICS, the Cancer
+//! Improvement Team/Academy, the tumour-site reviews under way), its costs by
+//! funding source and financial year, and an ILLUSTRATIVE RDC compliance
+//! matrix with the gaps against the 2023/24 deadline.
+//!
+//! ```text
+//! cargo run --example improvement_capacity_2021
+//! ```
+//!
+//! What comes from the paper and what is assumed:
+//! - From the paper: the two ICSs; a Band 8C senior leader in each, funded
+//!   through the WCA budget (cost "built into Wessex Cancer Alliance 21/22
+//!   budgets", amount not given); the Cancer Improvement Team/Academy, 24
+//!   months, estimated £280K, from the Rapid Investigation Service budget,
+//!   overseen by the Cancer Waiting Times Board and directed by the senior
+//!   leads; the reviews (urology Pathway Analyser, lung review by MSD, head and
+//!   neck, colorectal and breast capacity and demand); the four methodology
+//!   stages; the 2023/24 RDC deadline.
+//! - ASSUMED (the paper does not say): every start date (1 July 2021, the
+//!   first month after the board); the posts being open-ended; the stage each
+//!   review has reached (inferred from the paper's wording).
+//! - ILLUSTRATIVE (the paper gives none): every compliance assessment and
+//!   improvement action in the matrix.
+//! - The 8C posts stay NOT COSTED. A separate, labelled sensitivity costs
+//!   them at the AfC 2021/22 band 8C entry step point (£65,664 a year, basic
+//!   pay only, no on-costs; NHS Employers, "Annual pay scales 2021/22").
+
+use cancer_plan::budget::FundingSource;
+use cancer_plan::capacity::{
+    AfcBand, CostSchedule, Costing, ImprovementCapacity, ImprovementTeam, MethodologyStage, Post,
+    ReviewProgress, Tenure, TumourSiteReview,
+};
+use cancer_plan::rdc::{
+    AssessmentScope, ComplianceLevel, ComplianceMatrix, ImprovementAction, PathwayAssessment,
+    PrincipleEntry,
+};
+use cancer_plan::{Alliance, FinancialYear, Icb, Id, Money, MoneyUnit, RdcPrinciple, TumourSite};
+use chrono::NaiveDate;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// ASSUMPTION: the paper gives no start date; the month after the board.
+const START: &str = "2021-07";
+/// AfC 2021/22 band 8C entry step point, basic pay (NHS Employers, "Annual
+/// pay scales 2021/22"). Used ONLY in the labelled sensitivity.
+const BAND_8C_ENTRY_2021_22: i64 = 65_664;
+
+fn main() -> Result<()> {
+    let alliance = wessex();
+    let capacity = proposal(
+        alliance.clone(),
+        Costing::not_costed(
+            "built into Wessex Cancer Alliance 21/22 budgets; the paper gives no amount",
+        ),
+    )?;
+    let horizon: FinancialYear = "2023/24".parse()?;
+
+    println!("{}", capacity.title());
+    println!("Wessex Cancer Alliance Board, 16 June 2021 (author Rob Chambers)");
+    println!("{}\n", "=".repeat(72));
+    print_proposal(&capacity);
+
+    let costs = capacity.costs(horizon, MoneyUnit::Pound)?;
+    println!("\nCOSTS BY FUNDING SOURCE AND FINANCIAL YEAR (to {horizon}, whole pounds)");
+    println!("{}", "-".repeat(72));
+    print_costs(&costs)?;
+
+    println!("\nAs budget lines of the budget model (spend category `improvement`):");
+    for year in years_through("2021/22".parse()?, horizon) {
+        for line in costs.budget_lines(year, &Id::new("improvement")?)? {
+            println!(
+                "  {:<16} {:>9}  {:<36} {} / {}",
+                line.id(),
+                line.amount().to_string(),
+                line.funding_source().to_string(),
+                line.term(),
+                line.scope()
+            );
+        }
+    }
+
+    println!("\nSENSITIVITY (ASSUMPTION, not in the paper): 8C posts at the AfC 2021/22");
+    println!("band 8C entry step point, £65,664 a year, basic pay only, no on-costs");
+    println!("{}", "-".repeat(72));
+    let assumed = proposal(
+        alliance.clone(),
+        Costing::annual(
+            Money::from_pounds(BAND_8C_ENTRY_2021_22),
+            "ASSUMPTION: AfC 2021/22 band 8C entry step point, basic pay, no on-costs",
+        ),
+    )?;
+    print_costs(&assumed.costs(horizon, MoneyUnit::Pound)?)?;
+
+    println!("\nRDC COMPLIANCE MATRIX -- ILLUSTRATIVE ONLY: the paper gives no assessments;");
+    println!("every level and action below is made up to show the model working.");
+    println!("{}", "-".repeat(72));
+    let matrix = ComplianceMatrix::build(&alliance, illustrative_assessments()?)?;
+    print_matrix(&matrix);
+    Ok(())
+}
+
+fn wessex() -> Alliance {
+    Alliance::new("Wessex Cancer Alliance")
+        .with_icb(Icb::new(id("dorset"), "Dorset ICS"))
+        .with_icb(Icb::new(id("hiow"), "Hampshire and the Isle of Wight ICS"))
+}
+
+fn id(text: &str) -> Id {
+    Id::new(text).expect("a literal id is valid")
+}
+
+/// The paper's proposal, with the senior leaders costed by `post_costing`.
+fn proposal(alliance: Alliance, post_costing: Costing) -> Result<ImprovementCapacity> {
+    let start = START.parse()?;
+    let lead = |key: &str, icb: &str| {
+        Ok::<Post, cancer_plan::capacity::TenureError>(
+            Post::new(
+                id(key),
+                "Senior Leader (performance, planning, improvement)",
+                AfcBand::Band8C,
+                id(icb),
+                Tenure::open_ended(start)?,
+            )
+            .with_funding(FundingSource::AllianceBudget)
+            .with_costing(post_costing.clone()),
+        )
+    };
+    let team = ImprovementTeam::new(
+        id("cit"),
+        "Cancer Improvement Team/Academy",
+        Tenure::fixed(start, 24)?,
+        FundingSource::RapidInvestigationServiceBudget,
+        Costing::total(
+            Money::from_pounds(280_000),
+            "estimated cost in the paper (\"£280K\")",
+        ),
+    )
+    .overseen_by("Cancer Waiting Times Board")
+    .directed_by(id("dorset-lead"))
+    .directed_by(id("hiow-lead"));
+    let data = ReviewProgress::InStage(MethodologyStage::DataAndCapacityDemandModelling);
+    let mapping = ReviewProgress::InStage(MethodologyStage::PathwayMapping);
+    let review = |key: &str, site, name: &str, progress| {
+        TumourSiteReview::new(id(key), site, name, progress)
+    };
+    Ok(ImprovementCapacity::builder()
+        .title("Future ICS improvement capacity planning in the Alliance")
+        .alliance(alliance)
+        .post(lead("dorset-lead", "dorset")?)
+        .post(lead("hiow-lead", "hiow")?)
+        .team(team)
+        .review(review(
+            "urology-pa",
+            TumourSite::Urology,
+            "Pathway Analyser work on urology",
+            data,
+        ))
+        .review(review("lung-msd", TumourSite::Lung, "Lung pathway review", mapping).led_by("MSD"))
+        .review(review(
+            "h-and-n-cd",
+            TumourSite::HeadAndNeck,
+            "Head and neck pathway: capacity and demand",
+            data,
+        ))
+        .review(review(
+            "colorectal-cd",
+            TumourSite::ColorectalLowerGi,
+            "Colorectal pathway: capacity and demand",
+            data,
+        ))
+        .review(review(
+            "breast-cd",
+            TumourSite::Breast,
+            "Breast pathway: capacity and demand",
+            data,
+        ))
+        .build()?)
+}
+
+fn print_proposal(capacity: &ImprovementCapacity) {
+    println!("Senior leaders embedded in each ICS, working to the Alliance:");
+    for post in capacity.posts() {
+        let host = capacity
+            .alliance()
+            .icb(post.host_icb().as_str())
+            .map_or(post.host_icb().as_str(), |icb| icb.name());
+        println!(
+            "  - {} ({}, {} WTE), hosted by {host}; funded from the {}; {} [start ASSUMED]",
+            post.title(),
+            post.band(),
+            post.wte(),
+            post.funding(),
+            post.tenure()
+        );
+        println!("    cost: {}", post.costing());
+    }
+    println!("\nCentral improvement team:");
+    for team in capacity.teams() {
+        println!(
+            "  - {}: {} [start ASSUMED], funded from the {}",
+            team.name(),
+            team.tenure(),
+            team.funding()
+        );
+        println!("    cost: {}", team.costing());
+        if let Some(body) = team.oversight() {
+            let leads: Vec<&str> = team.directors().iter().map(Id::as_str).collect();
+            println!(
+                "    overseen by the {body}; work directed by {}",
+                leads.join(" and ")
+            );
+        }
+    }
+    println!("\nCommon cancer improvement methodology:");
+    for stage in MethodologyStage::ALL {
+        println!("  {stage}");
+    }
+    println!(
+        "\nTumour-site reviews and the stage reached (ASSUMED: inferred from the paper's wording):"
+    );
+    for review in capacity.reviews() {
+        let lead = review
+            .lead()
+            .map(|l| format!(" (by {l})"))
+            .unwrap_or_default();
+        println!(
+            "  - {:<22} {}{lead}: {}",
+            review.site().name(),
+            review.name(),
+            review.progress()
+        );
+    }
+}
+
+fn print_costs(costs: &CostSchedule) -> Result<()> {
+    for line in costs.lines() {
+        let what = format!("{} [{}]", line.item(), line.scope());
+        println!(
+            "  {:<30} {} {:>2} months {:>9}",
+            what,
+            line.year(),
+            line.months(),
+            line.amount().to_string()
+        );
+    }
+    println!("  By funding source and year:");
+    for (source, year, amount) in costs.by_funding_and_year()? {
+        println!(
+            "    {:<44} {year} {:>9}",
+            source.to_string(),
+            amount.to_string()
+        );
+    }
+    println!(
+        "    {:<52} {:>9}",
+        "Total costed",
+        costs.total()?.to_string()
+    );
+    for item in costs.not_costed() {
+        let months: Vec<String> = item
+            .months_by_year()
+            .iter()
+            .map(|(year, n)| format!("{year}: {n} months"))
+            .collect();
+        println!(
+            "  NOT COSTED: {} ({}), {}; {}",
+            item.item(),
+            item.funding(),
+            months.join(", "),
+            item.reason()
+        );
+    }
+    Ok(())
+}
+
+fn years_through(first: FinancialYear, last: FinancialYear) -> Vec<FinancialYear> {
+    let mut years = vec![first];
+    while let Some(next) = years.last().and_then(|y| y.next()).filter(|y| *y <= last) {
+        years.push(next);
+    }
+    years
+}
+
+fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y}-{m}-{d} is not a date").into())
+}
+
+/// ILLUSTRATIVE assessments: the paper gives none. Every level, gap and action
+/// here is made up to show how the matrix reads.
+fn illustrative_assessments() -> Result<Vec<PathwayAssessment>> {
+    use RdcPrinciple::*;
+    let on = date(2022, 3, 31)?;
+    let icb = |key: &str| AssessmentScope::Icb(id(key));
+    let evidence = "ILLUSTRATIVE evidence";
+    let gap = "ILLUSTRATIVE gap";
+    // Levels per site and ICB: principles not listed are met.
+    type Shortfalls<'a> = &'a [(RdcPrinciple, ComplianceLevel)];
+    let plan: [(TumourSite, &str, Shortfalls); 10] = [
+        (TumourSite::Breast, "dorset", &[]),
+        (TumourSite::Breast, "hiow", &[]),
+        (
+            TumourSite::Urology,
+            "dorset",
+            &[(CoordinatedTesting, ComplianceLevel::PartiallyMet)],
+        ),
+        (
+            TumourSite::Urology,
+            "hiow",
+            &[
+                (CoordinatedTesting, ComplianceLevel::NotMet),
+                (TimelyDiagnosis, ComplianceLevel::PartiallyMet),
+            ],
+        ),
+        (
+            TumourSite::Lung,
+            "dorset",
+            &[(EarlyIdentification, ComplianceLevel::PartiallyMet)],
+        ),
+        (
+            TumourSite::Lung,
+            "hiow",
+            &[
+                (EarlyIdentification, ComplianceLevel::PartiallyMet),
+                (PatientCoordinationAndSupport, ComplianceLevel::NotMet),
+            ],
+        ),
+        (
+            TumourSite::HeadAndNeck,
+            "dorset",
+            &[(BroadAssessmentOfSymptoms, ComplianceLevel::NotMet)],
+        ),
+        (
+            TumourSite::HeadAndNeck,
+            "hiow",
+            &[(BroadAssessmentOfSymptoms, ComplianceLevel::NotAssessed)],
+        ),
+        (
+            TumourSite::ColorectalLowerGi,
+            "dorset",
+            &[(TimelyReferral, ComplianceLevel::PartiallyMet)],
+        ),
+        (
+            TumourSite::ColorectalLowerGi,
+            "hiow",
+            &[(AppropriateOnwardReferral, ComplianceLevel::NotAssessed)],
+        ),
+    ];
+    let mut assessments = Vec::new();
+    for (n, (site, key, shortfalls)) in plan.into_iter().enumerate() {
+        let mut builder = PathwayAssessment::builder()
+            .tumour_site(site)
+            .scope(icb(key))
+            .assessed_on(on);
+        for principle in RdcPrinciple::ALL {
+            let level = shortfalls
+                .iter()
+                .find(|(p, _)| *p == principle)
+                .map_or(ComplianceLevel::Met, |(_, level)| *level);
+            builder = builder.principle(match level {
+                ComplianceLevel::Met => PrincipleEntry::met(principle, evidence),
+                ComplianceLevel::NotAssessed => PrincipleEntry::not_assessed(principle),
+                other => PrincipleEntry::new(principle, other).with_gap(gap),
+            });
+        }
+        // One action per shortfall: most due by the deadline, a few after it,
+        // HIOW head and neck with none, to show each gap status.
+        for (k, (principle, _)) in shortfalls.iter().enumerate() {
+            if site == TumourSite::HeadAndNeck && key == "hiow" {
+                continue;
+            }
+            let due = if (n + k) % 3 == 0 {
+                date(2024, 9, 30)?
+            } else {
+                date(2023, 12, 31)?
+            };
+            builder = builder.action(
+                ImprovementAction::new(
+                    id(&format!("a{n}-{k}")),
+                    "ILLUSTRATIVE action",
+                    "ILLUSTRATIVE owner",
+                    due,
+                )
+                .towards(*principle),
+            );
+        }
+        assessments.push(builder.build()?);
+    }
+    Ok(assessments)
+}
+
+fn print_matrix(matrix: &ComplianceMatrix) {
+    print!("  {:<34}", "Tumour site / ICB");
+    for p in RdcPrinciple::ALL {
+        print!(" {:>5}", format!("P{}", p.number()));
+    }
+    println!();
+    for row in matrix.rows() {
+        print!("  {:<34}", format!("{} (alliance)", row.site().name()));
+        for level in row.levels() {
+            print!(" {:>5}", level.short());
+        }
+        println!();
+        for icb in matrix.icbs() {
+            print!("  {:<34}", format!("    {icb}"));
+            for p in RdcPrinciple::ALL {
+                print!(" {:>5}", matrix.icb_level(row.site(), icb, p).short());
+            }
+            println!();
+        }
+    }
+    println!("  (met / part = partially met / not = not met / n/a = not assessed; the alliance");
+    println!("   is met only where every ICB is; any ICB not met makes it not met; otherwise");
+    println!("   any ICB not assessed makes it not assessed; otherwise partially met)");
+    for p in RdcPrinciple::ALL {
+        println!("   P{} {}", p.number(), p.title());
+    }
+    let counts = matrix.counts();
+    let parts: Vec<String> = ComplianceLevel::ALL
+        .iter()
+        .map(|l| format!("{} {l}", counts.get(*l)))
+        .collect();
+    println!("\n  Cells: {} of {}", parts.join(", "), counts.total());
+    let compliant: Vec<&str> = matrix
+        .fully_compliant_sites()
+        .iter()
+        .map(|s| s.name())
+        .collect();
+    println!(
+        "  Sites fully compliant: {}",
+        if compliant.is_empty() {
+            "none".into()
+        } else {
+            compliant.join(", ")
+        }
+    );
+    println!(
+        "  Sites not assessed at all: {}",
+        matrix.unassessed_sites().len()
+    );
+    println!(
+        "\n  Gaps against {} (end of 2023/24, ILLUSTRATIVE):",
+        ComplianceMatrix::DEFAULT_DEADLINE
+    );
+    for gap in matrix.gaps_by_default_deadline() {
+        println!(
+            "  - {:<22} {:<45} {:<13} {}",
+            gap.site().name(),
+            gap.principle().to_string(),
+            gap.level().to_string(),
+            gap.status()
+        );
+        for shortfall in gap.shortfalls() {
+            let dues: Vec<String> = shortfall
+                .actions()
+                .iter()
+                .map(|a| format!("{} due {}", a.id(), a.due()))
+                .collect();
+            println!(
+                "      {}: {}{}",
+                shortfall.icb(),
+                shortfall.level(),
+                if dues.is_empty() {
+                    "; no action".into()
+                } else {
+                    format!("; {}", dues.join(", "))
+                }
+            );
+        }
+    }
+}

@@ -33,8 +33,8 @@ pub mod tumour_site;
 pub mod validate;
 
 pub use budget::{
-    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, ExitRisk,
-    FundingSource, LineScope, Term,
+    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, Dimension, ExitRisk,
+    Finding, FundingSource, LineScope, Reconciliation, Term, Tolerance,
 };
 pub use cwt::CwtStandard;
 pub use id::{Id, IdError};
@@ -45,8 +45,8 @@ pub use period::{
     FinancialYear, FinancialYearError, Quarter, QuarterError, YearMonth, YearMonthError,
 };
 pub use plan::{
-    AskKind, AskProgramme, CancerPlan, CancerPlanBuilder, DeliveryAsk, IcbAction, IcbScope,
-    Intervention, InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty,
+    reconcile, AskKind, AskProgramme, CancerPlan, CancerPlanBuilder, DeliveryAsk, IcbAction,
+    IcbScope, Intervention, InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty,
     StatutoryResponsibility, TargetPopulation,
 };
 pub use rdc::RdcPrinciple;

@@ -1,11 +1,17 @@
-//! [`BudgetAllocation`] and its [`AllocationArea`]s.
+//! [`BudgetAllocation`]: the total envelope, its areas and the targeted
+//! funding outside the split.
 
 use serde::{Deserialize, Serialize};
 
-use crate::validate::{Checker, IdRegistry};
-use crate::{Id, Money, Percent};
+use super::{apportion, AllocationArea, ApportionError, BudgetLine, TargetedFunding};
+use crate::{Alliance, Id, Money, MoneyUnit, ValidationErrors};
 
-/// The plan's budget envelope and its split into areas.
+/// The plan's budget envelope, its split into [`AllocationArea`]s, and the
+/// [`TargetedFunding`] that sits outside the split.
+///
+/// Setters never fail: the plan builder checks the whole allocation (see
+/// [`BudgetAllocation::validate`] for the list of invariants), so a budget
+/// inside a built [`CancerPlan`](crate::CancerPlan) holds them.
 ///
 /// ```
 /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
@@ -19,6 +25,8 @@ use crate::{Id, Money, Percent};
 pub struct BudgetAllocation {
     total: Money,
     areas: Vec<AllocationArea>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    targeted_funding: Option<TargetedFunding>,
 }
 
 impl BudgetAllocation {
@@ -27,12 +35,19 @@ impl BudgetAllocation {
         BudgetAllocation {
             total,
             areas: Vec::new(),
+            targeted_funding: None,
         }
     }
 
     /// The same allocation with one more area.
     pub fn with_area(mut self, area: AllocationArea) -> BudgetAllocation {
         self.areas.push(area);
+        self
+    }
+
+    /// The same allocation with its targeted funding outside the split.
+    pub fn with_targeted_funding(mut self, targeted: TargetedFunding) -> BudgetAllocation {
+        self.targeted_funding = Some(targeted);
         self
     }
 
@@ -48,59 +63,88 @@ impl BudgetAllocation {
 
     /// The area with this id.
     pub fn area(&self, id: &str) -> Option<&AllocationArea> {
-        self.areas.iter().find(|a| a.id.as_str() == id)
+        self.areas.iter().find(|a| a.id().as_str() == id)
     }
 
-    /// Checks the budget's hard invariants, recording violations under
-    /// `path` (e.g. `budget`).
-    pub(crate) fn check(&self, checker: &mut Checker, path: &str) {
-        if self.total.is_negative() {
-            checker.push(
-                format!("{path}.total"),
-                self.total,
-                crate::Rule::NonNegative,
-            );
+    /// The targeted funding outside the split, if any.
+    pub fn targeted_funding(&self) -> Option<&TargetedFunding> {
+        self.targeted_funding.as_ref()
+    }
+
+    /// Every line with the id of its area, in plan order.
+    pub fn lines(&self) -> impl Iterator<Item = (&Id, &BudgetLine)> + '_ {
+        self.areas
+            .iter()
+            .flat_map(|a| a.lines().iter().map(move |l| (a.id(), l)))
+    }
+
+    /// The line with this id, with the id of its area.
+    pub fn line(&self, id: &str) -> Option<(&Id, &BudgetLine)> {
+        self.lines().find(|(_, l)| l.id().as_str() == id)
+    }
+
+    /// The sum of every line's amount; an error only on overflow
+    /// (impossible in a built plan, whose amounts are capped).
+    pub fn lines_total(&self) -> Result<Money, crate::MoneyError> {
+        self.lines().map(|(_, l)| l.amount()).sum()
+    }
+
+    /// The guide spends the shares give: the total apportioned by the areas'
+    /// shares with [`apportion`] (largest remainder), to `unit`. Unlike a
+    /// spreadsheet rounding each share separately, these add up to the total
+    /// exactly whenever the shares add up to 100%; if they add up to less,
+    /// the total is first reduced to the shares' sum (rounded down to
+    /// `unit`), leaving the rest unallocated.
+    ///
+    /// ```
+    /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, MoneyUnit, Percent};
+    /// let pct = |p| Percent::from_points(p).ok_or("pct");
+    /// let budget = BudgetAllocation::new(Money::from_pounds(100))
+    ///     .with_area(AllocationArea::new(Id::new("a")?, "A", pct(33)?))
+    ///     .with_area(AllocationArea::new(Id::new("b")?, "B", pct(33)?))
+    ///     .with_area(AllocationArea::new(Id::new("c")?, "C", pct(34)?));
+    /// let guides = budget.guide_spends_from_shares(MoneyUnit::Pound)?;
+    /// assert_eq!(guides, [33, 33, 34].map(Money::from_pounds));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn guide_spends_from_shares(&self, unit: MoneyUnit) -> Result<Vec<Money>, ApportionError> {
+        let weights: Vec<_> = self.areas.iter().map(|a| a.share().points()).collect();
+        let sum = weights
+            .iter()
+            .try_fold(rust_decimal::Decimal::ZERO, |acc, w| acc.checked_add(*w))
+            .ok_or(ApportionError::Overflow)?;
+        let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+        if sum >= hundred || sum.is_zero() {
+            return apportion(self.total, &weights, unit);
         }
-        let mut ids = IdRegistry::new();
-        for (i, area) in self.areas.iter().enumerate() {
-            let at = || format!("{path}.areas[{i}]");
-            ids.register(checker, &area.id, || format!("{}.id", at()));
-            checker.not_empty(|| format!("{}.name", at()), &area.name);
-        }
-    }
-}
-
-/// One area of the allocation (e.g. "Operational performance", 48%).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AllocationArea {
-    id: Id,
-    name: String,
-    share: Percent,
-}
-
-impl AllocationArea {
-    /// An area with its id, name and share of the total.
-    pub fn new(id: Id, name: impl Into<String>, share: Percent) -> AllocationArea {
-        AllocationArea {
-            id,
-            name: name.into(),
-            share,
-        }
+        // Shares below 100%: the unallocated remainder is one more part.
+        let share_total = self
+            .total
+            .checked_mul_ratio(sum, hundred, unit, crate::Rounding::Floor)
+            .map_err(|_| ApportionError::Overflow)?;
+        apportion(share_total, &weights, unit)
     }
 
-    /// Its id.
-    pub fn id(&self) -> &Id {
-        &self.id
-    }
-
-    /// Its name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// Its share of the total.
-    pub fn share(&self) -> Percent {
-        self.share
+    /// Checks the allocation's hard invariants on its own; `alliance`, if
+    /// given, is used to check lines' ICB scopes. The plan builder runs the
+    /// same checks, with the plan's alliance, under the path `budget`.
+    ///
+    /// Invariants (each violation is reported, all at once):
+    /// - the total and every area's guide spend, budget and line amount are
+    ///   not negative, have at most 2 decimal places and are at most
+    ///   £10^15 ([`MAX_AMOUNT_POUNDS`](super::MAX_AMOUNT_POUNDS));
+    /// - area ids are unique, names not blank; the shares add up to at most
+    ///   100% (each is in 0%..=100% by its type);
+    /// - spend category ids are unique within their area, names not blank;
+    /// - line ids are unique across the whole budget; each line's spend
+    ///   category is one of its area's (its area exists by construction:
+    ///   lines live inside their area); a line's ICB is one of the
+    ///   alliance's;
+    /// - a term `year n of m` has `1 <= n <= m`; a fixed term has at least
+    ///   one month; a redundancy risk names at least one host.
+    pub fn validate(&self, alliance: Option<&Alliance>) -> Result<(), ValidationErrors> {
+        let mut checker = crate::validate::Checker::new();
+        self.check(&mut checker, "budget", alliance);
+        checker.finish(())
     }
 }

@@ -6,21 +6,46 @@
 //!   funding, scope, term and exit strategy);
 //! - [`FundingSource`], [`LineScope`], [`Term`], [`ExitRisk`] type each
 //!   line's dimensions;
-//! - [`apportion`] splits an amount exactly by weights (largest remainder).
+//! - [`apportion`] splits an amount exactly by weights (largest remainder);
+//!   [`BudgetAllocation::guide_spends_from_shares`] gives the guide spends
+//!   the shares imply;
+//! - [`BudgetAllocation::reconcile`] (and [`reconcile`](crate::reconcile) for
+//!   a plan) lists every discrepancy under a named [`Tolerance`];
+//! - [`BudgetAllocation::roll_up`] groups the lines by any [`Dimension`],
+//!   conserving the total exactly; [`BudgetAllocation::variance`] reports
+//!   budget vs guide spend; [`BudgetAllocation::continuing_commitments`]
+//!   lists what runs into next year.
 
 mod allocation;
 mod apportion;
+mod area;
+mod check;
+mod commitments;
 mod exit_risk;
+mod finding;
 mod funding;
 mod line;
+mod reconcile;
+mod rollup;
+mod targeted;
 mod term;
+mod tolerance;
+mod variance;
 
-pub use allocation::{AllocationArea, BudgetAllocation};
+pub use allocation::BudgetAllocation;
 pub use apportion::{apportion, ApportionError};
+pub use area::{AllocationArea, SpendCategory};
+pub use commitments::Commitment;
 pub use exit_risk::ExitRisk;
+pub use finding::{Finding, FindingKind, FindingStatus, FindingUnit};
 pub use funding::FundingSource;
 pub use line::{BudgetLine, LineScope};
+pub use reconcile::Reconciliation;
+pub use rollup::{CommitmentEnd, Dimension, GroupKey, RollUp, RollUpGroup};
+pub use targeted::TargetedFunding;
 pub use term::Term;
+pub use tolerance::Tolerance;
+pub use variance::{VarianceReport, VarianceRow};
 
 /// The largest amount, in whole pounds, a line, an area's figures or the
 /// total may hold: £10^15. Far above any NHS budget, and low enough that sums

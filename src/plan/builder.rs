@@ -119,7 +119,7 @@ impl CancerPlanBuilder {
             self.financial_year,
         );
         if let Some(budget) = &self.budget {
-            budget.check(&mut checker, "budget");
+            budget.check(&mut checker, "budget", self.alliance.as_ref());
         }
         match (self.title, self.alliance, self.financial_year) {
             (Some(title), Some(alliance), Some(financial_year)) if checker.is_clean() => checker

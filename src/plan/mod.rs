@@ -12,6 +12,7 @@ mod builder;
 mod cancer_plan;
 mod icb_action;
 mod intervention;
+mod reconcile;
 mod responsibility;
 mod status;
 
@@ -20,5 +21,6 @@ pub use builder::CancerPlanBuilder;
 pub use cancer_plan::CancerPlan;
 pub use icb_action::{IcbAction, IcbScope};
 pub use intervention::{Intervention, InterventionProgramme};
+pub use reconcile::reconcile;
 pub use responsibility::{StatutoryDuty, StatutoryResponsibility};
 pub use status::PlanStatus;

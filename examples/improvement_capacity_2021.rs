@@ -27,7 +27,9 @@
 //!   them at the AfC 2021/22 band 8C entry step point (£65,664 a year, basic
 //!   pay only, no on-costs; NHS Employers, "Annual pay scales 2021/22").
 
-use cancer_plan::budget::FundingSource;
+use cancer_plan::budget::{
+    AllocationArea, BudgetAllocation, Dimension, FundingSource, SpendCategory,
+};
 use cancer_plan::capacity::{
     AfcBand, CostSchedule, Costing, ImprovementCapacity, ImprovementTeam, MethodologyStage, Post,
     ReviewProgress, Tenure, TumourSiteReview,
@@ -36,7 +38,9 @@ use cancer_plan::rdc::{
     AssessmentScope, ComplianceLevel, ComplianceMatrix, ImprovementAction, PathwayAssessment,
     PrincipleEntry,
 };
-use cancer_plan::{Alliance, FinancialYear, Icb, Id, Money, MoneyUnit, RdcPrinciple, TumourSite};
+use cancer_plan::{
+    Alliance, FinancialYear, Icb, Id, Money, MoneyUnit, Percent, RdcPrinciple, TumourSite,
+};
 use chrono::NaiveDate;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -80,6 +84,7 @@ fn main() -> Result<()> {
             );
         }
     }
+    print_budget_roll_ups(&costs, &alliance, "2021/22".parse()?)?;
 
     println!("\nSENSITIVITY (ASSUMPTION, not in the paper): 8C posts at the AfC 2021/22");
     println!("band 8C entry step point, £65,664 a year, basic pay only, no on-costs");
@@ -91,7 +96,9 @@ fn main() -> Result<()> {
             "ASSUMPTION: AfC 2021/22 band 8C entry step point, basic pay, no on-costs",
         ),
     )?;
-    print_costs(&assumed.costs(horizon, MoneyUnit::Pound)?)?;
+    let assumed_costs = assumed.costs(horizon, MoneyUnit::Pound)?;
+    print_costs(&assumed_costs)?;
+    print_budget_roll_ups(&assumed_costs, &alliance, "2021/22".parse()?)?;
 
     println!("\nRDC COMPLIANCE MATRIX -- ILLUSTRATIVE ONLY: the paper gives no assessments;");
     println!("every level and action below is made up to show the model working.");
@@ -271,6 +278,42 @@ fn print_costs(costs: &CostSchedule) -> Result<()> {
             months.join(", "),
             item.reason()
         );
+    }
+    Ok(())
+}
+
+/// The year's capacity lines in an area of a budget, rolled up by the budget
+/// model like any other lines. The envelope here is only those lines' total:
+/// the paper does not give the WCA 2021/22 envelope.
+fn print_budget_roll_ups(
+    costs: &CostSchedule,
+    alliance: &Alliance,
+    year: FinancialYear,
+) -> Result<()> {
+    let category = Id::new("improvement")?;
+    let mut area = AllocationArea::new(
+        Id::new("ics-capacity")?,
+        "ICS improvement capacity",
+        Percent::HUNDRED,
+    )
+    .with_spend_category(SpendCategory::new(category.clone(), "Improvement capacity"));
+    for line in costs.budget_lines(year, &category)? {
+        area = area.with_line(line);
+    }
+    let lines_total = area.lines_total()?;
+    let budget = BudgetAllocation::new(lines_total).with_area(area);
+    budget.validate(Some(alliance))?;
+    println!("\nThe budget model's roll-ups of the {year} capacity lines (costed lines only):");
+    for dimension in [
+        Dimension::FundingSource,
+        Dimension::Scope,
+        Dimension::EndYear,
+    ] {
+        let roll_up = budget.roll_up(dimension, year)?;
+        println!("  by {dimension}:");
+        for group in roll_up.groups() {
+            println!("    {:<44} {:>9}", group.label(), group.total().to_string());
+        }
     }
     Ok(())
 }

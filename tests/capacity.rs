@@ -249,3 +249,98 @@ fn json_round_trip_goes_through_the_builder() -> TestResult {
     assert!(err.to_string().contains("reviews[0].team"), "{err}");
     Ok(())
 }
+
+#[test]
+fn budget_roll_ups_include_capacity_lines() -> TestResult {
+    use cancer_plan::budget::{
+        AllocationArea, BudgetAllocation, BudgetLine, CommitmentEnd, Dimension, GroupKey,
+        SpendCategory,
+    };
+    use cancer_plan::Percent;
+    let capacity = ImprovementCapacity::builder()
+        .title("ICS improvement capacity")
+        .alliance(wessex())
+        .post(
+            Post::new(
+                id("dorset-lead"),
+                "Senior Leader",
+                AfcBand::Band8C,
+                id("dorset"),
+                Tenure::open_ended("2021-07".parse()?)?,
+            )
+            .with_costing(Costing::annual(Money::from_pounds(60_000), "illustrative")),
+        )
+        .team(team("2021-07", 24, Money::from_pounds(280_000)))
+        .build()?;
+    let year = fy("2021/22");
+    let costs = capacity.costs(fy("2023/24"), MoneyUnit::Pound)?;
+    let category = id("improvement");
+    let mut area = AllocationArea::new(id("capacity"), "Improvement capacity", Percent::HUNDRED)
+        .with_spend_category(SpendCategory::new(category.clone(), "Improvement"))
+        .with_line(
+            BudgetLine::new(
+                id("other"),
+                category.clone(),
+                Money::from_pounds(10_000),
+                Term::OneOff,
+            )
+            .with_funding_source(FundingSource::NhsEngland),
+        );
+    for line in costs.budget_lines(year, &category)? {
+        area = area.with_line(line);
+    }
+    let budget = BudgetAllocation::new(Money::from_pounds(1_000_000)).with_area(area);
+    budget.validate(Some(&wessex()))?;
+
+    let by_source = budget.roll_up(Dimension::FundingSource, year)?;
+    let rows: Vec<(GroupKey, Money)> = by_source
+        .groups()
+        .iter()
+        .map(|g| (g.key().clone(), g.total()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            // 9 months of £60,000 a year, and 9/24 of £280,000.
+            (
+                GroupKey::FundingSource(FundingSource::AllianceBudget),
+                Money::from_pounds(45_000)
+            ),
+            (
+                GroupKey::FundingSource(FundingSource::RapidInvestigationServiceBudget),
+                Money::from_pounds(105_000)
+            ),
+            (
+                GroupKey::FundingSource(FundingSource::NhsEngland),
+                Money::from_pounds(10_000)
+            ),
+        ]
+    );
+    assert_eq!(by_source.total(), Money::from_pounds(160_000));
+
+    // The team's line is year 1 of 3 and ends in 2023/24; the post is recurrent.
+    let by_end = budget.roll_up(Dimension::EndYear, year)?;
+    let ends: Vec<(GroupKey, Money)> = by_end
+        .groups()
+        .iter()
+        .map(|g| (g.key().clone(), g.total()))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            (
+                GroupKey::EndYear(CommitmentEnd::Ends(year)),
+                Money::from_pounds(10_000)
+            ),
+            (
+                GroupKey::EndYear(CommitmentEnd::Ends(fy("2023/24"))),
+                Money::from_pounds(105_000)
+            ),
+            (
+                GroupKey::EndYear(CommitmentEnd::Recurrent),
+                Money::from_pounds(45_000)
+            ),
+        ]
+    );
+    Ok(())
+}

@@ -34,9 +34,10 @@ pub enum Costing {
         /// Where the figure comes from (a source, or an assumption stated as such).
         basis: String,
     },
-    /// A cost per 12 months, pro rata by months in post.
+    /// A cost per 12 months, pro rata by months in post and, for a post, by
+    /// its whole-time equivalent (the amount is the full-time cost).
     Annual {
-        /// The amount per 12 months.
+        /// The full-time amount per 12 months.
         amount: Money,
         /// Where the figure comes from (a source, or an assumption stated as such).
         basis: String,

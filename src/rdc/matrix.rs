@@ -153,7 +153,9 @@ impl ComplianceMatrix {
     /// `assessments[3].scope`, `assessments[5].assessed_on`): the alliance
     /// spans at least one ICB; an ICB scope names one of its ICBs; no two
     /// assessments share site, scope and date (the latest would be
-    /// ambiguous).
+    /// ambiguous). Provider scopes are taken as given, not checked against
+    /// the alliance's provider list: a trust outside the alliance (e.g.
+    /// Salisbury, RNZ) may run part of one of its pathways.
     pub fn build(
         alliance: &Alliance,
         assessments: impl IntoIterator<Item = PathwayAssessment>,

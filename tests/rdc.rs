@@ -363,3 +363,64 @@ fn matrix_checks_scopes_and_ambiguous_dates() {
         ["assessments[1].scope", "assessments[2].assessed_on"]
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn level() -> impl Strategy<Value = ComplianceLevel> {
+        prop::sample::select(ComplianceLevel::ALL.to_vec())
+    }
+
+    fn assessment(icb: &str, levels: &[ComplianceLevel]) -> PathwayAssessment {
+        let mut b = PathwayAssessment::builder()
+            .tumour_site(TumourSite::Lung)
+            .scope(AssessmentScope::Icb(id(icb)))
+            .assessed_on(date(2023, 1, 1));
+        for (p, level) in RdcPrinciple::ALL.into_iter().zip(levels) {
+            b = b.principle(match level {
+                ComplianceLevel::Met => PrincipleEntry::met(p, "evidence"),
+                ComplianceLevel::NotAssessed => PrincipleEntry::not_assessed(p),
+                other => PrincipleEntry::new(p, *other).with_gap("gap"),
+            });
+        }
+        b.build().unwrap()
+    }
+
+    /// The documented rule, written out independently of the crate's code.
+    fn expected(levels: &[ComplianceLevel]) -> ComplianceLevel {
+        use ComplianceLevel::*;
+        if levels.iter().all(|l| *l == Met) {
+            Met
+        } else if levels.contains(&NotMet) {
+            NotMet
+        } else if levels.contains(&NotAssessed) {
+            NotAssessed
+        } else {
+            PartiallyMet
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn alliance_level_follows_the_documented_roll_up_rule(
+            dorset in prop::collection::vec(level(), 7),
+            hiow in prop::collection::vec(level(), 7),
+        ) {
+            let input = vec![assessment("dorset", &dorset), assessment("hiow", &hiow)];
+            let matrix = ComplianceMatrix::build(&wessex(), input.clone()).unwrap();
+            for (k, p) in RdcPrinciple::ALL.into_iter().enumerate() {
+                prop_assert_eq!(
+                    matrix.alliance_level(TumourSite::Lung, p),
+                    expected(&[dorset[k], hiow[k]])
+                );
+            }
+            let gaps = matrix.gaps_by_default_deadline();
+            let unmet = matrix.row(TumourSite::Lung).levels().iter().filter(|l| !l.is_met()).count();
+            prop_assert_eq!(gaps.len(), unmet);
+            prop_assert_eq!(matrix.counts().total(), 7);
+            let reversed: Vec<PathwayAssessment> = input.into_iter().rev().collect();
+            prop_assert_eq!(ComplianceMatrix::build(&wessex(), reversed).unwrap(), matrix);
+        }
+    }
+}

@@ -335,6 +335,10 @@ fn gaps_are_measured_against_the_deadline() -> TestResult {
             .find(|g| g.principle() == RdcPrinciple::TimelyDiagnosis)
             .ok_or("gap")?;
         assert_eq!(gap.deadline(), date(2024, 3, 31));
+        // Gaps serialise for reports.
+        let json = serde_json::to_value(gap)?;
+        assert_eq!(json["site"], "head_and_neck");
+        assert_eq!(json["shortfalls"][0]["actions"][0]["id"], "h1");
         Ok(gap.status())
     };
     assert_eq!(

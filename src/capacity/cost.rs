@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 use super::{Costing, ImprovementCapacity, Tenure, Wte};
 use crate::budget::{apportion, ApportionError, BudgetLine, FundingSource, LineScope, Term};
@@ -43,7 +44,8 @@ pub enum CostError {
 }
 
 /// Whether a cost is for a post or a team.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// A [`Post`](super::Post).
     Post,
@@ -52,7 +54,7 @@ pub enum ItemKind {
 }
 
 /// What one post or team costs in one financial year.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CostLine {
     item: Id,
     name: String,
@@ -130,7 +132,7 @@ impl CostLine {
 
 /// A post or team with no cost figure, and the months it is in place in
 /// each financial year: reported, never counted as zero.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotCosted {
     item: Id,
     name: String,
@@ -167,7 +169,7 @@ impl NotCosted {
 }
 
 /// The costs of an [`ImprovementCapacity`] by item and financial year.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CostSchedule {
     lines: Vec<CostLine>,
     not_costed: Vec<NotCosted>,

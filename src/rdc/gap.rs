@@ -4,12 +4,14 @@
 use std::fmt;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::{AssessmentScope, ComplianceLevel, ComplianceMatrix, ImprovementAction, RdcPrinciple};
 use crate::{Id, TumourSite};
 
 /// Whether a gap's improvement actions are due by the deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum GapStatus {
     /// Every ICB short of the principle has an action towards it due on or
     /// before the deadline.
@@ -33,7 +35,7 @@ impl fmt::Display for GapStatus {
 
 /// One ICB short of a principle: its level, the scope of the assessment it
 /// comes from, and that assessment's actions towards the principle.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IcbShortfall {
     icb: Id,
     level: ComplianceLevel,
@@ -93,7 +95,7 @@ impl IcbShortfall {
 /// assert_eq!(referral.status(), GapStatus::MissingOrLate); // due after 31 March 2024
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Gap {
     site: TumourSite,
     principle: RdcPrinciple,

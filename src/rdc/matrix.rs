@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::{AssessmentScope, ComplianceLevel, Gap, PathwayAssessment, RdcPrinciple};
 use crate::validate::Checker;
@@ -60,7 +61,7 @@ pub struct ComplianceMatrix {
 }
 
 /// One tumour site's row of the matrix: the alliance level for each principle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct MatrixRow {
     site: TumourSite,
     levels: [ComplianceLevel; 7],
@@ -93,7 +94,7 @@ impl MatrixRow {
 }
 
 /// How many cells of the matrix are at each level.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct LevelCounts {
     met: usize,
     partially_met: usize,

@@ -8,6 +8,7 @@
 //! ```
 
 mod budget;
+mod budget_report;
 mod plan;
 mod summary;
 
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
         }
     };
     print!("{}", summary::render(&plan));
+    print!("{}", budget_report::render(&plan));
     if std::env::args().any(|a| a == "--write-json") {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(JSON_PATH);
         let written = cancer_plan::json::to_string_pretty(&plan)

@@ -89,7 +89,7 @@ impl Finding {
         actual: Decimal,
         allowance: Decimal,
     ) -> Finding {
-        let difference = actual.saturating_sub(expected);
+        let difference = actual.saturating_sub(expected).normalize();
         let status = if difference.abs() <= allowance && kind != FindingKind::Overflow {
             FindingStatus::WithinTolerance
         } else {
@@ -103,7 +103,7 @@ impl Finding {
             expected,
             actual,
             difference,
-            allowance,
+            allowance: allowance.normalize(),
             status,
             message: String::new(),
         };

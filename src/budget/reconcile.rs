@@ -80,7 +80,7 @@ impl BudgetAllocation {
     /// assert_eq!(rec.findings().len(), 1);
     /// assert_eq!(rec.findings()[0].path(), "budget.areas[0].lines");
     /// assert!(!rec.is_clean());
-    /// let lenient = budget.reconcile(&Tolerance::Absolute(Money::from_pounds(1)));
+    /// let lenient = budget.reconcile(&Tolerance::Absolute { amount: Money::from_pounds(1) });
     /// assert!(lenient.is_clean());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -18,7 +18,9 @@ use crate::{Money, MoneyUnit};
 /// use cancer_plan::{Money, MoneyUnit};
 /// let t = Tolerance::DisplayPrecision { unit: MoneyUnit::Pound, share_places: 0 };
 /// assert_eq!(t.to_string(), "display precision (figures to the pound, shares to 0 places)");
-/// assert_eq!(Tolerance::Absolute(Money::from_pounds(5)).to_string(), "absolute £5");
+/// assert_eq!(Tolerance::Absolute { amount: Money::from_pounds(5) }.to_string(), "absolute £5");
+/// let json = serde_json::to_string(&Tolerance::Absolute { amount: Money::from_pounds(5) })?;
+/// assert_eq!(json, r#"{"kind":"absolute","amount":"5"}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,7 +31,10 @@ pub enum Tolerance {
     /// A money difference up to this amount (inclusive) is rounding; a
     /// share difference counts as its money equivalent (points × total /
     /// 100).
-    Absolute(Money),
+    Absolute {
+        /// The largest difference that is rounding.
+        amount: Money,
+    },
     /// Inferred from how the figures are printed, in the spirit of
     /// Beancount's inferred tolerance: each printed figure may be off by
     /// half of its last digit, and a comparison is allowed the sum of those
@@ -83,7 +88,7 @@ impl Tolerance {
     pub(crate) fn for_sum(self, figures: usize) -> Decimal {
         match self {
             Tolerance::Exact => Decimal::ZERO,
-            Tolerance::Absolute(amount) => amount.to_decimal(),
+            Tolerance::Absolute { amount } => amount.to_decimal(),
             Tolerance::DisplayPrecision { .. } => {
                 let n = Decimal::from(figures).saturating_add(Decimal::ONE);
                 n.saturating_mul(self.half_unit())
@@ -96,7 +101,7 @@ impl Tolerance {
     pub(crate) fn for_share_of(self, total: Money) -> Decimal {
         match self {
             Tolerance::Exact => Decimal::ZERO,
-            Tolerance::Absolute(amount) => amount.to_decimal(),
+            Tolerance::Absolute { amount } => amount.to_decimal(),
             Tolerance::DisplayPrecision { .. } => {
                 let share_part = total.to_decimal().saturating_mul(self.half_share_digit())
                     / Decimal::ONE_HUNDRED;
@@ -110,7 +115,7 @@ impl Tolerance {
     pub(crate) fn for_share_points(self, total: Money) -> Decimal {
         match self {
             Tolerance::Exact => Decimal::ZERO,
-            Tolerance::Absolute(amount) => {
+            Tolerance::Absolute { amount } => {
                 if total.is_zero() {
                     Decimal::ZERO
                 } else {
@@ -130,7 +135,7 @@ impl fmt::Display for Tolerance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Tolerance::Exact => f.write_str("exact"),
-            Tolerance::Absolute(amount) => write!(f, "absolute {amount}"),
+            Tolerance::Absolute { amount } => write!(f, "absolute {amount}"),
             Tolerance::DisplayPrecision { unit, share_places } => {
                 let unit = match unit {
                     MoneyUnit::Penny => "penny",
@@ -159,7 +164,9 @@ mod tests {
         );
         assert_eq!(t.for_share_points(Money::ZERO), Decimal::new(5, 1));
         assert_eq!(Tolerance::Exact.for_sum(100), Decimal::ZERO);
-        let abs = Tolerance::Absolute(Money::from_pounds(100));
+        let abs = Tolerance::Absolute {
+            amount: Money::from_pounds(100),
+        };
         assert_eq!(
             abs.for_share_points(Money::from_pounds(10_000)),
             Decimal::ONE

@@ -1,0 +1,149 @@
+//! Prints the Wessex 2024/25 budget: every area and line, the roll-ups, the
+//! variance against the guide spends, the commitments running into 2025/26
+//! and the reconciliation (every discrepancy in the seed, rounding or real).
+
+use std::fmt::Write as _;
+
+use cancer_plan::budget::{Dimension, FindingStatus, Tolerance};
+use cancer_plan::{reconcile, CancerPlan, Money, MoneyUnit};
+
+/// The budget report, or a note that the plan has no budget.
+pub fn render(plan: &CancerPlan) -> String {
+    let mut out = String::new();
+    let Some(budget) = plan.budget() else {
+        return "\nThe plan has no budget.\n".to_owned();
+    };
+    let year = plan.financial_year();
+    let _ = writeln!(out, "\nBudget {year}: total envelope {}", budget.total());
+    for area in budget.areas() {
+        let show = |m: Option<Money>| m.map_or("-".to_owned(), |m| m.to_string());
+        let _ = writeln!(
+            out,
+            "\n  {} ({}): guide spend {}, budget {}",
+            area.name(),
+            area.share().display(0),
+            show(area.guide_spend()),
+            show(area.budget()),
+        );
+        for line in area.lines() {
+            let _ = writeln!(
+                out,
+                "    {:>12}  {:<28} {} [{}; {}; {}; {}]",
+                line.amount().to_string(),
+                line.id().as_str(),
+                line.wca_resource()
+                    .unwrap_or("(no resource named in the seed)"),
+                line.funding_source(),
+                line.scope(),
+                line.term(),
+                line.exit_risk(),
+            );
+        }
+        if let Ok(total) = area.lines_total() {
+            let _ = writeln!(out, "    {:>12}  lines total", total.to_string());
+        }
+    }
+    if let Some(t) = budget.targeted_funding() {
+        let _ = writeln!(
+            out,
+            "\n  Targeted funding outside the split (cost n/a): {}",
+            t.programmes().join(", ")
+        );
+    }
+
+    for dimension in Dimension::ALL {
+        match budget.roll_up(dimension, year) {
+            Ok(rollup) => {
+                let _ = writeln!(out, "\nLines by {dimension}:");
+                for g in rollup.groups() {
+                    let _ = writeln!(
+                        out,
+                        "  {:>12}  {:>2} lines  {}",
+                        g.total().to_string(),
+                        g.lines(),
+                        g.label()
+                    );
+                }
+                let _ = writeln!(
+                    out,
+                    "  {:>12}  {:>2} lines  total",
+                    rollup.total().to_string(),
+                    rollup.lines()
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(out, "\nLines by {dimension}: {e}");
+            }
+        }
+    }
+
+    if let Ok(report) = budget.variance() {
+        let _ = writeln!(
+            out,
+            "\nBudget vs guide spend:\n  {:<26} {:>12} {:>12} {:>12} {:>8}",
+            "", "budget", "guide", "difference", "% guide"
+        );
+        for row in report.rows().iter().chain([report.total()]) {
+            let opt = |m: Option<Money>| m.map_or("-".to_owned(), |m| m.to_string());
+            let pct = row
+                .percent_of_guide()
+                .map_or("-".to_owned(), |p| format!("{p}%"));
+            let _ = writeln!(
+                out,
+                "  {:<26} {:>12} {:>12} {:>12} {:>8}",
+                row.name(),
+                row.actual().to_string(),
+                opt(row.guide()),
+                opt(row.difference()),
+                pct
+            );
+        }
+    }
+
+    if let Ok(guides) = budget.guide_spends_from_shares(MoneyUnit::Pound) {
+        let _ = writeln!(
+            out,
+            "\nGuide spends the printed shares give (largest remainder, to the pound):"
+        );
+        for (area, guide) in budget.areas().iter().zip(guides) {
+            let _ = writeln!(
+                out,
+                "  {:<26} {:>12}  (seed: {})",
+                area.name(),
+                guide.to_string(),
+                area.guide_spend().map_or("-".to_owned(), |g| g.to_string())
+            );
+        }
+    }
+
+    let continuing = budget.continuing_commitments(year);
+    let _ = writeln!(out, "\nCommitments continuing after {year}:");
+    for c in &continuing {
+        let _ = writeln!(
+            out,
+            "  {:>12}  {} ({}, {})",
+            c.line().amount().to_string(),
+            c.line().id().as_str(),
+            c.line().term(),
+            c.ends()
+        );
+    }
+
+    let tolerance = Tolerance::PRINTED_TABLES;
+    let rec = reconcile(plan, &tolerance);
+    let _ = writeln!(out, "\nReconciliation (tolerance: {tolerance}):");
+    for f in rec.findings() {
+        let tag = match f.status() {
+            FindingStatus::WithinTolerance => "rounding",
+            FindingStatus::RealGap => "REAL GAP",
+        };
+        let _ = writeln!(out, "  [{tag}] {f}");
+    }
+    let gaps = rec.real_gaps().count();
+    let _ = writeln!(
+        out,
+        "  {} findings, {gaps} beyond tolerance",
+        rec.findings().len()
+    );
+    out
+}

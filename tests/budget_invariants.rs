@@ -1,0 +1,432 @@
+//! Property tests of the budget: roll-up conservation, exact apportionment,
+//! reconciliation of consistent and perturbed plans, JSON round trips,
+//! order independence, and building never panicking.
+//!
+//! Money strategies produce realistic amounts: whole pounds up to £5m or
+//! pence up to £5m, as NHS plan lines are, not the full decimal range.
+
+use cancer_plan::budget::{
+    apportion, AllocationArea, BudgetAllocation, BudgetLine, Dimension, ExitRisk, FindingKind,
+    FundingSource, LineScope, SpendCategory, Term, Tolerance,
+};
+use cancer_plan::{reconcile, Alliance, CancerPlan, Icb, Id, Money, MoneyUnit, Percent};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use rust_decimal::Decimal;
+
+const ICBS: [&str; 2] = ["icb-a", "icb-b"];
+
+fn id(s: &str) -> Id {
+    Id::new(s).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn alliance() -> Alliance {
+    ICBS.iter()
+        .fold(Alliance::new("Test Cancer Alliance"), |a, i| {
+            a.with_icb(Icb::new(id(i), format!("NHS {i}")))
+        })
+}
+
+/// A realistic amount: whole pounds, or pounds and pence, up to £5m.
+fn money() -> impl Strategy<Value = Money> {
+    prop_oneof![
+        (0i64..=5_000_000).prop_map(Money::from_pounds),
+        (0i64..=500_000_000).prop_map(Money::from_pence),
+    ]
+}
+
+fn term() -> impl Strategy<Value = Term> {
+    prop_oneof![
+        Just(Term::OneOff),
+        Just(Term::FinalYear),
+        Just(Term::Recurrent),
+        (1u8..=5)
+            .prop_flat_map(|of| (1..=of, Just(of)))
+            .prop_map(|(year, of)| Term::YearOf { year, of }),
+        (1u16..=48).prop_map(|months| Term::FixedTermMonths { months }),
+    ]
+}
+
+fn funding() -> impl Strategy<Value = FundingSource> {
+    prop_oneof![
+        Just(FundingSource::AllianceBudget),
+        Just(FundingSource::RapidInvestigationServiceBudget),
+        Just(FundingSource::NationalCancerProgramme),
+        Just(FundingSource::NhsEngland),
+    ]
+}
+
+fn scope() -> impl Strategy<Value = LineScope> {
+    prop_oneof![
+        Just(LineScope::WholeAlliance),
+        Just(LineScope::Icb(id(ICBS[0]))),
+        Just(LineScope::Icb(id(ICBS[1]))),
+    ]
+}
+
+fn exit_risk() -> impl Strategy<Value = ExitRisk> {
+    prop_oneof![
+        Just(ExitRisk::NoRisk),
+        Just(ExitRisk::RedundancyRisk {
+            hosts: vec!["WCA".into(), "UHS".into()]
+        }),
+        Just(ExitRisk::IcbMustCommissionOrDecommission),
+        Just(ExitRisk::ServiceLostIfUnfunded),
+        Just(ExitRisk::ExitStrategyRequired),
+        Just(ExitRisk::CostMayFallToIcbOrTrust),
+        Just(ExitRisk::NotStated),
+    ]
+}
+
+/// A line's dimensions (its amount is decided by the area).
+#[derive(Debug, Clone)]
+struct LineSpec {
+    category: usize,
+    funding: FundingSource,
+    scope: LineScope,
+    term: Term,
+    risk: ExitRisk,
+}
+
+fn line_spec() -> impl Strategy<Value = LineSpec> {
+    (0usize..3, funding(), scope(), term(), exit_risk()).prop_map(
+        |(category, funding, scope, term, risk)| LineSpec {
+            category,
+            funding,
+            scope,
+            term,
+            risk,
+        },
+    )
+}
+
+/// A budget as data: total, and per area its share (points), guide,
+/// budget and lines (amount, dimensions).
+#[derive(Debug, Clone)]
+struct Spec {
+    total: Money,
+    areas: Vec<AreaSpec>,
+}
+
+#[derive(Debug, Clone)]
+struct AreaSpec {
+    share: u8,
+    guide: Money,
+    budget: Money,
+    lines: Vec<(Money, LineSpec)>,
+}
+
+impl Spec {
+    fn budget(&self) -> BudgetAllocation {
+        let mut n = 0;
+        self.areas
+            .iter()
+            .enumerate()
+            .fold(BudgetAllocation::new(self.total), |b, (a, spec)| {
+                let share = Percent::from_points(spec.share).unwrap_or(Percent::ZERO);
+                let mut area = AllocationArea::new(id(&format!("area-{a}")), "Area", share)
+                    .with_guide_spend(spec.guide)
+                    .with_budget(spec.budget);
+                for c in 0..3 {
+                    area = area.with_spend_category(SpendCategory::new(
+                        id(&format!("cat-{c}")),
+                        format!("Category {c}"),
+                    ));
+                }
+                for (amount, l) in &spec.lines {
+                    n += 1;
+                    area = area.with_line(
+                        BudgetLine::new(
+                            id(&format!("line-{n}")),
+                            id(&format!("cat-{}", l.category)),
+                            *amount,
+                            l.term,
+                        )
+                        .with_funding_source(l.funding.clone())
+                        .with_scope(l.scope.clone())
+                        .with_exit_strategy("text", l.risk.clone()),
+                    );
+                }
+                b.with_area(area)
+            })
+    }
+
+    fn plan(&self) -> Result<CancerPlan, cancer_plan::ValidationErrors> {
+        CancerPlan::builder()
+            .title("Generated plan")
+            .alliance(alliance())
+            .financial_year("2024/25".parse().unwrap_or_else(|e| panic!("{e}")))
+            .budget(self.budget())
+            .build()
+    }
+}
+
+/// Splits `amount` (in pence) into `n` parts at random cut points.
+fn split(amount: Money, n: usize) -> impl Strategy<Value = Vec<Money>> {
+    let pence = amount.to_pence().unwrap_or(0);
+    prop::collection::vec(0..=pence, n.saturating_sub(1)).prop_map(move |mut cuts| {
+        cuts.push(0);
+        cuts.push(pence);
+        cuts.sort_unstable();
+        cuts.windows(2)
+            .map(|w| Money::from_pence(w[1] - w[0]))
+            .collect()
+    })
+}
+
+/// A consistent budget: shares add to 100%, guide = share × total exactly,
+/// budget = guide, lines add to the budget, budgets add to the total.
+fn consistent() -> impl Strategy<Value = Spec> {
+    let shares = prop::collection::btree_set(1u8..100, 0..5).prop_map(|cuts| {
+        let mut points: Vec<u8> = Vec::new();
+        let mut last = 0;
+        for c in cuts.into_iter().chain([100]) {
+            points.push(c - last);
+            last = c;
+        }
+        points
+    });
+    (shares, 1i64..=200_000).prop_flat_map(|(shares, hundreds)| {
+        let total = Money::from_pounds(hundreds * 100);
+        let areas: Vec<_> = shares
+            .into_iter()
+            .map(|share| {
+                let guide = Money::from_pounds(hundreds * i64::from(share));
+                (1usize..=8).prop_flat_map(move |n| {
+                    (split(guide, n), prop::collection::vec(line_spec(), n)).prop_map(
+                        move |(amounts, specs)| AreaSpec {
+                            share,
+                            guide,
+                            budget: guide,
+                            lines: amounts.into_iter().zip(specs).collect(),
+                        },
+                    )
+                })
+            })
+            .collect();
+        areas.prop_map(move |areas| Spec { total, areas })
+    })
+}
+
+/// Any budget whose amounts are realistic but need not agree.
+fn loose() -> impl Strategy<Value = Spec> {
+    let area = (
+        0u8..=25,
+        money(),
+        money(),
+        prop::collection::vec((money(), line_spec()), 0..12),
+    )
+        .prop_map(|(share, guide, budget, lines)| AreaSpec {
+            share,
+            guide,
+            budget,
+            lines,
+        });
+    (money(), prop::collection::vec(area, 0..5)).prop_map(|(total, areas)| Spec { total, areas })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn roll_ups_conserve_the_total_in_every_dimension(spec in loose()) {
+        let plan = spec.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let budget = plan.budget().ok_or_else(|| TestCaseError::fail("no budget"))?;
+        let total = budget.lines_total().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let count = budget.lines().count();
+        for dimension in Dimension::ALL {
+            let r = budget.roll_up(dimension, plan.financial_year())
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let sum = Money::checked_sum(r.groups().iter().map(|g| g.total()))
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(sum, total, "{}", dimension);
+            prop_assert_eq!(r.total(), total);
+            prop_assert_eq!(r.groups().iter().map(|g| g.lines()).sum::<usize>(), count);
+            prop_assert_eq!(r.lines(), count);
+        }
+    }
+
+    #[test]
+    fn apportionment_is_exact_and_meets_quota(
+        units in 0i64..=2_000_000_000,
+        weights in prop::collection::vec((0i64..=1_000_000, 0u32..=4), 1..20),
+        pence in any::<bool>(),
+    ) {
+        let unit = if pence { MoneyUnit::Penny } else { MoneyUnit::Pound };
+        let total = if pence { Money::from_pence(units) } else { Money::from_pounds(units) };
+        let weights: Vec<Decimal> = weights.iter().map(|(m, s)| Decimal::new(*m, *s)).collect();
+        let sum_w: Decimal = weights.iter().sum();
+        let result = apportion(total, &weights, unit);
+        if sum_w.is_zero() {
+            prop_assert!(result.is_err());
+            return Ok(());
+        }
+        let parts = result.map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(parts.len(), weights.len());
+        prop_assert_eq!(Money::checked_sum(parts.iter().copied()).ok(), Some(total));
+        let scale = Decimal::from(if pence { 100 } else { 1 });
+        let t = Decimal::from(units);
+        for (part, w) in parts.iter().zip(&weights) {
+            // floor(q) <= part <= ceil(q), q = t × w / Σw, checked without division:
+            // |part × Σw − t × w| < Σw.
+            let p = part.to_decimal() * scale;
+            prop_assert_eq!(p.fract(), Decimal::ZERO);
+            let gap = (p * sum_w - t * w).abs();
+            prop_assert!(gap < sum_w, "part {} of weight {} is not floor or ceiling of its quota", p, w);
+            if w.is_zero() {
+                prop_assert!(part.is_zero());
+            }
+        }
+    }
+
+    #[test]
+    fn apportionment_refuses_negative_weights(
+        weights in prop::collection::vec(-1_000i64..=1_000, 1..10),
+    ) {
+        let weights: Vec<Decimal> = weights.into_iter().map(Decimal::from).collect();
+        let result = apportion(Money::from_pounds(1_000), &weights, MoneyUnit::Pound);
+        if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+            prop_assert!(result.is_err());
+        }
+    }
+
+    #[test]
+    fn consistent_plan_has_no_findings(spec in consistent()) {
+        let plan = spec.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let rec = reconcile(&plan, &Tolerance::Exact);
+        prop_assert!(rec.findings().is_empty(), "{:?}", rec.findings());
+    }
+
+    #[test]
+    fn one_perturbed_line_gives_one_finding_naming_its_area(
+        spec in consistent(),
+        area in any::<Index>(),
+        line in any::<Index>(),
+        delta in prop_oneof![-100_000i64..=-1, 1i64..=100_000],
+    ) {
+        let mut spec = spec;
+        let a = area.index(spec.areas.len());
+        let lines = &mut spec.areas[a].lines;
+        let l = line.index(lines.len());
+        let pence = lines[l].0.to_pence().unwrap_or(0);
+        let changed = if pence + delta < 0 { pence - delta } else { pence + delta };
+        lines[l].0 = Money::from_pence(changed);
+        let plan = spec.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for tolerance in [Tolerance::Exact, Tolerance::PRINTED_TABLES] {
+            let rec = reconcile(&plan, &tolerance);
+            prop_assert_eq!(rec.findings().len(), 1, "{:?}", rec.findings());
+            let f = &rec.findings()[0];
+            prop_assert_eq!(f.kind(), FindingKind::LinesVsBudget);
+            let expected_area = id(&format!("area-{a}"));
+            prop_assert_eq!(f.area(), Some(&expected_area));
+            prop_assert_eq!(f.money_difference(), Some(Money::from_pence(changed - pence)));
+        }
+    }
+
+    #[test]
+    fn json_round_trip_is_identity(spec in loose()) {
+        let plan = spec.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let json = cancer_plan::json::to_string_pretty(&plan)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = cancer_plan::json::from_str(&json)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back, plan);
+    }
+
+    #[test]
+    fn shuffling_lines_changes_no_roll_up(spec in loose(), seed in any::<u64>()) {
+        let plan = spec.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut shuffled = spec.clone();
+        let mut state = seed | 1;
+        for area in &mut shuffled.areas {
+            // Fisher-Yates with a xorshift generator.
+            for i in (1..area.lines.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let j = (state % (i as u64 + 1)) as usize;
+                area.lines.swap(i, j);
+            }
+        }
+        let other = shuffled.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (a, b) = (plan.budget(), other.budget());
+        let (a, b) = (a.ok_or_else(|| TestCaseError::fail("no budget"))?, b.ok_or_else(|| TestCaseError::fail("no budget"))?);
+        for dimension in Dimension::ALL {
+            let ra = a.roll_up(dimension, plan.financial_year()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let rb = b.roll_up(dimension, plan.financial_year()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let groups = |r: &cancer_plan::budget::RollUp| -> Vec<_> {
+                r.groups().iter().map(|g| (g.key().clone(), g.lines(), g.total())).collect()
+            };
+            prop_assert_eq!(groups(&ra), groups(&rb), "{}", dimension);
+        }
+    }
+
+    #[test]
+    fn building_never_panics(
+        total in (any::<i64>(), 0u32..=2),
+        areas in prop::collection::vec(
+            (
+                0usize..3,
+                any::<u8>(),
+                prop::option::of((any::<i64>(), 0u32..=2)),
+                prop::collection::vec(
+                    (0usize..4, 0usize..4, (any::<i64>(), 0u32..=2), any::<u8>(), any::<u8>(), any::<u16>(), 0usize..4),
+                    0..6,
+                ),
+            ),
+            0..4,
+        ),
+    ) {
+        let money = |(m, s): (i64, u32)| Money::new(Decimal::new(m, s)).unwrap_or(Money::ZERO);
+        let pool = ["a", "b", "c", "d"];
+        let mut budget = BudgetAllocation::new(money(total));
+        for (a, share, amount, lines) in areas {
+            let share = Percent::new(Decimal::from(share)).unwrap_or(Percent::HUNDRED);
+            let mut area = AllocationArea::new(id(pool[a]), pool[a], share)
+                .with_spend_category(SpendCategory::new(id("a"), ""));
+            if let Some(m) = amount {
+                area = area.with_budget(money(m)).with_guide_spend(money(m));
+            }
+            for (l, c, amount, year, of, months, s) in lines {
+                let term = match s {
+                    0 => Term::YearOf { year, of },
+                    1 => Term::FixedTermMonths { months },
+                    2 => Term::Recurrent,
+                    _ => Term::OneOff,
+                };
+                let scope = if s == 3 { LineScope::Icb(id("nowhere")) } else { LineScope::WholeAlliance };
+                let risk = if s == 0 { ExitRisk::RedundancyRisk { hosts: vec![] } } else { ExitRisk::NoRisk };
+                area = area.with_line(
+                    BudgetLine::new(id(pool[l]), id(pool[c]), money(amount), term)
+                        .with_scope(scope)
+                        .with_exit_strategy("", risk),
+                );
+            }
+            budget = budget.with_area(area);
+        }
+        let built = CancerPlan::builder()
+            .title("t")
+            .alliance(alliance())
+            .financial_year("2024/25".parse().unwrap_or_else(|e| panic!("{e}")))
+            .budget(budget)
+            .build();
+        if let Ok(plan) = built {
+            let _ = reconcile(&plan, &Tolerance::PRINTED_TABLES);
+            if let Some(b) = plan.budget() {
+                for d in Dimension::ALL {
+                    prop_assert!(b.roll_up(d, plan.financial_year()).is_ok());
+                }
+                prop_assert!(b.variance().is_ok());
+            }
+        }
+    }
+
+    #[test]
+    fn reading_arbitrary_json_never_panics(text in ".{0,200}") {
+        let _ = cancer_plan::json::from_str(&text);
+        let budget = format!(
+            r#"{{"title":"t","alliance":{{"name":"A","icbs":[{{"id":"i","name":"I"}}]}},"financial_year":"2024/25","budget":{text}}}"#
+        );
+        let _ = cancer_plan::json::from_str(&budget);
+    }
+}

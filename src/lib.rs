@@ -18,6 +18,7 @@
 )]
 
 pub mod budget;
+pub mod capacity;
 pub mod cwt;
 pub mod id;
 #[cfg(feature = "json")]

@@ -1,0 +1,222 @@
+//! [`ImprovementCapacityBuilder`]: collects a capacity proposal in any order
+//! and checks every invariant at [`build`](ImprovementCapacityBuilder::build).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Costing, ImprovementCapacity, ImprovementTeam, Post, Tenure, TumourSiteReview};
+use crate::budget::MAX_AMOUNT_POUNDS;
+use crate::validate::{Checker, IdRegistry};
+use crate::{Alliance, Money, Rule, ValidationErrors};
+
+/// Builds an [`ImprovementCapacity`]. Setters never fail;
+/// [`build`](Self::build) checks everything and reports every violation at
+/// once, with paths such as `posts[1].host_icb` or `teams[0].costing.amount`.
+///
+/// It is also the JSON form (`{"title", "alliance", "posts", "teams",
+/// "reviews"}`), so JSON input meets the same checks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImprovementCapacityBuilder {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    alliance: Option<Alliance>,
+    #[serde(default)]
+    posts: Vec<Post>,
+    #[serde(default)]
+    teams: Vec<ImprovementTeam>,
+    #[serde(default)]
+    reviews: Vec<TumourSiteReview>,
+}
+
+impl ImprovementCapacityBuilder {
+    /// Sets the title.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the alliance.
+    pub fn alliance(mut self, alliance: Alliance) -> Self {
+        self.alliance = Some(alliance);
+        self
+    }
+
+    /// Adds a post.
+    pub fn post(mut self, post: Post) -> Self {
+        self.posts.push(post);
+        self
+    }
+
+    /// Adds a team.
+    pub fn team(mut self, team: ImprovementTeam) -> Self {
+        self.teams.push(team);
+        self
+    }
+
+    /// Adds a tumour-site review.
+    pub fn review(mut self, review: TumourSiteReview) -> Self {
+        self.reviews.push(review);
+        self
+    }
+
+    /// Checks every invariant and returns the capacity, or every violation.
+    ///
+    /// Invariants:
+    /// - `title` and `alliance` are given; the title is not blank; the
+    ///   alliance spans at least one ICB;
+    /// - ids of posts, teams and reviews are unique (one namespace);
+    /// - names and titles are not blank;
+    /// - a post's host ICB is one of the alliance's;
+    /// - a team's directing posts exist; a review's team exists;
+    /// - a cost is not negative, at most
+    ///   [`MAX_AMOUNT_POUNDS`](crate::budget::MAX_AMOUNT_POUNDS), and its
+    ///   basis (or the reason it is not costed) is not blank; a cost for the
+    ///   whole tenure needs a fixed tenure.
+    ///
+    /// ```
+    /// use cancer_plan::capacity::{AfcBand, ImprovementCapacity, Post, Tenure};
+    /// use cancer_plan::{Alliance, Icb, Id};
+    /// let errors = ImprovementCapacity::builder()
+    ///     .title("ICS improvement capacity")
+    ///     .alliance(Alliance::new("Wessex").with_icb(Icb::new(Id::new("dorset")?, "NHS Dorset ICB")))
+    ///     .post(Post::new(Id::new("lead")?, "Senior Leader", AfcBand::Band8C,
+    ///         Id::new("bsw")?, Tenure::open_ended("2021-07".parse()?)?))
+    ///     .build()
+    ///     .err()
+    ///     .ok_or("should fail")?;
+    /// assert_eq!(errors.violations()[0].path(), "posts[0].host_icb");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build(self) -> Result<ImprovementCapacity, ValidationErrors> {
+        let mut checker = Checker::new();
+        match &self.title {
+            Some(title) => checker.not_empty(|| "title".into(), title),
+            None => checker.require::<String>("title", None),
+        }
+        checker.require("alliance", self.alliance.as_ref());
+        if let Some(alliance) = &self.alliance {
+            checker.not_empty_list(|| "alliance.icbs".into(), alliance.icbs());
+        }
+        let mut ids = IdRegistry::new();
+        for (i, post) in self.posts.iter().enumerate() {
+            let at = format!("posts[{i}]");
+            ids.register(&mut checker, post.id(), || format!("{at}.id"));
+            checker.not_empty(|| format!("{at}.title"), post.title());
+            if self
+                .alliance
+                .as_ref()
+                .is_some_and(|a| !a.has_icb(post.host_icb()))
+            {
+                checker.push(
+                    format!("{at}.host_icb"),
+                    post.host_icb(),
+                    Rule::Resolves {
+                        target: "ICB of the alliance".into(),
+                    },
+                );
+            }
+            check_costing(&mut checker, &at, post.costing(), post.tenure());
+        }
+        for (i, team) in self.teams.iter().enumerate() {
+            let at = format!("teams[{i}]");
+            ids.register(&mut checker, team.id(), || format!("{at}.id"));
+            checker.not_empty(|| format!("{at}.name"), team.name());
+            if let Some(body) = team.oversight() {
+                checker.not_empty(|| format!("{at}.overseen_by"), body);
+            }
+            for (k, post) in team.directors().iter().enumerate() {
+                if !self.posts.iter().any(|p| p.id() == post) {
+                    checker.push(
+                        format!("{at}.directed_by[{k}]"),
+                        post,
+                        Rule::Resolves {
+                            target: "post".into(),
+                        },
+                    );
+                }
+            }
+            check_costing(&mut checker, &at, team.costing(), team.tenure());
+        }
+        for (i, review) in self.reviews.iter().enumerate() {
+            let at = format!("reviews[{i}]");
+            ids.register(&mut checker, review.id(), || format!("{at}.id"));
+            checker.not_empty(|| format!("{at}.name"), review.name());
+            if let Some(lead) = review.lead() {
+                checker.not_empty(|| format!("{at}.led_by"), lead);
+            }
+            if let Some(team) = review.team() {
+                if !self.teams.iter().any(|t| t.id() == team) {
+                    checker.push(
+                        format!("{at}.team"),
+                        team,
+                        Rule::Resolves {
+                            target: "improvement team".into(),
+                        },
+                    );
+                }
+            }
+        }
+        match (self.title, self.alliance) {
+            (Some(title), Some(alliance)) if checker.is_clean() => {
+                checker.finish(ImprovementCapacity {
+                    title,
+                    alliance,
+                    posts: self.posts,
+                    teams: self.teams,
+                    reviews: self.reviews,
+                })
+            }
+            _ => checker.finish_err(),
+        }
+    }
+}
+
+fn check_costing(checker: &mut Checker, at: &str, costing: &Costing, tenure: Tenure) {
+    let at = format!("{at}.costing");
+    match costing {
+        Costing::NotCosted { reason } => checker.not_empty(|| format!("{at}.reason"), reason),
+        Costing::Total { amount, basis } | Costing::Annual { amount, basis } => {
+            if amount.is_negative() {
+                checker.push(format!("{at}.amount"), amount, Rule::NonNegative);
+            } else if *amount > Money::from_pounds(MAX_AMOUNT_POUNDS) {
+                checker.push(
+                    format!("{at}.amount"),
+                    amount,
+                    Rule::InRange {
+                        range: format!("£0..={}", Money::from_pounds(MAX_AMOUNT_POUNDS)),
+                    },
+                );
+            }
+            checker.not_empty(|| format!("{at}.basis"), basis);
+        }
+    }
+    if matches!(costing, Costing::Total { .. }) && tenure.last().is_none() {
+        checker.push(
+            format!("{at}.kind"),
+            "total",
+            Rule::Described {
+                rule: "needs a fixed tenure (an open-ended post is costed per year)".into(),
+            },
+        );
+    }
+}
+
+impl TryFrom<ImprovementCapacityBuilder> for ImprovementCapacity {
+    type Error = ValidationErrors;
+    fn try_from(b: ImprovementCapacityBuilder) -> Result<ImprovementCapacity, ValidationErrors> {
+        b.build()
+    }
+}
+
+impl From<ImprovementCapacity> for ImprovementCapacityBuilder {
+    fn from(c: ImprovementCapacity) -> ImprovementCapacityBuilder {
+        ImprovementCapacityBuilder {
+            title: Some(c.title),
+            alliance: Some(c.alliance),
+            posts: c.posts,
+            teams: c.teams,
+            reviews: c.reviews,
+        }
+    }
+}

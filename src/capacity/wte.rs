@@ -1,0 +1,84 @@
+//! [`Wte`]: whole-time equivalent, how much of a full-time post.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Why a value is not a valid [`Wte`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a whole-time equivalent for one post (a decimal above 0 and at most 1, to 2 places, e.g. `1.0` or `0.6`)")]
+pub struct WteError {
+    text: String,
+}
+
+/// The whole-time equivalent of one post: above 0 and at most 1.0 (full
+/// time, 37.5 hours a week under Agenda for Change), to two decimal places.
+///
+/// ```
+/// use cancer_plan::capacity::Wte;
+/// let wte: Wte = "0.6".parse()?;
+/// assert_eq!(wte.to_string(), "0.6");
+/// assert_eq!(Wte::FULL_TIME.to_string(), "1.0");
+/// assert!("1.2".parse::<Wte>().is_err());
+/// assert!("0".parse::<Wte>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Wte(Decimal);
+
+impl Wte {
+    /// One full-time post.
+    pub const FULL_TIME: Wte = Wte(Decimal::ONE);
+
+    /// Checks and wraps a whole-time equivalent.
+    pub fn new(value: Decimal) -> Result<Wte, WteError> {
+        let normal = value.normalize();
+        if normal > Decimal::ZERO && normal <= Decimal::ONE && normal.scale() <= 2 {
+            Ok(Wte(normal))
+        } else {
+            Err(WteError {
+                text: value.to_string(),
+            })
+        }
+    }
+
+    /// The value, `0 < wte <= 1`.
+    pub fn to_decimal(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Wte {
+    /// `1.0`, `0.6`, `0.25`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.scale() == 0 {
+            write!(f, "{}.0", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+impl FromStr for Wte {
+    type Err = WteError;
+    fn from_str(s: &str) -> Result<Wte, WteError> {
+        let value: Decimal = s.trim().parse().map_err(|_| WteError { text: s.into() })?;
+        Wte::new(value)
+    }
+}
+
+impl TryFrom<String> for Wte {
+    type Error = WteError;
+    fn try_from(s: String) -> Result<Wte, WteError> {
+        s.parse()
+    }
+}
+
+impl From<Wte> for String {
+    fn from(wte: Wte) -> String {
+        wte.to_string()
+    }
+}

@@ -86,3 +86,36 @@ fn money_never_goes_through_f64() -> TestResult {
     assert!(serde_json::from_str::<Money>("12.5").is_err());
     Ok(())
 }
+
+#[test]
+fn budget_errors_in_json_name_their_paths() -> TestResult {
+    let mut value: serde_json::Value = serde_json::from_str(WESSEX)?;
+    let line = value
+        .pointer_mut("/budget/areas/1/lines/2")
+        .ok_or("the Wessex plan has a third operational-performance line")?;
+    line["amount"] = "-5".into();
+    let err = json::from_str(&serde_json::to_string(&value)?)
+        .err()
+        .ok_or("a negative amount should be rejected")?;
+    let PlanReadError::Invalid(errors) = err else {
+        panic!("expected validation errors, got {err}");
+    };
+    assert_eq!(
+        errors
+            .at("budget.areas[1].lines[2].amount")
+            .map(|v| v.rule()),
+        Some(&Rule::NonNegative),
+        "{errors}"
+    );
+
+    let line = value.pointer_mut("/budget/areas/1/lines/2").ok_or("line")?;
+    line["amount"] = "800000".into();
+    line["term"] = serde_json::json!({"year_of": {"year": "two", "of": 2}});
+    match json::from_str(&serde_json::to_string(&value)?) {
+        Err(PlanReadError::Format { path, .. }) => {
+            assert_eq!(path, "budget.areas[1].lines[2].term.year_of.year");
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+    Ok(())
+}

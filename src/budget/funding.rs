@@ -13,11 +13,11 @@ use serde::{Deserialize, Serialize};
 /// let s = FundingSource::NationalCancerProgramme;
 /// assert_eq!(s.to_string(), "National Cancer Programme funding");
 /// let json = serde_json::to_string(&FundingSource::AllianceBudget)?;
-/// assert_eq!(json, r#"{"kind":"alliance_budget"}"#);
+/// assert_eq!(json, r#""alliance_budget""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FundingSource {
     /// The Cancer Alliance's own budget (the envelope split by share).

@@ -20,11 +20,11 @@ use crate::{Money, MoneyUnit};
 /// assert_eq!(t.to_string(), "display precision (figures to the pound, shares to 0 places)");
 /// assert_eq!(Tolerance::Absolute { amount: Money::from_pounds(5) }.to_string(), "absolute £5");
 /// let json = serde_json::to_string(&Tolerance::Absolute { amount: Money::from_pounds(5) })?;
-/// assert_eq!(json, r#"{"kind":"absolute","amount":"5"}"#);
+/// assert_eq!(json, r#"{"absolute":{"amount":"5"}}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Tolerance {
     /// Any difference at all is a real gap.
     Exact,

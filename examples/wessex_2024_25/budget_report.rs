@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use cancer_plan::budget::{Dimension, FindingStatus, Tolerance};
+use cancer_plan::budget::{CommitmentEnd, Dimension, FindingStatus, Tolerance};
 use cancer_plan::{reconcile, CancerPlan, Money, MoneyUnit};
 
 /// The budget report, or a note that the plan has no budget.
@@ -119,13 +119,18 @@ pub fn render(plan: &CancerPlan) -> String {
     let continuing = budget.continuing_commitments(year);
     let _ = writeln!(out, "\nCommitments continuing after {year}:");
     for c in &continuing {
+        // A recurrent line has no end to add to its term.
+        let ends = match c.ends() {
+            CommitmentEnd::Recurrent => String::new(),
+            end => format!(", {end}"),
+        };
         let _ = writeln!(
             out,
-            "  {:>12}  {} ({}, {})",
+            "  {:>12}  {}: {} ({}{ends})",
             c.line().amount().to_string(),
             c.line().id().as_str(),
+            c.line().wca_resource().unwrap_or("(no resource named)"),
             c.line().term(),
-            c.ends()
         );
     }
 

@@ -1,4 +1,5 @@
-//! A plain-text summary of a plan: the alliance, table 1, the area shares.
+//! A plain-text summary of a plan: the alliance and table 1 (the budget is
+//! printed by `budget_report`).
 
 use std::fmt::Write as _;
 
@@ -67,21 +68,6 @@ pub fn render(plan: &CancerPlan) -> String {
         }
     }
 
-    if let Some(budget) = plan.budget() {
-        let _ = writeln!(
-            out,
-            "\nResource allocation (shares of the {} total):",
-            budget.total()
-        );
-        for area in budget.areas() {
-            let _ = writeln!(
-                out,
-                "   {:<26} {:>4}",
-                area.name(),
-                area.share().display(0).to_string()
-            );
-        }
-    }
     out
 }
 

@@ -215,6 +215,15 @@ impl Checker {
         }
     }
 
+    /// Text that is required and must not be blank: one violation if it is
+    /// missing, another if it is blank.
+    pub(crate) fn required_text(&mut self, path: &str, text: Option<&str>) {
+        match text {
+            Some(text) => self.not_empty(|| path.to_owned(), text),
+            None => self.push(path, "", Rule::Required),
+        }
+    }
+
     /// Text must not be empty or blank.
     pub(crate) fn not_empty(&mut self, path: impl FnOnce() -> String, text: &str) {
         if text.trim().is_empty() {

@@ -82,15 +82,7 @@ fn check_line(
 ) {
     check_amount(checker, || format!("{}.amount", at()), line.amount());
     if let (LineScope::Icb(icb), Some(alliance)) = (line.scope(), alliance) {
-        if !alliance.has_icb(icb) {
-            checker.push(
-                format!("{}.scope.icb", at()),
-                icb,
-                Rule::Resolves {
-                    target: "ICB of the alliance".into(),
-                },
-            );
-        }
+        alliance.check_icb(checker, || format!("{}.scope.icb", at()), icb);
     }
     match line.term() {
         Term::YearOf { year, of } if year < 1 || year > of => {

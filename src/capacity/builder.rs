@@ -90,31 +90,18 @@ impl ImprovementCapacityBuilder {
     /// ```
     pub fn build(self) -> Result<ImprovementCapacity, ValidationErrors> {
         let mut checker = Checker::new();
-        match &self.title {
-            Some(title) => checker.not_empty(|| "title".into(), title),
-            None => checker.require::<String>("title", None),
-        }
+        checker.required_text("title", self.title.as_deref());
         checker.require("alliance", self.alliance.as_ref());
         if let Some(alliance) = &self.alliance {
-            checker.not_empty_list(|| "alliance.icbs".into(), alliance.icbs());
+            alliance.check(&mut checker, "alliance");
         }
         let mut ids = IdRegistry::new();
         for (i, post) in self.posts.iter().enumerate() {
             let at = format!("posts[{i}]");
             ids.register(&mut checker, post.id(), || format!("{at}.id"));
             checker.not_empty(|| format!("{at}.title"), post.title());
-            if self
-                .alliance
-                .as_ref()
-                .is_some_and(|a| !a.has_icb(post.host_icb()))
-            {
-                checker.push(
-                    format!("{at}.host_icb"),
-                    post.host_icb(),
-                    Rule::Resolves {
-                        target: "ICB of the alliance".into(),
-                    },
-                );
+            if let Some(alliance) = &self.alliance {
+                alliance.check_icb(&mut checker, || format!("{at}.host_icb"), post.host_icb());
             }
             check_costing(&mut checker, &at, post.costing(), post.tenure());
         }

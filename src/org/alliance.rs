@@ -1,9 +1,12 @@
 //! [`Alliance`]: a Cancer Alliance and the ICBs and trusts in it.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Icb, Provider};
-use crate::Id;
+use crate::validate::{Checker, IdRegistry};
+use crate::{Id, Rule};
 
 /// A Cancer Alliance: its name, the ICBs it spans and (optionally) the
 /// provider trusts in its pathways.
@@ -82,5 +85,53 @@ impl Alliance {
     /// Whether an ICB with this id is in the alliance.
     pub fn has_icb(&self, id: &Id) -> bool {
         self.icb(id.as_str()).is_some()
+    }
+
+    /// Checks the alliance's own invariants, recording violations under
+    /// `path` (e.g. `alliance`): a name that is not blank, at least one ICB,
+    /// unique ICB ids and provider ODS codes, ICB and provider names that are
+    /// not blank, and each provider's ICB one of the alliance's.
+    pub(crate) fn check(&self, checker: &mut Checker, path: &str) {
+        checker.not_empty(|| format!("{path}.name"), &self.name);
+        checker.not_empty_list(|| format!("{path}.icbs"), &self.icbs);
+        let mut icb_ids = IdRegistry::new();
+        for (i, icb) in self.icbs.iter().enumerate() {
+            icb_ids.register(checker, icb.id(), || format!("{path}.icbs[{i}].id"));
+            checker.not_empty(|| format!("{path}.icbs[{i}].name"), icb.name());
+        }
+        let mut codes: HashMap<&str, usize> = HashMap::new();
+        for (i, provider) in self.providers.iter().enumerate() {
+            let code = provider.ods_code().as_str();
+            match codes.get(code) {
+                Some(first) => checker.push(
+                    format!("{path}.providers[{i}].ods_code"),
+                    code,
+                    Rule::UniqueId {
+                        first: format!("{path}.providers[{first}].ods_code"),
+                    },
+                ),
+                None => {
+                    codes.insert(code, i);
+                }
+            }
+            checker.not_empty(|| format!("{path}.providers[{i}].name"), provider.name());
+            if let Some(icb) = provider.icb() {
+                self.check_icb(checker, || format!("{path}.providers[{i}].icb"), icb);
+            }
+        }
+    }
+
+    /// Records a violation at `path` unless `icb` names one of the
+    /// alliance's ICBs. The one place the crate checks an ICB reference.
+    pub(crate) fn check_icb(&self, checker: &mut Checker, path: impl FnOnce() -> String, icb: &Id) {
+        if !self.has_icb(icb) {
+            checker.push(
+                path(),
+                icb,
+                Rule::Resolves {
+                    target: "ICB of the alliance".into(),
+                },
+            );
+        }
     }
 }

@@ -103,14 +103,11 @@ impl CancerPlanBuilder {
     /// ```
     pub fn build(self) -> Result<CancerPlan, ValidationErrors> {
         let mut checker = Checker::new();
-        match &self.title {
-            Some(title) => checker.not_empty(|| "title".into(), title),
-            None => checker.require::<String>("title", None),
-        }
+        checker.required_text("title", self.title.as_deref());
         checker.require("alliance", self.alliance.as_ref());
         checker.require("financial_year", self.financial_year.as_ref());
         if let Some(alliance) = &self.alliance {
-            check_alliance(&mut checker, alliance);
+            alliance.check(&mut checker, "alliance");
         }
         check_responsibilities(
             &mut checker,
@@ -145,42 +142,6 @@ impl From<CancerPlan> for CancerPlanBuilder {
             status: Some(plan.status),
             responsibilities: plan.responsibilities,
             budget: plan.budget,
-        }
-    }
-}
-
-fn check_alliance(checker: &mut Checker, alliance: &Alliance) {
-    checker.not_empty(|| "alliance.name".into(), alliance.name());
-    checker.not_empty_list(|| "alliance.icbs".into(), alliance.icbs());
-    let mut icb_ids = IdRegistry::new();
-    for (i, icb) in alliance.icbs().iter().enumerate() {
-        icb_ids.register(checker, icb.id(), || format!("alliance.icbs[{i}].id"));
-        checker.not_empty(|| format!("alliance.icbs[{i}].name"), icb.name());
-    }
-    let mut codes: HashMap<&str, usize> = HashMap::new();
-    for (i, provider) in alliance.providers().iter().enumerate() {
-        let code = provider.ods_code().as_str();
-        if let Some(first) = codes.insert(code, i) {
-            checker.push(
-                format!("alliance.providers[{i}].ods_code"),
-                code,
-                Rule::UniqueId {
-                    first: format!("alliance.providers[{first}].ods_code"),
-                },
-            );
-            codes.insert(code, first);
-        }
-        checker.not_empty(|| format!("alliance.providers[{i}].name"), provider.name());
-        if let Some(icb) = provider.icb() {
-            if !alliance.has_icb(icb) {
-                checker.push(
-                    format!("alliance.providers[{i}].icb"),
-                    icb,
-                    Rule::Resolves {
-                        target: "ICB of the alliance".into(),
-                    },
-                );
-            }
         }
     }
 }
@@ -225,15 +186,9 @@ fn check_responsibilities(
             checker.not_empty(|| format!("{at}.wording"), action.wording());
             if let IcbScope::Only(icbs) = action.icbs() {
                 checker.not_empty_list(|| format!("{at}.icbs"), icbs);
-                for (k, icb) in icbs.iter().enumerate() {
-                    if alliance.is_some_and(|a| !a.has_icb(icb)) {
-                        checker.push(
-                            format!("{at}.icbs[{k}]"),
-                            icb,
-                            Rule::Resolves {
-                                target: "ICB of the alliance".into(),
-                            },
-                        );
+                if let Some(alliance) = alliance {
+                    for (k, icb) in icbs.iter().enumerate() {
+                        alliance.check_icb(checker, || format!("{at}.icbs[{k}]"), icb);
                     }
                 }
             }

@@ -162,21 +162,13 @@ impl ComplianceMatrix {
         assessments: impl IntoIterator<Item = PathwayAssessment>,
     ) -> Result<ComplianceMatrix, ValidationErrors> {
         let mut checker = Checker::new();
-        checker.not_empty_list(|| "alliance.icbs".into(), alliance.icbs());
+        alliance.check(&mut checker, "alliance");
         let mut latest: BTreeMap<(TumourSite, AssessmentScope), PathwayAssessment> =
             BTreeMap::new();
         let mut firsts: BTreeMap<(TumourSite, AssessmentScope, NaiveDate), usize> = BTreeMap::new();
         for (i, assessment) in assessments.into_iter().enumerate() {
             if let Some(icb) = assessment.scope().icb() {
-                if !alliance.has_icb(icb) {
-                    checker.push(
-                        format!("assessments[{i}].scope"),
-                        assessment.scope(),
-                        Rule::Resolves {
-                            target: "ICB of the alliance".into(),
-                        },
-                    );
-                }
+                alliance.check_icb(&mut checker, || format!("assessments[{i}].scope"), icb);
             }
             let site = assessment.tumour_site();
             let scope = assessment.scope().clone();

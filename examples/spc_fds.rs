@@ -23,6 +23,8 @@ use cancer_plan::{CwtStandard, YearMonth};
 use plotters::prelude::*;
 
 const DATA: &str = include_str!("data/spc_fds_illustrative.csv");
+/// The Wessex 2024/25 plan, for its own FDS ask.
+const PLAN: &str = include_str!("data/wessex-2024-25.json");
 const TRUST: &str = "RHU";
 const TRUST_NAME: &str = "Portsmouth Hospitals University NHS Trust";
 
@@ -97,6 +99,25 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     println!("variation (latest month): {variation}");
     println!("assurance against the {target}% target: {assurance}");
+    // The plan's own ask is higher than the national threshold.
+    let plan = cancer_plan::json::from_str(PLAN)?;
+    let ask = plan
+        .delivery_asks()
+        .filter_map(|a| a.kind().performance_target())
+        .find(|t| t.standard() == fds)
+        .ok_or("the plan has no FDS ask")?;
+    let ask_points: f64 = ask.threshold().points().try_into()?;
+    if let Some(against_ask) = Assurance::against(
+        ask_points,
+        limits.lower_process_limit(),
+        limits.upper_process_limit(),
+        chart.direction(),
+    ) {
+        println!(
+            "assurance against the {} plan's ask ({ask}): {against_ask}",
+            plan.financial_year()
+        );
+    }
 
     draw(&chart, target, &out)?;
     println!("\nSVG written to {}", out.display());

@@ -308,3 +308,32 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+#[test]
+fn pathways_and_their_results_serialise() {
+    let p = usc(date(2024, 3, 1))
+        .with_told_outcome(date(2024, 4, 5))
+        .with_adjustment(Adjustment::new(
+            AdjustmentReason::DidNotAttendFirstAppointment,
+            7,
+        ));
+    let json = serde_json::to_string(&p).unwrap();
+    assert!(
+        json.contains(r#""route":"urgent_suspected_cancer""#),
+        "{json}"
+    );
+    assert!(
+        json.contains(r#""referral_received":"2024-03-01""#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Pathway>(&json).unwrap(), p);
+    // Open pathways omit what they do not have.
+    let open: Pathway = serde_json::from_str(
+        r#"{"route":"breast_symptomatic","tumour_site":"breast","provider":"RHU","icb":null,
+            "referral_received":"2024-04-01","told_outcome":null,"decision_to_treat":null,"first_treatment":null}"#,
+    )
+    .unwrap();
+    assert!(open.measure(FDS).unwrap().is_none());
+    let measured = serde_json::to_value(p.measure(FDS).unwrap().unwrap()).unwrap();
+    assert_eq!(measured["days"], 28);
+}

@@ -10,6 +10,7 @@
 //! - counts are whole or half patients, exact ([`PatientCount`]);
 //!   performance is within / total, unrounded; only display rounds.
 
+mod against;
 mod count;
 #[cfg(feature = "cwt-extract")]
 pub mod extract;
@@ -21,6 +22,7 @@ mod target;
 mod trajectory;
 mod wilson;
 
+pub use against::AgainstTarget;
 pub use count::{PatientCount, PatientCountError};
 pub use performance::{MonthlyPerformance, Performance, PerformanceDisplay, PerformanceError};
 pub use standard::CwtStandard;

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
 
 use super::PatientCount;
 use crate::{Percent, YearMonth};
@@ -53,10 +54,27 @@ pub enum PerformanceError {
 /// assert_eq!(p.gap_in_patients(fds), 10672); // ceil(0.75 * 271402 - 192880)
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "PerformanceFields")]
 pub struct Performance {
     within: PatientCount,
     total: PatientCount,
+}
+
+/// The unchecked serde form of a [`Performance`]: deserialising goes
+/// through [`Performance::new`], so `within <= total` holds.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PerformanceFields {
+    within: PatientCount,
+    total: PatientCount,
+}
+
+impl TryFrom<PerformanceFields> for Performance {
+    type Error = PerformanceError;
+    fn try_from(fields: PerformanceFields) -> Result<Performance, PerformanceError> {
+        Performance::new(fields.within, fields.total)
+    }
 }
 
 impl Performance {
@@ -215,7 +233,7 @@ impl fmt::Display for Performance {
 
 /// The performance of one month: an element of a monthly series (for
 /// charts and trajectories).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MonthlyPerformance {
     month: YearMonth,
     performance: Performance,
@@ -310,5 +328,14 @@ mod tests {
                 prop_assert!(p.meets(t));
             }
         }
+    }
+
+    #[test]
+    fn serde_round_trips_and_checks_within_against_total() {
+        let p = Performance::new(c("7.5"), c("9.5")).unwrap();
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"within":"7.5","total":"9.5"}"#);
+        assert_eq!(serde_json::from_str::<Performance>(&json).unwrap(), p);
+        assert!(serde_json::from_str::<Performance>(r#"{"within":"10","total":"9.5"}"#).is_err());
     }
 }

@@ -1,12 +1,14 @@
 //! [`CwtTarget`]: the thresholds CWT performance is measured against, as
 //! data that changes over time, and [`target_for`].
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::{CwtStandard, Percent, YearMonth};
 
 /// Where a threshold comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TargetBasis {
     /// The NHS Constitution standard (62-day: 85%).
@@ -31,7 +33,7 @@ impl fmt::Display for TargetBasis {
 
 /// A threshold for a standard, in force from a month until a later entry
 /// for the same standard replaces it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct CwtTarget {
     standard: CwtStandard,
     threshold: Percent,

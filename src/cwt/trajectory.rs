@@ -2,6 +2,7 @@
 //! month, and actuals against it.
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 use super::{MonthlyPerformance, Performance};
 use crate::{CwtStandard, Percent, YearMonth};
@@ -37,7 +38,7 @@ pub enum TrajectoryError {
 /// assert_eq!(t.months().count(), 13);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Trajectory {
     standard: CwtStandard,
     baseline_month: YearMonth,
@@ -47,7 +48,7 @@ pub struct Trajectory {
 }
 
 /// One month of a trajectory with the actual performance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TrajectoryPoint {
     month: YearMonth,
     planned: Percent,

@@ -4,12 +4,14 @@
 //! count. Counts stay exact; they are converted to `f64` (exactly, below
 //! 2^53 half patients) only to compute the interval.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::Performance;
 
 /// A two-sided confidence level for an interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConfidenceLevel {
     /// 95%: z = qnorm(0.975).
@@ -41,7 +43,7 @@ impl fmt::Display for ConfidenceLevel {
 }
 
 /// A Wilson score interval for a proportion, as ratios in `0..=1`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct WilsonInterval {
     lower: f64,
     upper: f64,

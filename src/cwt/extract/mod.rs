@@ -12,6 +12,7 @@
 
 mod row;
 
+use serde::Serialize;
 use std::io;
 
 use csv::StringRecord;
@@ -57,7 +58,7 @@ pub enum ExtractError {
 /// assert_eq!(p.total().to_string(), "8.5"); // the Surgery row repeats the same patients
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Extract {
     rows: Vec<ExtractRow>,
     bad_rows: Vec<BadRow>,

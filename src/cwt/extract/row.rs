@@ -1,6 +1,7 @@
 //! [`ExtractRow`] and [`BadRow`]: one row of a CWT provider extract, or the
 //! reason it could not be read.
 
+use serde::Serialize;
 use std::fmt;
 
 use crate::cwt::{PatientCount, Performance};
@@ -12,7 +13,7 @@ pub const ALL_MODALITIES: &str = "ALL MODALITIES";
 
 /// One valid row of an NHS England CWT provider extract: one standard x
 /// organisation x route x modality x cancer type in a month.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExtractRow {
     line: u64,
     period: YearMonth,
@@ -104,7 +105,7 @@ impl ExtractRow {
 }
 
 /// A row that could not be read, with its line number and the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BadRow {
     line: u64,
     reason: BadRowReason,
@@ -134,7 +135,8 @@ impl fmt::Display for BadRow {
 }
 
 /// Why a row of an extract is bad.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BadRowReason {
     /// The row is not valid CSV (e.g. a different number of fields).

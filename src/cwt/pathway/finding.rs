@@ -1,5 +1,6 @@
 //! [`DataQualityFinding`]: an impossible pathway record, with its index.
 
+use serde::Serialize;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -7,7 +8,8 @@ use chrono::NaiveDate;
 use crate::CwtStandard;
 
 /// What is wrong with a pathway record for a standard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error, Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FindingKind {
     /// The clock stop is before the clock start.
@@ -62,7 +64,7 @@ pub enum FindingKind {
 /// A data-quality finding: record `index` (its position in the input) is
 /// impossible for a standard. Such a record is left out of that standard's
 /// counts, and reported here: never a panic, never silently dropped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct DataQualityFinding {
     index: usize,
     kind: FindingKind,

@@ -1,6 +1,7 @@
 //! [`Pathway`]: one patient's cancer pathway, and its [`Measurement`] for
 //! each standard.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -10,7 +11,8 @@ use crate::{CwtStandard, OdsCode, TumourSite, YearMonth};
 
 /// How the patient entered the pathway. The routes decide which standards
 /// apply. `#[non_exhaustive]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 #[repr(u8)]
 pub enum Route {
@@ -57,7 +59,8 @@ impl fmt::Display for Route {
 }
 
 /// Why days are taken off a wait (CWT guidance v12). `#[non_exhaustive]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AdjustmentReason {
     /// The patient did not attend their first appointment: the only
@@ -85,7 +88,8 @@ impl AdjustmentReason {
 
 /// An adjustment: `days` taken off the wait, for a stated reason. Never
 /// implicit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Adjustment {
     reason: AdjustmentReason,
     days: u16,
@@ -126,7 +130,8 @@ impl Adjustment {
 /// assert!(p.measure(CwtStandard::Combined62Day)?.is_none()); // not treated yet
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pathway {
     route: Route,
     tumour_site: TumourSite,
@@ -136,6 +141,7 @@ pub struct Pathway {
     told_outcome: Option<NaiveDate>,
     decision_to_treat: Option<NaiveDate>,
     first_treatment: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     adjustments: Vec<Adjustment>,
 }
 
@@ -310,7 +316,7 @@ impl Pathway {
 }
 
 /// A pathway measured for one standard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Measurement {
     standard: CwtStandard,
     clock_start: NaiveDate,

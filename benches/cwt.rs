@@ -17,6 +17,7 @@
 #![allow(missing_docs)]
 
 use std::hint::black_box;
+use std::num::NonZeroUsize;
 use std::time::Duration;
 
 use cancer_plan::cwt::pathway::{
@@ -216,34 +217,19 @@ fn library(records: &[CompactPathway]) -> PathwayCounts {
     counts
 }
 
-fn library_parallel(records: &[CompactPathway], threads: usize) -> PathwayCounts {
-    let chunk = records.len().div_ceil(threads).max(1);
-    let parts: Vec<PathwayCounts> = std::thread::scope(|s| {
-        let handles: Vec<_> = records
-            .chunks(chunk)
-            .enumerate()
-            .map(|(i, part)| {
-                s.spawn(move || {
-                    let mut counts = PathwayCounts::new(window(), PROVIDERS);
-                    counts.add(i * chunk, part);
-                    counts
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
-    let mut parts = parts.into_iter();
-    let mut total = parts.next().unwrap();
-    for part in parts {
-        total.merge(part).unwrap();
-    }
-    total
+/// Two threads.
+const TWO: NonZeroUsize = NonZeroUsize::MIN.saturating_add(1);
+
+fn library_parallel(records: &[CompactPathway], threads: NonZeroUsize) -> PathwayCounts {
+    let mut counts = PathwayCounts::new(window(), PROVIDERS);
+    counts.add_parallel(0, records, threads);
+    counts
 }
 
 /// The library and the floor count the same.
 fn check(raw: &[Raw], records: &[CompactPathway]) {
     let lib = library(records);
-    let par = library_parallel(records, 2);
+    let par = library_parallel(records, TWO);
     assert_eq!(lib, {
         let mut p = par;
         // Findings order may differ between chunks; there are none here.
@@ -298,7 +284,7 @@ fn aggregate(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("PathwayCounts_2_threads", n),
             &records,
-            |b, records| b.iter(|| black_box(library_parallel(black_box(records), 2))),
+            |b, records| b.iter(|| black_box(library_parallel(black_box(records), TWO))),
         );
     }
     group.finish();

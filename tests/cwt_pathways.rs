@@ -306,6 +306,15 @@ proptest! {
         a.sort();
         b.sort();
         prop_assert_eq!(a, b);
+
+        // Split over threads: the very same aggregation, findings in order.
+        let mut sequential = PathwayCounts::new(window, providers.len());
+        sequential.add(0, &compact);
+        for threads in [1usize, 2, 3, 7] {
+            let mut parallel = PathwayCounts::new(window, providers.len());
+            parallel.add_parallel(0, &compact, std::num::NonZeroUsize::new(threads).unwrap());
+            prop_assert_eq!(&parallel, &sequential);
+        }
     }
 }
 

@@ -258,6 +258,11 @@ impl PathwayCounts {
         Ok(())
     }
 
+    /// How many providers (indexes `0..providers()`) the table has room for.
+    pub fn providers(&self) -> usize {
+        self.providers
+    }
+
     /// The window.
     pub fn window(&self) -> ReportingWindow {
         self.window

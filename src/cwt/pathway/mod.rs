@@ -12,6 +12,7 @@
 mod compact;
 mod counts;
 mod finding;
+mod parallel;
 mod record;
 
 pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};

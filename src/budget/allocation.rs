@@ -109,20 +109,38 @@ impl BudgetAllocation {
     /// ```
     pub fn guide_spends_from_shares(&self, unit: MoneyUnit) -> Result<Vec<Money>, ApportionError> {
         let weights: Vec<_> = self.areas.iter().map(|a| a.share().points()).collect();
-        let sum = weights
-            .iter()
-            .try_fold(rust_decimal::Decimal::ZERO, |acc, w| acc.checked_add(*w))
-            .ok_or(ApportionError::Overflow)?;
-        let hundred = rust_decimal::Decimal::ONE_HUNDRED;
-        if sum >= hundred || sum.is_zero() {
+        if self.shares_total().is_some_and(|sum| sum.is_zero()) {
+            // Let apportion report the all-zero weights.
             return apportion(self.total, &weights, unit);
         }
-        // Shares below 100%: the unallocated remainder is one more part.
-        let share_total = self
-            .total
-            .checked_mul_ratio(sum, hundred, unit, crate::Rounding::Floor)
+        // Shares below 100% leave the unallocated remainder out.
+        let covered = self
+            .covered_total(unit)
             .map_err(|_| ApportionError::Overflow)?;
-        apportion(share_total, &weights, unit)
+        apportion(covered, &weights, unit)
+    }
+
+    /// The sum of the areas' shares, in percentage points; `None` on
+    /// overflow (which would take more areas than memory holds).
+    pub fn shares_total(&self) -> Option<rust_decimal::Decimal> {
+        self.areas
+            .iter()
+            .try_fold(rust_decimal::Decimal::ZERO, |sum, area| {
+                sum.checked_add(area.share().points())
+            })
+    }
+
+    /// The part of the total the shares cover: the total itself when they
+    /// add up to 100% or more, else total x shares / 100 rounded half up to
+    /// `unit`. What the guide spends (and the budgets) should add up to.
+    pub fn covered_total(&self, unit: MoneyUnit) -> Result<Money, crate::MoneyError> {
+        let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+        let shares = self.shares_total().ok_or(crate::MoneyError::Overflow)?;
+        if shares >= hundred {
+            return Ok(self.total);
+        }
+        self.total
+            .checked_mul_ratio(shares, hundred, unit, crate::Rounding::HalfUp)
     }
 
     /// Checks the allocation's hard invariants on its own; `alliance`, if

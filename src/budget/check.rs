@@ -16,12 +16,10 @@ impl BudgetAllocation {
         check_amount(checker, || format!("{path}.total"), self.total());
         let mut area_ids = IdRegistry::new();
         let duplicates = self.duplicate_line_ids();
-        let mut shares = Decimal::ZERO;
         for (a, area) in self.areas().iter().enumerate() {
             let at = format!("{path}.areas[{a}]");
             area_ids.register(checker, area.id(), || format!("{at}.id"));
             checker.not_empty(|| format!("{at}.name"), area.name());
-            shares = shares.saturating_add(area.share().points());
             if let Some(guide) = area.guide_spend() {
                 check_amount(checker, || format!("{at}.guide_spend"), guide);
             }
@@ -62,10 +60,13 @@ impl BudgetAllocation {
                 check_line(checker, line_at, line, alliance);
             }
         }
-        if shares > Decimal::ONE_HUNDRED {
+        let shares = self.shares_total();
+        if shares.map_or(true, |sum| sum > Decimal::ONE_HUNDRED) {
             checker.push(
                 format!("{path}.areas"),
-                format!("{shares}% in all"),
+                shares.map_or("more than can be counted".to_owned(), |sum| {
+                    format!("{sum}% in all")
+                }),
                 Rule::InRange {
                     range: "a sum of shares <= 100%".into(),
                 },

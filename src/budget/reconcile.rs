@@ -115,12 +115,10 @@ impl BudgetAllocation {
                     ));
                 }
             };
-        let mut shares = Decimal::ZERO;
         for (i, area) in self.areas().iter().enumerate() {
             let at = format!("budget.areas[{i}]");
             let id = Some(area.id().clone());
             let share = area.share().points();
-            shares = shares.checked_add(share).ok_or(MoneyError::Overflow)?;
             if let Some(guide) = area.guide_spend() {
                 if !total.is_zero() {
                     let exact = guide
@@ -177,11 +175,7 @@ impl BudgetAllocation {
         if n == 0 {
             return Ok(out);
         }
-        let covered = if shares >= hundred {
-            total
-        } else {
-            total.checked_mul_ratio(shares, hundred, MoneyUnit::Penny, Rounding::HalfUp)?
-        };
+        let covered = self.covered_total(MoneyUnit::Penny)?;
         let guides: Option<Vec<Money>> = self.areas().iter().map(|a| a.guide_spend()).collect();
         if let Some(guides) = guides {
             push(

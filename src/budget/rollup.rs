@@ -267,12 +267,7 @@ impl BudgetAllocation {
                     .iter()
                     .position(|c| c.id() == cat)
                     .unwrap_or(usize::MAX);
-                let entry = sums.entry((index, cat)).or_insert((0, Money::ZERO));
-                entry.0 += 1;
-                entry.1 = entry
-                    .1
-                    .checked_add(line.amount())
-                    .ok_or(MoneyError::Overflow)?;
+                tally(sums.entry((index, cat)).or_insert((0, Money::ZERO)), line)?;
             }
             for ((_, cat), (lines, total)) in sums {
                 let name = area
@@ -299,12 +294,7 @@ impl BudgetAllocation {
     ) -> Result<Vec<RollUpGroup>, MoneyError> {
         let mut sums: BTreeMap<K, (usize, Money)> = BTreeMap::new();
         for (_, line) in self.lines() {
-            let entry = sums.entry(key(line)).or_insert((0, Money::ZERO));
-            entry.0 += 1;
-            entry.1 = entry
-                .1
-                .checked_add(line.amount())
-                .ok_or(MoneyError::Overflow)?;
+            tally(sums.entry(key(line)).or_insert((0, Money::ZERO)), line)?;
         }
         Ok(sums
             .into_iter()
@@ -319,4 +309,14 @@ impl BudgetAllocation {
             })
             .collect())
     }
+}
+
+/// Adds one line to a group's `(lines, total)`.
+fn tally(group: &mut (usize, Money), line: &BudgetLine) -> Result<(), MoneyError> {
+    group.0 += 1;
+    group.1 = group
+        .1
+        .checked_add(line.amount())
+        .ok_or(MoneyError::Overflow)?;
+    Ok(())
 }

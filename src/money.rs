@@ -177,7 +177,7 @@ impl Money {
 
     /// `-self`.
     pub fn negate(self) -> Money {
-        Money(-self.0)
+        Money((-self.0).normalize())
     }
 
     /// `self × factor`, rounded to `unit` by `rounding`; `None` on overflow.
@@ -331,9 +331,11 @@ fn valid_grouping(int_part: &str) -> bool {
         return int_part.bytes().all(|b| b.is_ascii_digit());
     }
     let mut groups = int_part.split(',');
-    let first_ok = groups
-        .next()
-        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    // A grouped number does not start with 0: `0,001` is not £1 (it may be
+    // a European decimal comma).
+    let first_ok = groups.next().is_some_and(|g| {
+        (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()) && !g.starts_with('0')
+    });
     first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -354,7 +356,9 @@ impl Serialize for Money {
     /// A plain decimal string of pounds (`"851568"`, `"12.5"`): exact, no
     /// currency sign, no grouping.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        // Normalised, so a sum such as 1.5 + 1.5 writes `3`, not `3.0`, and
+        // no amount writes `-0`.
+        serializer.collect_str(&self.0.normalize())
     }
 }
 
@@ -478,6 +482,17 @@ mod tests {
             ),
             Err(MoneyError::ZeroDenominator)
         );
+    }
+
+    #[test]
+    fn serialises_normalised() {
+        let three = m("1.5").checked_add(m("1.5")).unwrap();
+        assert_eq!(serde_json::to_string(&three).unwrap(), "\"3\"");
+        assert_eq!(
+            serde_json::to_string(&Money::ZERO.negate()).unwrap(),
+            "\"0\""
+        );
+        assert_eq!(serde_json::to_string(&m("10.50")).unwrap(), "\"10.5\"");
     }
 
     #[test]

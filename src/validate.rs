@@ -292,11 +292,6 @@ impl<'a> IdRegistry<'a> {
             }
         }
     }
-
-    /// Whether `id` was registered.
-    pub(crate) fn contains(&self, id: &str) -> bool {
-        self.seen.contains_key(id)
-    }
 }
 
 #[cfg(test)]

@@ -114,7 +114,7 @@ fn five_different_violations_are_all_reported_with_paths() -> TestResult {
     assert_eq!(unresolved.value(), "no-such-ask");
     assert!(matches!(unresolved.rule(), Rule::Resolves { .. }));
     assert_eq!(
-        expect("responsibilities[0].icb_actions[0].icbs[0]").value(),
+        expect("responsibilities[0].icb_actions[0].icbs.only[0]").value(),
         "wiltshire"
     );
     assert_eq!(
@@ -127,6 +127,54 @@ fn five_different_violations_are_all_reported_with_paths() -> TestResult {
     assert!(text.contains(
         "responsibilities[0].delivery_asks[0].kind.performance_target.by: `2024-03` must not be before 2024-04"
     ));
+    Ok(())
+}
+
+/// `a.b[2].c` as the JSON pointer `/a/b/2/c`.
+fn pointer(path: &str) -> String {
+    path.split('.')
+        .flat_map(|part| part.split('['))
+        .map(|part| format!("/{}", part.trim_end_matches(']')))
+        .collect()
+}
+
+#[test]
+fn every_violation_path_names_a_field_of_the_json() -> TestResult {
+    let asks = StatutoryResponsibility::new(id("r"), StatutoryDuty::ReduceInequalities, "")
+        .with_ask(fds("2024-03", 0)?)
+        .with_ask(DeliveryAsk::new(
+            id("shift"),
+            "Stage shift",
+            AskKind::StageShift {
+                populations: vec![cancer_plan::TargetPopulation::MostDeprived {
+                    share: Percent::HUNDRED,
+                }],
+            },
+        ))
+        .with_intervention(
+            Intervention::new(id("i"), " ", InterventionProgramme::Girft).serving(id("nope")),
+        )
+        .with_icb_action(IcbAction::new(
+            id("a"),
+            "act",
+            IcbScope::Only(vec![id("x")]),
+        ))
+        .with_icb_action(IcbAction::new(id("b"), "act", IcbScope::Only(Vec::new())));
+    let builder = cancer_plan::CancerPlan::builder()
+        .title("Plan")
+        .alliance(alliance())
+        .financial_year("2024/25".parse()?)
+        .responsibility(asks);
+    let json = serde_json::to_value(&builder)?;
+    let errors = builder.build().err().ok_or("should fail")?;
+    assert!(errors.len() >= 7, "{errors}");
+    for v in &errors {
+        assert!(
+            json.pointer(&pointer(v.path())).is_some(),
+            "{} is not a path in the plan's JSON",
+            v.path()
+        );
+    }
     Ok(())
 }
 
@@ -184,9 +232,15 @@ fn each_statutory_duty_appears_once() -> TestResult {
         .err()
         .ok_or("should fail")?;
     assert_eq!(errors.len(), 1);
-    assert_eq!(
-        errors.at("responsibilities[1].duty").map(|v| v.rule()),
-        Some(&Rule::AtMostOnce)
+    let duplicate = errors
+        .at("responsibilities[1].duty")
+        .ok_or("no violation at the duty")?;
+    assert_eq!(duplicate.value(), "reduce_inequalities");
+    assert!(
+        duplicate
+            .to_string()
+            .contains("already at responsibilities[0].duty"),
+        "{duplicate}"
     );
     Ok(())
 }

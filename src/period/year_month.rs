@@ -44,13 +44,27 @@ impl YearMonth {
         Some(Self::from_parts_unchecked(year, month))
     }
 
-    pub(crate) fn from_parts_unchecked(year: i32, month: u32) -> YearMonth {
+    /// The earliest month: January of year 1.
+    pub const MIN: YearMonth = YearMonth { index: 12 };
+    /// The latest month: December 9999.
+    pub const MAX: YearMonth = YearMonth {
+        index: 9999 * 12 + 11,
+    };
+
+    /// A month from its index, kept within [`MIN`](Self::MIN)..=[`MAX`](Self::MAX).
+    fn clamped(index: i64) -> YearMonth {
+        let index = index.clamp(i64::from(Self::MIN.index), i64::from(Self::MAX.index));
         YearMonth {
-            index: year * 12 + (month as i32 - 1),
+            index: i32::try_from(index).unwrap_or(Self::MAX.index),
         }
     }
 
-    /// The month a date falls in.
+    pub(crate) fn from_parts_unchecked(year: i32, month: u32) -> YearMonth {
+        Self::clamped(i64::from(year) * 12 + i64::from(month) - 1)
+    }
+
+    /// The month a date falls in (dates outside years 1 to 9999 give
+    /// [`MIN`](Self::MIN) or [`MAX`](Self::MAX)).
     pub fn from_date(date: NaiveDate) -> YearMonth {
         Self::from_parts_unchecked(date.year(), date.month())
     }
@@ -80,25 +94,21 @@ impl YearMonth {
         self.last_day().day()
     }
 
-    /// The next month.
+    /// The next month ([`MAX`](Self::MAX) stays where it is).
     pub fn next(self) -> YearMonth {
-        YearMonth {
-            index: self.index.saturating_add(1),
-        }
+        self.plus_months(1)
     }
 
-    /// The previous month.
+    /// The previous month ([`MIN`](Self::MIN) stays where it is).
     pub fn previous(self) -> YearMonth {
-        YearMonth {
-            index: self.index.saturating_sub(1),
-        }
+        self.plus_months(-1)
     }
 
-    /// The month `n` months later.
+    /// The month `n` months later (earlier for negative `n`), saturating at
+    /// [`MIN`](Self::MIN) and [`MAX`](Self::MAX) so that every month
+    /// written can be read back.
     pub fn plus_months(self, n: i32) -> YearMonth {
-        YearMonth {
-            index: self.index.saturating_add(n),
-        }
+        Self::clamped(i64::from(self.index) + i64::from(n))
     }
 
     pub(crate) fn plus_months_unchecked(self, n: u32) -> YearMonth {
@@ -199,6 +209,20 @@ mod tests {
         for bad in ["2024-13", "2024-00", "24-01", "2024-1", "2024-01-15", "x"] {
             assert!(bad.parse::<YearMonth>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn arithmetic_stays_in_the_range_that_parses() {
+        let last: YearMonth = "9999-12".parse().unwrap();
+        assert_eq!(last, YearMonth::MAX);
+        assert_eq!(last.next(), last);
+        assert_eq!(last.next().to_string().parse::<YearMonth>().unwrap(), last);
+        assert_eq!(YearMonth::MIN.previous(), YearMonth::MIN);
+        assert_eq!(YearMonth::MIN.plus_months(i32::MIN), YearMonth::MIN);
+        assert_eq!(YearMonth::MIN.plus_months(i32::MAX), YearMonth::MAX);
+        assert_eq!(YearMonth::MAX.months_since(YearMonth::MIN), 9999 * 12 - 1);
+        assert_eq!(YearMonth::from_date(NaiveDate::MAX), YearMonth::MAX);
+        assert_eq!(YearMonth::from_date(NaiveDate::MIN), YearMonth::MIN);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! [`CancerPlanBuilder`]: collects a plan's content in any order and checks
 //! every invariant at [`CancerPlanBuilder::build`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -154,24 +154,29 @@ fn check_responsibilities(
 ) {
     // First pass: ids (so references can point forwards) and per-item rules.
     let mut ids = IdRegistry::new();
-    let mut asks = IdRegistry::new();
-    let mut scratch = Checker::new();
+    let mut asks: HashSet<&str> = HashSet::new();
     let mut duties = HashMap::new();
     for (r, resp) in responsibilities.iter().enumerate() {
         let at = format!("responsibilities[{r}]");
         ids.register(checker, resp.id(), || format!("{at}.id"));
         checker.not_empty(|| format!("{at}.wording"), resp.wording());
-        if duties.insert(resp.duty(), r).is_some() {
+        if let Some(first) = duties.get(&resp.duty()) {
             checker.push(
                 format!("{at}.duty"),
-                format!("{:?}", resp.duty()),
-                Rule::AtMostOnce,
+                resp.duty().code(),
+                Rule::Described {
+                    rule: format!(
+                        "may appear only once (already at responsibilities[{first}].duty)"
+                    ),
+                },
             );
+        } else {
+            duties.insert(resp.duty(), r);
         }
         for (a, ask) in resp.delivery_asks().iter().enumerate() {
             let at = format!("{at}.delivery_asks[{a}]");
             ids.register(checker, ask.id(), || format!("{at}.id"));
-            asks.register(&mut scratch, ask.id(), String::new);
+            asks.insert(ask.id().as_str());
             checker.not_empty(|| format!("{at}.wording"), ask.wording());
             check_ask_kind(checker, &format!("{at}.kind"), ask.kind(), year);
         }
@@ -185,10 +190,10 @@ fn check_responsibilities(
             ids.register(checker, action.id(), || format!("{at}.id"));
             checker.not_empty(|| format!("{at}.wording"), action.wording());
             if let IcbScope::Only(icbs) = action.icbs() {
-                checker.not_empty_list(|| format!("{at}.icbs"), icbs);
+                checker.not_empty_list(|| format!("{at}.icbs.only"), icbs);
                 if let Some(alliance) = alliance {
                     for (k, icb) in icbs.iter().enumerate() {
-                        alliance.check_icb(checker, || format!("{at}.icbs[{k}]"), icb);
+                        alliance.check_icb(checker, || format!("{at}.icbs.only[{k}]"), icb);
                     }
                 }
             }
@@ -248,7 +253,7 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
                     let points = share.points();
                     if points <= Decimal::ZERO || points >= Decimal::ONE_HUNDRED {
                         checker.push(
-                            format!("{at}.populations[{p}].share"),
+                            format!("{at}.populations[{p}].most_deprived.share"),
                             share,
                             Rule::InRange {
                                 range: "> 0% and < 100%".into(),

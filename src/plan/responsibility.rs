@@ -16,13 +16,24 @@ pub enum StatutoryDuty {
     /// Improve quality of services and outcomes.
     ImproveQualityAndOutcomes,
     /// Lead the NHS and wider system through clinical professionals and
-    /// support the NHS People Plan.
+    /// supporting the NHS People plan.
     LeadThroughClinicalProfessionals,
-    /// Reduce inequalities in access to and outcome of services.
+    /// Reduce inequalities to access and outcome of services.
     ReduceInequalities,
 }
 
 impl StatutoryDuty {
+    /// The snake_case code used in JSON (`reduce_inequalities`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            StatutoryDuty::ImproveQualityAndOutcomes => "improve_quality_and_outcomes",
+            StatutoryDuty::LeadThroughClinicalProfessionals => {
+                "lead_through_clinical_professionals"
+            }
+            StatutoryDuty::ReduceInequalities => "reduce_inequalities",
+        }
+    }
+
     /// Every duty, in table 1's order.
     pub const ALL: [StatutoryDuty; 3] = [
         StatutoryDuty::ImproveQualityAndOutcomes,
@@ -32,14 +43,15 @@ impl StatutoryDuty {
 }
 
 impl fmt::Display for StatutoryDuty {
+    /// The duty in the words of table 1 of the Wessex 2024/25 proposals.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             StatutoryDuty::ImproveQualityAndOutcomes => "Improve quality of services and outcomes",
             StatutoryDuty::LeadThroughClinicalProfessionals => {
-                "Lead the NHS and wider system through clinical professionals and the NHS People Plan"
+                "Lead the NHS and wider system through clinical professionals and supporting the NHS People plan"
             }
             StatutoryDuty::ReduceInequalities => {
-                "Reduce inequalities in access to and outcome of services"
+                "Reduce inequalities to access and outcome of services"
             }
         })
     }

@@ -7,9 +7,10 @@
 //!
 //! Exit codes: 0 the plan is valid and every finding is within tolerance;
 //! 1 the plan is valid but some finding is a real gap; 2 the input could not
-//! be read, is not a plan, or breaks the plan's invariants (every violation
-//! is listed). Bad input gives one clear line on stderr (or a JSON object
-//! with `--json`), never a panic.
+//! be read, is not a plan, or breaks the plan's invariants. Input that cannot
+//! be read or is not a plan gives one clear line on stderr; a plan that breaks
+//! invariants gets every violation listed, one per line, on stdout (with
+//! `--json`, each case is one JSON object on stdout). Never a panic.
 //!
 //! The tolerance defaults to `display`: figures to the pound and shares to
 //! whole percents, as the 2024/25 tables print them. `pence` is display
@@ -35,12 +36,17 @@ fn parse_args() -> Result<Args, String> {
     let mut path = None;
     let mut json = false;
     let mut tolerance = Tolerance::PRINTED_TABLES;
-    let mut args = std::env::args().skip(1);
+    // `args_os`: an argument that is not UTF-8 is a usage error, not a panic.
+    let mut args = std::env::args_os().skip(1).map(|arg| {
+        arg.into_string()
+            .map_err(|raw| format!("argument `{}` is not UTF-8", raw.to_string_lossy()))
+    });
     while let Some(arg) = args.next() {
+        let arg = arg?;
         match arg.as_str() {
             "--json" => json = true,
             "--tolerance" => {
-                let value = args.next().ok_or("--tolerance needs a value")?;
+                let value = args.next().ok_or("--tolerance needs a value")??;
                 tolerance = parse_tolerance(&value)?;
             }
             "-h" | "--help" => return Err(USAGE.to_owned()),
@@ -137,7 +143,7 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
         Err(e) => {
-            let json = std::env::args().any(|a| a == "--json");
+            let json = std::env::args_os().any(|a| a == "--json");
             return fail(json, format!("{e} ({USAGE})"));
         }
     };
@@ -177,17 +183,13 @@ fn one_line(text: &str) -> String {
 fn check(plan: &CancerPlan, args: &Args) -> ExitCode {
     let rec = reconcile(plan, &args.tolerance);
     let mut roll_ups = Vec::new();
-    let mut problems = Vec::new();
     if let Some(budget) = plan.budget() {
         for dimension in [Dimension::Area, Dimension::FundingSource] {
             match budget.roll_up(dimension, plan.financial_year()) {
                 Ok(r) => roll_ups.push(r),
-                Err(e) => problems.push(format!("roll-up by {dimension}: {e}")),
+                Err(e) => return fail(args.json, format!("roll-up by {dimension}: {e}")),
             }
         }
-    }
-    if let Some(problem) = problems.first() {
-        return fail(args.json, problem.clone());
     }
     let status = if rec.is_clean() { "ok" } else { "gaps" };
     let report = Report {

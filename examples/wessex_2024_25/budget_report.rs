@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
-use cancer_plan::budget::{CommitmentEnd, Dimension, FindingStatus, Tolerance};
+use cancer_plan::budget::{CommitmentEnd, Dimension, FindingKind, FindingStatus, Tolerance};
 use cancer_plan::{reconcile, CancerPlan, Money, MoneyUnit};
+use rust_decimal::Decimal;
 
 /// The budget report, or a note that the plan has no budget.
 pub fn render(plan: &CancerPlan) -> String {
@@ -150,5 +151,26 @@ pub fn render(plan: &CancerPlan) -> String {
         "  {} findings, {gaps} beyond tolerance",
         rec.findings().len()
     );
+    // The seed states no total: the envelope here is the sum of the guide
+    // spends, so the budgets-vs-total gap restates the budget-vs-guide gaps.
+    let sum_of = |kind| -> Decimal {
+        rec.findings()
+            .iter()
+            .filter(|f| f.kind() == kind)
+            .map(|f| f.difference())
+            .sum()
+    };
+    let per_area = sum_of(FindingKind::BudgetVsGuideSpend);
+    let overall = sum_of(FindingKind::BudgetsVsTotal);
+    if !overall.is_zero() && overall == per_area {
+        let _ = writeln!(
+            out,
+            "  note: the seed gives no total; it is taken as the sum of the guide spends, so the \
+             budgets-vs-total gap ({}) is the sum of the four budget-vs-guide gaps, not a \
+             further shortfall: {} independent real gaps",
+            Money::new(overall).map_or_else(|_| overall.to_string(), |m| m.to_string()),
+            gaps.saturating_sub(1)
+        );
+    }
     out
 }

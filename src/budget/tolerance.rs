@@ -24,13 +24,14 @@ use crate::{Money, MoneyUnit};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", try_from = "ToleranceFields")]
 pub enum Tolerance {
     /// Any difference at all is a real gap.
     Exact,
     /// A money difference up to this amount (inclusive) is rounding; a
     /// share difference counts as its money equivalent (points × total /
-    /// 100).
+    /// 100). A tolerance is a distance: a negative amount is refused when
+    /// read from JSON, and its magnitude is used if one is built in code.
     Absolute {
         /// The largest difference that is rounding.
         amount: Money,
@@ -55,6 +56,34 @@ pub enum Tolerance {
         /// The decimal places shares are printed to (0 for whole percents).
         share_places: u32,
     },
+}
+
+/// The unchecked serde form of a [`Tolerance`]: reading one goes through
+/// [`TryFrom`], which refuses a negative absolute amount.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+enum ToleranceFields {
+    Exact,
+    Absolute { amount: Money },
+    DisplayPrecision { unit: MoneyUnit, share_places: u32 },
+}
+
+impl TryFrom<ToleranceFields> for Tolerance {
+    type Error = String;
+    fn try_from(fields: ToleranceFields) -> Result<Tolerance, String> {
+        Ok(match fields {
+            ToleranceFields::Exact => Tolerance::Exact,
+            ToleranceFields::Absolute { amount } if amount.is_negative() => {
+                return Err(format!(
+                    "absolute.amount: `{amount}` must not be negative (a tolerance is a distance)"
+                ))
+            }
+            ToleranceFields::Absolute { amount } => Tolerance::Absolute { amount },
+            ToleranceFields::DisplayPrecision { unit, share_places } => {
+                Tolerance::DisplayPrecision { unit, share_places }
+            }
+        })
+    }
 }
 
 impl Tolerance {
@@ -88,7 +117,7 @@ impl Tolerance {
     pub(crate) fn for_sum(self, figures: usize) -> Decimal {
         match self {
             Tolerance::Exact => Decimal::ZERO,
-            Tolerance::Absolute { amount } => amount.to_decimal(),
+            Tolerance::Absolute { amount } => amount.abs().to_decimal(),
             Tolerance::DisplayPrecision { .. } => {
                 let n = Decimal::from(figures).saturating_add(Decimal::ONE);
                 n.saturating_mul(self.half_unit())
@@ -101,7 +130,7 @@ impl Tolerance {
     pub(crate) fn for_share_of(self, total: Money) -> Decimal {
         match self {
             Tolerance::Exact => Decimal::ZERO,
-            Tolerance::Absolute { amount } => amount.to_decimal(),
+            Tolerance::Absolute { amount } => amount.abs().to_decimal(),
             Tolerance::DisplayPrecision { .. } => {
                 let share_part = total.to_decimal().saturating_mul(self.half_share_digit())
                     / Decimal::ONE_HUNDRED;
@@ -120,6 +149,7 @@ impl Tolerance {
                     Decimal::ZERO
                 } else {
                     amount
+                        .abs()
                         .to_decimal()
                         .saturating_mul(Decimal::ONE_HUNDRED)
                         .checked_div(total.to_decimal())
@@ -170,6 +200,21 @@ mod tests {
         assert_eq!(
             abs.for_share_points(Money::from_pounds(10_000)),
             Decimal::ONE
+        );
+    }
+
+    #[test]
+    fn a_negative_absolute_tolerance_is_refused_or_read_as_its_magnitude() {
+        assert!(serde_json::from_str::<Tolerance>(r#"{"absolute":{"amount":"-5"}}"#).is_err());
+        let read: Tolerance = serde_json::from_str(r#"{"absolute":{"amount":"5"}}"#).unwrap();
+        assert_eq!(read.for_sum(1), Decimal::from(5));
+        let built = Tolerance::Absolute {
+            amount: Money::from_pounds(-5),
+        };
+        assert_eq!(built.for_sum(1), Decimal::from(5));
+        assert_eq!(
+            serde_json::from_str::<Tolerance>(r#""exact""#).unwrap(),
+            Tolerance::Exact
         );
     }
 }

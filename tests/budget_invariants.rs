@@ -1,6 +1,6 @@
 //! Property tests of the budget: roll-up conservation, exact apportionment,
 //! reconciliation of consistent and perturbed plans, JSON round trips,
-//! order independence, and building never panicking.
+//! order independence, and building or reading never panicking.
 //!
 //! Money strategies produce realistic amounts: whole pounds up to £5m or
 //! pence up to £5m, as NHS plan lines are, not the full decimal range.
@@ -12,6 +12,7 @@ use cancer_plan::budget::{
 use cancer_plan::{reconcile, Alliance, CancerPlan, Icb, Id, Money, MoneyUnit, Percent};
 use proptest::prelude::*;
 use proptest::sample::Index;
+use proptest::strategy::ValueTree;
 use rust_decimal::Decimal;
 
 const ICBS: [&str; 2] = ["icb-a", "icb-b"];
@@ -285,8 +286,16 @@ proptest! {
     ) {
         let weights: Vec<Decimal> = weights.into_iter().map(Decimal::from).collect();
         let result = apportion(Money::from_pounds(1_000), &weights, MoneyUnit::Pound);
-        if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
-            prop_assert!(result.is_err());
+        match weights.iter().position(|w| w.is_sign_negative() && !w.is_zero()) {
+            Some(index) => prop_assert!(
+                matches!(
+                    result,
+                    Err(cancer_plan::budget::ApportionError::NegativeWeight { index: i, .. }) if i == index
+                ),
+                "{:?}",
+                result
+            ),
+            None => prop_assert!(result.is_ok() || weights.iter().all(|w| w.is_zero())),
         }
     }
 
@@ -362,55 +371,8 @@ proptest! {
     }
 
     #[test]
-    fn building_never_panics(
-        total in (any::<i64>(), 0u32..=2),
-        areas in prop::collection::vec(
-            (
-                0usize..3,
-                any::<u8>(),
-                prop::option::of((any::<i64>(), 0u32..=2)),
-                prop::collection::vec(
-                    (0usize..4, 0usize..4, (any::<i64>(), 0u32..=2), any::<u8>(), any::<u8>(), any::<u16>(), 0usize..4),
-                    0..6,
-                ),
-            ),
-            0..4,
-        ),
-    ) {
-        let money = |(m, s): (i64, u32)| Money::new(Decimal::new(m, s)).unwrap_or(Money::ZERO);
-        let pool = ["a", "b", "c", "d"];
-        let mut budget = BudgetAllocation::new(money(total));
-        for (a, share, amount, lines) in areas {
-            let share = Percent::new(Decimal::from(share)).unwrap_or(Percent::HUNDRED);
-            let mut area = AllocationArea::new(id(pool[a]), pool[a], share)
-                .with_spend_category(SpendCategory::new(id("a"), ""));
-            if let Some(m) = amount {
-                area = area.with_budget(money(m)).with_guide_spend(money(m));
-            }
-            for (l, c, amount, year, of, months, s) in lines {
-                let term = match s {
-                    0 => Term::YearOf { year, of },
-                    1 => Term::FixedTermMonths { months },
-                    2 => Term::Recurrent,
-                    _ => Term::OneOff,
-                };
-                let scope = if s == 3 { LineScope::Icb(id("nowhere")) } else { LineScope::WholeAlliance };
-                let risk = if s == 0 { ExitRisk::RedundancyRisk { hosts: vec![] } } else { ExitRisk::NoRisk };
-                area = area.with_line(
-                    BudgetLine::new(id(pool[l]), id(pool[c]), money(amount), term)
-                        .with_scope(scope)
-                        .with_exit_strategy("", risk),
-                );
-            }
-            budget = budget.with_area(area);
-        }
-        let built = CancerPlan::builder()
-            .title("t")
-            .alliance(alliance())
-            .financial_year("2024/25".parse().unwrap_or_else(|e| panic!("{e}")))
-            .budget(budget)
-            .build();
-        if let Ok(plan) = built {
+    fn building_never_panics(budget in arbitrary_budget()) {
+        if let Ok(plan) = build(budget) {
             let _ = reconcile(&plan, &Tolerance::PRINTED_TABLES);
             if let Some(b) = plan.budget() {
                 for d in Dimension::ALL {
@@ -422,11 +384,183 @@ proptest! {
     }
 
     #[test]
-    fn reading_arbitrary_json_never_panics(text in ".{0,200}") {
-        let _ = cancer_plan::json::from_str(&text);
-        let budget = format!(
-            r#"{{"title":"t","alliance":{{"name":"A","icbs":[{{"id":"i","name":"I"}}]}},"financial_year":"2024/25","budget":{text}}}"#
-        );
-        let _ = cancer_plan::json::from_str(&budget);
+    fn reading_mutated_json_never_panics(
+        spec in loose(),
+        at in any::<Index>(),
+        replacement in 0usize..REPLACEMENTS.len(),
+    ) {
+        let builder = CancerPlan::builder()
+            .title("Generated plan")
+            .alliance(alliance())
+            .financial_year("2024/25".parse().unwrap_or_else(|e| panic!("{e}")))
+            .budget(spec.budget());
+        let mut value = serde_json::to_value(&builder).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut pointers = Vec::new();
+        collect_pointers(&value, String::new(), &mut pointers);
+        let pointer = at.get(&pointers).clone();
+        if let Some(slot) = value.pointer_mut(&pointer) {
+            *slot = serde_json::from_str(REPLACEMENTS[replacement]).unwrap_or_default();
+        }
+        let text = value.to_string();
+        // Whatever the mutation, reading gives a plan or an error, never a
+        // panic; and a plan that reads writes back to the same plan.
+        if let Ok(plan) = cancer_plan::json::from_str(&text) {
+            let again = cancer_plan::json::to_string_pretty(&plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(cancer_plan::json::from_str(&again).ok(), Some(plan));
+        }
     }
+
+    #[test]
+    fn reading_arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = cancer_plan::json::from_str(&text);
+    }
+}
+
+/// JSON values put in place of one value of a valid plan.
+const REPLACEMENTS: [&str; 10] = [
+    "null",
+    "true",
+    "-1",
+    "1.5",
+    "1e400",
+    "\"\"",
+    "\"-0.001\"",
+    "[]",
+    "{}",
+    "\"x\"",
+];
+
+/// The JSON pointer of every value in `value` (the root excluded).
+fn collect_pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    let children: Vec<(String, &serde_json::Value)> = match value {
+        serde_json::Value::Object(map) => {
+            map.iter().map(|(k, v)| (format!("{at}/{k}"), v)).collect()
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (format!("{at}/{i}"), v))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (pointer, child) in children {
+        out.push(pointer.clone());
+        collect_pointers(child, pointer, out);
+    }
+}
+
+/// An amount that is usually realistic and sometimes at or past an edge:
+/// zero, the £10^15 cap, just over it, negative, sub-penny.
+fn edge_amount() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        6 => (0i64..=500_000_000).prop_map(|p| Decimal::new(p, 2)),
+        1 => Just(Decimal::ZERO),
+        1 => Just(Decimal::from(1_000_000_000_000_000i64)),
+        1 => Just(Decimal::from(1_000_000_000_000_001i64)),
+        1 => (-1_000i64..0).prop_map(Decimal::from),
+        1 => (1i64..1_000).prop_map(|p| Decimal::new(p, 3)),
+    ]
+}
+
+/// Any budget, valid or not in every way the builder checks: amounts at and
+/// past their edges, shares summing past 100%, repeated line ids, unknown
+/// spend categories and ICBs, impossible terms, redundancy risks with no
+/// host. About a quarter of them build (`arbitrary_budgets_both_build_and_fail`).
+fn arbitrary_budget() -> impl Strategy<Value = BudgetAllocation> {
+    let line = (
+        0usize..60,
+        0usize..4,
+        edge_amount(),
+        (0usize..4, 0u8..=4, 0u8..=4, 0u16..=3),
+        0usize..12,
+        0usize..12,
+    );
+    let area = (
+        0usize..5,
+        prop_oneof![9 => 0u8..=25, 1 => any::<u8>()],
+        prop::option::of(edge_amount()),
+        prop::collection::vec(line, 0..6),
+    );
+    (edge_amount(), prop::collection::vec(area, 0..4)).prop_map(|(total, areas)| {
+        // Sub-penny amounts cannot be made: they become zero, like any
+        // value `Money::new` refuses.
+        let money = |d: Decimal| Money::new(d).unwrap_or(Money::ZERO);
+        let categories = ["a", "b", "c", "d"];
+        areas.into_iter().fold(
+            BudgetAllocation::new(money(total)),
+            |budget, (a, share, amount, lines)| {
+                let share = Percent::new(Decimal::from(share)).unwrap_or(Percent::HUNDRED);
+                let mut area = ["a", "b", "c"].iter().fold(
+                    AllocationArea::new(id(&format!("area-{a}")), "Area", share),
+                    |area, c| area.with_spend_category(SpendCategory::new(id(c), "Category")),
+                );
+                if let Some(m) = amount {
+                    area = area.with_budget(money(m)).with_guide_spend(money(m));
+                }
+                for (l, c, amount, (t, year, of, months), scope, risk) in lines {
+                    let term = match t {
+                        0 => Term::YearOf { year, of },
+                        1 => Term::FixedTermMonths { months },
+                        2 => Term::Recurrent,
+                        _ => Term::OneOff,
+                    };
+                    let scope = match scope {
+                        0 => LineScope::Icb(id("nowhere")),
+                        1 => LineScope::Icb(id(ICBS[0])),
+                        _ => LineScope::WholeAlliance,
+                    };
+                    let risk = match risk {
+                        0 => ExitRisk::RedundancyRisk { hosts: vec![] },
+                        1 => ExitRisk::RedundancyRisk {
+                            hosts: vec!["UHS".into()],
+                        },
+                        _ => ExitRisk::NoRisk,
+                    };
+                    area = area.with_line(
+                        BudgetLine::new(
+                            id(&format!("l{l}")),
+                            id(categories[c]),
+                            money(amount),
+                            term,
+                        )
+                        .with_scope(scope)
+                        .with_exit_strategy("", risk),
+                    );
+                }
+                budget.with_area(area)
+            },
+        )
+    })
+}
+
+fn build(budget: BudgetAllocation) -> Result<CancerPlan, cancer_plan::ValidationErrors> {
+    CancerPlan::builder()
+        .title("t")
+        .alliance(alliance())
+        .financial_year("2024/25".parse().unwrap_or_else(|e| panic!("{e}")))
+        .budget(budget)
+        .build()
+}
+
+/// `building_never_panics` is only worth its name if both outcomes occur:
+/// the checks after a successful build must run too.
+#[test]
+fn arbitrary_budgets_both_build_and_fail() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = arbitrary_budget();
+    let samples = 400;
+    let built = (0..samples)
+        .filter(|_| {
+            let budget = strategy
+                .new_tree(&mut runner)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .current();
+            build(budget).is_ok()
+        })
+        .count();
+    eprintln!("{built} of {samples} arbitrary budgets built");
+    assert!(
+        (samples / 5..=samples * 4 / 5).contains(&built),
+        "{built} of {samples} arbitrary budgets built"
+    );
 }

@@ -247,6 +247,25 @@ impl Money {
     }
 }
 
+impl Money {
+    /// The sum of `amounts` if every one is known (`Ok(None)` if any is
+    /// missing), reporting overflow: for totals of figures that a table may
+    /// leave blank.
+    ///
+    /// ```
+    /// use cancer_plan::Money;
+    /// let known = [Some(Money::from_pounds(2)), Some(Money::from_pounds(3))];
+    /// assert_eq!(Money::checked_sum_if_all(known), Ok(Some(Money::from_pounds(5))));
+    /// assert_eq!(Money::checked_sum_if_all([Some(Money::from_pounds(2)), None]), Ok(None));
+    /// ```
+    pub fn checked_sum_if_all<I: IntoIterator<Item = Option<Money>>>(
+        amounts: I,
+    ) -> Result<Option<Money>, MoneyError> {
+        let known: Option<Vec<Money>> = amounts.into_iter().collect();
+        known.map(Money::checked_sum).transpose()
+    }
+}
+
 impl Sum<Money> for Result<Money, MoneyError> {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Self {
         Money::checked_sum(iter)

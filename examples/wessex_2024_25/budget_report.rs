@@ -17,14 +17,13 @@ pub fn render(plan: &CancerPlan) -> String {
     let year = plan.financial_year();
     let _ = writeln!(out, "\nBudget {year}: total envelope {}", budget.total());
     for area in budget.areas() {
-        let show = |m: Option<Money>| m.map_or("-".to_owned(), |m| m.to_string());
         let _ = writeln!(
             out,
             "\n  {} ({}): guide spend {}, budget {}",
             area.name(),
             area.share().display(0),
-            show(area.guide_spend()),
-            show(area.budget()),
+            or_dash(area.guide_spend()),
+            or_dash(area.budget()),
         );
         for line in area.lines() {
             let _ = writeln!(
@@ -85,7 +84,6 @@ pub fn render(plan: &CancerPlan) -> String {
             "", "budget", "guide", "difference", "% guide"
         );
         for row in report.rows().iter().chain([report.total()]) {
-            let opt = |m: Option<Money>| m.map_or("-".to_owned(), |m| m.to_string());
             let pct = row
                 .percent_of_guide()
                 .map_or("-".to_owned(), |p| format!("{p}%"));
@@ -94,8 +92,8 @@ pub fn render(plan: &CancerPlan) -> String {
                 "  {:<26} {:>12} {:>12} {:>12} {:>8}",
                 row.name(),
                 row.actual().to_string(),
-                opt(row.guide()),
-                opt(row.difference()),
+                or_dash(row.guide()),
+                or_dash(row.difference()),
                 pct
             );
         }
@@ -112,7 +110,7 @@ pub fn render(plan: &CancerPlan) -> String {
                 "  {:<26} {:>12}  (seed: {})",
                 area.name(),
                 guide.to_string(),
-                area.guide_spend().map_or("-".to_owned(), |g| g.to_string())
+                or_dash(area.guide_spend())
             );
         }
     }
@@ -173,4 +171,9 @@ pub fn render(plan: &CancerPlan) -> String {
         );
     }
     out
+}
+
+/// An amount, or `-` where the table leaves it blank.
+fn or_dash(amount: Option<Money>) -> String {
+    amount.map_or("-".to_owned(), |m| m.to_string())
 }

@@ -176,7 +176,7 @@ impl BudgetAllocation {
             return Ok(out);
         }
         let covered = self.covered_total(MoneyUnit::Penny)?;
-        let guides: Option<Vec<Money>> = self.areas().iter().map(|a| a.guide_spend()).collect();
+        let guides = Money::checked_sum_if_all(self.areas().iter().map(|a| a.guide_spend()))?;
         if let Some(guides) = guides {
             push(
                 FindingKind::GuideSpendsVsTotal,
@@ -184,11 +184,11 @@ impl BudgetAllocation {
                 None,
                 FindingUnit::Pounds,
                 covered.to_decimal(),
-                Money::checked_sum(guides)?.to_decimal(),
+                guides.to_decimal(),
                 tolerance.for_sum(n),
             );
         }
-        let budgets: Option<Vec<Money>> = self.areas().iter().map(|a| a.budget()).collect();
+        let budgets = Money::checked_sum_if_all(self.areas().iter().map(|a| a.budget()))?;
         if let Some(budgets) = budgets {
             push(
                 FindingKind::BudgetsVsTotal,
@@ -196,7 +196,7 @@ impl BudgetAllocation {
                 None,
                 FindingUnit::Pounds,
                 covered.to_decimal(),
-                Money::checked_sum(budgets)?.to_decimal(),
+                budgets.to_decimal(),
                 tolerance.for_sum(n),
             );
         }

@@ -94,7 +94,7 @@ impl Tolerance {
         share_places: 0,
     };
 
-    /// Half of one printed money unit, or `None` when not display precision.
+    /// Half of one printed money unit; zero when not display precision.
     fn half_unit(self) -> Decimal {
         match self {
             Tolerance::DisplayPrecision { unit, .. } => unit.as_money().to_decimal() / Decimal::TWO,

@@ -142,8 +142,7 @@ impl BudgetAllocation {
             )?);
         }
         let actual = Money::checked_sum(rows.iter().map(VarianceRow::actual))?;
-        let guides: Option<Vec<Money>> = rows.iter().map(VarianceRow::guide).collect();
-        let guide = guides.map(Money::checked_sum).transpose()?;
+        let guide = Money::checked_sum_if_all(rows.iter().map(VarianceRow::guide))?;
         let total = row(None, "Total".to_owned(), actual, guide)?;
         Ok(VarianceReport { rows, total })
     }

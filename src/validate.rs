@@ -47,11 +47,6 @@ pub enum Rule {
     AtMostOnce,
     /// An amount must not be negative.
     NonNegative,
-    /// An amount must have at most this many decimal places.
-    MaxDecimalPlaces {
-        /// The most places allowed.
-        places: u32,
-    },
     /// A `year n of m` term must have `1 <= n <= m`.
     YearWithinTerm,
     /// Any other rule, stated in words.
@@ -73,9 +68,6 @@ impl fmt::Display for Rule {
             Rule::NotBefore { earliest } => write!(f, "must not be before {earliest}"),
             Rule::AtMostOnce => f.write_str("may appear only once"),
             Rule::NonNegative => f.write_str("must not be negative"),
-            Rule::MaxDecimalPlaces { places } => {
-                write!(f, "must have at most {places} decimal places")
-            }
             Rule::YearWithinTerm => f.write_str("must have 1 <= year <= years in the term"),
             Rule::Described { rule } => f.write_str(rule),
         }

@@ -108,6 +108,16 @@ fn budget_errors_in_json_name_their_paths() -> TestResult {
         "{errors}"
     );
 
+    // Fractions of a penny cannot be read: the invariant lives in `Money`.
+    let line = value.pointer_mut("/budget/areas/1/lines/2").ok_or("line")?;
+    line["amount"] = "800000.005".into();
+    match json::from_str(&serde_json::to_string(&value)?) {
+        Err(PlanReadError::Format { path, message }) => {
+            assert_eq!(path, "budget.areas[1].lines[2].amount");
+            assert!(message.contains("more than 2 decimal places"), "{message}");
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
     let line = value.pointer_mut("/budget/areas/1/lines/2").ok_or("line")?;
     line["amount"] = "800000".into();
     line["term"] = serde_json::json!({"year_of": {"year": "two", "of": 2}});

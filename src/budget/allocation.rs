@@ -149,8 +149,9 @@ impl BudgetAllocation {
     ///
     /// Invariants (each violation is reported, all at once):
     /// - the total and every area's guide spend, budget and line amount are
-    ///   not negative, have at most 2 decimal places and are at most
-    ///   £10^15 ([`MAX_AMOUNT_POUNDS`](super::MAX_AMOUNT_POUNDS));
+    ///   not negative and at most £10^15
+    ///   ([`MAX_AMOUNT_POUNDS`](super::MAX_AMOUNT_POUNDS)); at most 2 decimal
+    ///   places holds by construction (a [`Money`] cannot hold more);
     /// - area ids are unique, names not blank; the shares add up to at most
     ///   100% (each is in 0%..=100% by its type);
     /// - spend category ids are unique within their area, names not blank;

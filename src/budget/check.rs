@@ -195,11 +195,11 @@ fn fnv1a(text: &str) -> u64 {
 
 /// Not negative, at most 2 decimal places, at most the cap.
 fn check_amount(checker: &mut Checker, at: impl FnOnce() -> String, amount: Money) {
+    // At most 2 decimal places needs no check here: a `Money` cannot hold
+    // more (parsing and `Money::new` refuse fractions of a penny).
     let value = amount.to_decimal();
     if amount.is_negative() {
         checker.push(at(), amount, Rule::NonNegative);
-    } else if value.scale() > 2 && value.normalize().scale() > 2 {
-        checker.push(at(), value, Rule::MaxDecimalPlaces { places: 2 });
     } else if value > Decimal::from(MAX_AMOUNT_POUNDS) {
         checker.push(
             at(),

@@ -271,16 +271,27 @@ impl<'a> IdRegistry<'a> {
         id: &'a Id,
         path: impl FnOnce() -> String,
     ) {
-        match self.seen.get(id.as_str()) {
+        self.register_key(checker, id.as_str(), path);
+    }
+
+    /// Registers any unique key (an ODS code, say) found at `path`; a
+    /// duplicate is recorded in `checker` with the path of the first use.
+    pub(crate) fn register_key(
+        &mut self,
+        checker: &mut Checker,
+        key: &'a str,
+        path: impl FnOnce() -> String,
+    ) {
+        match self.seen.get(key) {
             Some(first) => checker.push(
                 path(),
-                id,
+                key,
                 Rule::UniqueId {
                     first: first.clone(),
                 },
             ),
             None => {
-                self.seen.insert(id.as_str(), path());
+                self.seen.insert(key, path());
             }
         }
     }

@@ -258,3 +258,36 @@ fn the_library_forbids_unsafe_and_undocumented_items() {
         assert!(lib.contains(lint), "{lint} should be denied in src/");
     }
 }
+
+#[test]
+fn provider_ods_codes_are_unique_and_their_icbs_exist() -> TestResult {
+    let trust = |code: &str| -> Result<cancer_plan::Provider, Box<dyn std::error::Error>> {
+        Ok(cancer_plan::Provider::new(code.parse()?, "A trust"))
+    };
+    let errors = CancerPlan::builder()
+        .title("Plan")
+        .financial_year("2024/25".parse()?)
+        .alliance(
+            alliance()
+                .with_provider(trust("RHM")?)
+                .with_provider(trust("RHU")?.in_icb(id("wiltshire")))
+                .with_provider(trust("RHM")?),
+        )
+        .build()
+        .err()
+        .ok_or("should fail")?;
+    assert_eq!(errors.len(), 2, "{errors}");
+    assert_eq!(
+        errors
+            .at("alliance.providers[2].ods_code")
+            .map(|v| v.rule()),
+        Some(&Rule::UniqueId {
+            first: "alliance.providers[0].ods_code".into()
+        })
+    );
+    assert_eq!(
+        errors.at("alliance.providers[1].icb").map(|v| v.value()),
+        Some("wiltshire")
+    );
+    Ok(())
+}

@@ -1,7 +1,5 @@
 //! [`Alliance`]: a Cancer Alliance and the ICBs and trusts in it.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::{Icb, Provider};
@@ -99,21 +97,11 @@ impl Alliance {
             icb_ids.register(checker, icb.id(), || format!("{path}.icbs[{i}].id"));
             checker.not_empty(|| format!("{path}.icbs[{i}].name"), icb.name());
         }
-        let mut codes: HashMap<&str, usize> = HashMap::new();
+        let mut codes = IdRegistry::new();
         for (i, provider) in self.providers.iter().enumerate() {
-            let code = provider.ods_code().as_str();
-            match codes.get(code) {
-                Some(first) => checker.push(
-                    format!("{path}.providers[{i}].ods_code"),
-                    code,
-                    Rule::UniqueId {
-                        first: format!("{path}.providers[{first}].ods_code"),
-                    },
-                ),
-                None => {
-                    codes.insert(code, i);
-                }
-            }
+            codes.register_key(checker, provider.ods_code().as_str(), || {
+                format!("{path}.providers[{i}].ods_code")
+            });
             checker.not_empty(|| format!("{path}.providers[{i}].name"), provider.name());
             if let Some(icb) = provider.icb() {
                 self.check_icb(checker, || format!("{path}.providers[{i}].icb"), icb);

@@ -344,3 +344,17 @@ fn budget_roll_ups_include_capacity_lines() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn wte_text_is_parsed_exactly_never_rounded_into_range() {
+    // 32 nines: the inexact parser rounds this to 1 and would accept it.
+    assert!("0.99999999999999999999999999999999".parse::<Wte>().is_err());
+    assert!("1.00000000000000000000000000000001".parse::<Wte>().is_err());
+    // From JSON too (a Wte deserialises from its text).
+    assert!(serde_json::from_str::<Wte>("\"0.99999999999999999999999999999999\"").is_err());
+    assert_eq!(
+        "0.99".parse::<Wte>().map(|w| w.to_string()),
+        Ok("0.99".to_owned())
+    );
+    assert_eq!("1.00".parse::<Wte>(), Ok(Wte::FULL_TIME));
+}

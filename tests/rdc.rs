@@ -368,6 +368,29 @@ fn matrix_checks_scopes_and_ambiguous_dates() {
     );
 }
 
+#[test]
+fn roll_up_is_the_max_under_the_derived_order() {
+    use ComplianceLevel::*;
+    // The derived order is the severity order: a caller's `.max()` is the roll-up's "worst".
+    let mut sorted = ComplianceLevel::ALL.to_vec();
+    sorted.sort();
+    assert_eq!(sorted, [Met, PartiallyMet, NotAssessed, NotMet]);
+    assert_eq!(ComplianceLevel::roll_up([]), NotAssessed);
+    for a in ComplianceLevel::ALL {
+        assert_eq!(ComplianceLevel::roll_up([a]), a);
+        for b in ComplianceLevel::ALL {
+            assert_eq!(ComplianceLevel::roll_up([a, b]), a.max(b));
+            for c in ComplianceLevel::ALL {
+                let levels = [a, b, c];
+                assert_eq!(
+                    ComplianceLevel::roll_up(levels),
+                    levels.into_iter().max().unwrap_or(NotAssessed)
+                );
+            }
+        }
+    }
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

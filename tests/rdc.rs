@@ -369,6 +369,52 @@ fn matrix_checks_scopes_and_ambiguous_dates() {
 }
 
 #[test]
+fn latest_assessments_list_icbs_in_the_alliances_order() -> TestResult {
+    // HIOW before Dorset: the alliance's order, not the ids' order.
+    let alliance = Alliance::new("Wessex Cancer Alliance")
+        .with_icb(Icb::new(id("hiow"), "NHS Hampshire and Isle of Wight ICB"))
+        .with_icb(Icb::new(id("dorset"), "NHS Dorset ICB"));
+    let on = date(2023, 6, 1);
+    let in_scope = |site: TumourSite, scope: AssessmentScope| {
+        PathwayAssessment::builder()
+            .tumour_site(site)
+            .scope(scope)
+            .assessed_on(on)
+            .build()
+    };
+    let matrix = ComplianceMatrix::build(
+        &alliance,
+        [
+            in_scope(TumourSite::Lung, AssessmentScope::Provider("RHM".parse()?))?,
+            icb_assessment(TumourSite::Lung, "dorset", on, &[]),
+            in_scope(TumourSite::Breast, AssessmentScope::Alliance)?,
+            icb_assessment(TumourSite::Lung, "hiow", on, &[]),
+            in_scope(TumourSite::Lung, AssessmentScope::Alliance)?,
+            icb_assessment(TumourSite::Breast, "dorset", on, &[]),
+            in_scope(TumourSite::Lung, AssessmentScope::Provider("RBD".parse()?))?,
+        ],
+    )?;
+    assert_eq!(matrix.icbs(), [id("hiow"), id("dorset")]);
+    let listed: Vec<String> = matrix
+        .latest_assessments()
+        .map(|a| format!("{:?} {}", a.tumour_site(), a.scope()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "Breast alliance",
+            "Breast ICB dorset",
+            "Lung alliance",
+            "Lung ICB hiow",
+            "Lung ICB dorset",
+            "Lung provider RBD",
+            "Lung provider RHM",
+        ]
+    );
+    Ok(())
+}
+
+#[test]
 fn roll_up_is_the_max_under_the_derived_order() {
     use ComplianceLevel::*;
     // The derived order is the severity order: a caller's `.max()` is the roll-up's "worst".

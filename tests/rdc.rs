@@ -123,6 +123,7 @@ fn builder_reports_every_violation_with_paths() {
         ))
         .action(
             ImprovementAction::new(id("a1"), "one-stop clinic", " ", date(2021, 12, 1))
+                .towards(RdcPrinciple::CoordinatedTesting)
                 .towards(RdcPrinciple::CoordinatedTesting),
         )
         .action(
@@ -149,6 +150,7 @@ fn builder_reports_every_violation_with_paths() {
             "principles[1].principle",
             "principles[1].gap",
             "actions[0].owner",
+            "actions[0].principles[1]",
             "actions[0].due",
             "actions[1].id",
             "actions[1].due",
@@ -163,6 +165,19 @@ fn builder_reports_every_violation_with_paths() {
             first: "actions[0].id".into()
         })
     );
+    // A repeat is reported where it repeats, naming the first use.
+    for (repeat, first) in [
+        ("principles[1].principle", "principles[0].principle"),
+        ("actions[0].principles[1]", "actions[0].principles[0]"),
+        ("steps[0].principles[1]", "steps[0].principles[0]"),
+    ] {
+        let v = errors.at(repeat).expect(repeat);
+        assert_eq!(v.rule(), &Rule::AtMostOnce);
+        assert!(
+            v.to_string().ends_with(&format!("(first at {first})")),
+            "{v}"
+        );
+    }
 }
 
 #[test]

@@ -179,9 +179,47 @@ fn costs_convert_to_budget_lines_of_the_budget_model() -> TestResult {
     Ok(())
 }
 
+/// Checks that `path` (`posts[0].costing.total.amount`) names a place in
+/// `json`; with `missing_leaf`, the last field may be absent from its object
+/// (a required field left out).
+fn path_in_json(json: &serde_json::Value, path: &str, missing_leaf: bool) -> Result<(), String> {
+    let segments: Vec<&str> = path.split('.').collect();
+    let mut here = json;
+    for (n, segment) in segments.iter().enumerate() {
+        let (name, indexes) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
+        if !name.is_empty() {
+            match here.get(name) {
+                Some(next) => here = next,
+                None if missing_leaf && n + 1 == segments.len() && here.is_object() => {
+                    return Ok(())
+                }
+                None => return Err(format!("{path}: no `{name}` in {here}")),
+            }
+        }
+        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
+            let index: usize = index.parse().map_err(|_| format!("{path}: bad index"))?;
+            here = here
+                .get(index)
+                .ok_or_else(|| format!("{path}: no [{index}] in {here}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every violation's path names the field in the JSON form of the input.
+fn assert_paths_in_json(json: &serde_json::Value, errors: &cancer_plan::ValidationErrors) {
+    for v in errors {
+        let missing = v.value().is_empty()
+            && (*v.rule() == cancer_plan::Rule::Required || v.to_string().contains("is required"));
+        if let Err(e) = path_in_json(json, v.path(), missing) {
+            panic!("{e} ({v})");
+        }
+    }
+}
+
 #[test]
 fn builder_reports_every_violation_with_paths() {
-    let errors = ImprovementCapacity::builder()
+    let builder = ImprovementCapacity::builder()
         .title(" ")
         .alliance(wessex())
         .post(
@@ -203,23 +241,81 @@ fn builder_reports_every_violation_with_paths() {
                 ReviewProgress::NotStarted,
             )
             .by_team(id("academy")),
-        )
-        .build()
-        .unwrap_err();
+        );
+    let json = serde_json::to_value(&builder).unwrap();
+    let errors = builder.build().unwrap_err();
     let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
     assert_eq!(
         paths,
         [
             "title",
             "posts[0].host_icb",
-            "posts[0].costing.amount",
-            "posts[0].costing.basis",
-            "posts[0].costing.kind",
+            "posts[0].costing.total.amount",
+            "posts[0].costing.total.basis",
+            "posts[0].costing.total",
             "teams[0].directed_by[0]",
             "reviews[0].id",
             "reviews[0].team",
         ]
     );
+    assert_paths_in_json(&json, &errors);
+}
+
+#[test]
+fn violation_paths_name_the_costing_variant_as_in_json() {
+    let tenure = || Tenure::fixed("2021-07".parse().unwrap(), 12).unwrap();
+    let team = |n: usize, costing: Costing| {
+        ImprovementTeam::new(
+            id(&format!("t{n}")),
+            "Team",
+            tenure(),
+            FundingSource::NhsEngland,
+            costing,
+        )
+    };
+    let builder = ImprovementCapacity::builder()
+        .title("ICS improvement capacity")
+        .alliance(wessex().with_icb(Icb::new(id("dorset"), " ")))
+        .team(team(0, Costing::annual(Money::from_pounds(-5), " ")))
+        .team(team(1, Costing::not_costed("")))
+        .team(team(
+            2,
+            Costing::total(Money::from_pounds(2_000_000_000_000_000), "x"),
+        ))
+        .post(
+            Post::new(
+                id("t0"),
+                "",
+                AfcBand::Band8C,
+                id("dorset"),
+                Tenure::open_ended("2021-07".parse().unwrap()).unwrap(),
+            )
+            .with_costing(Costing::total(Money::from_pounds(1), "estimate")),
+        );
+    let json = serde_json::to_value(&builder).unwrap();
+    let errors = builder.build().unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "alliance.icbs[2].id",
+            "alliance.icbs[2].name",
+            "posts[0].title",
+            "posts[0].costing.total",
+            "teams[0].id",
+            "teams[0].costing.annual.amount",
+            "teams[0].costing.annual.basis",
+            "teams[1].costing.not_costed.reason",
+            "teams[2].costing.total.amount",
+        ]
+    );
+    let fixed_tenure = errors.at("posts[0].costing.total").unwrap().to_string();
+    assert!(fixed_tenure.contains("fixed tenure"), "{fixed_tenure}");
+    assert_paths_in_json(&json, &errors);
+    // And an empty builder: required fields left out.
+    let empty = ImprovementCapacity::builder();
+    let errors = empty.clone().build().unwrap_err();
+    assert_paths_in_json(&serde_json::to_value(&empty).unwrap(), &errors);
 }
 
 #[test]

@@ -110,9 +110,47 @@ fn json_goes_through_the_same_checks_and_fills_in_not_assessed() -> TestResult {
     Ok(())
 }
 
+/// Checks that `path` (`actions[0].principles[1]`) names a place in `json`;
+/// with `missing_leaf`, the last field may be absent from its object (a
+/// required field left out).
+fn path_in_json(json: &serde_json::Value, path: &str, missing_leaf: bool) -> Result<(), String> {
+    let segments: Vec<&str> = path.split('.').collect();
+    let mut here = json;
+    for (n, segment) in segments.iter().enumerate() {
+        let (name, indexes) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
+        if !name.is_empty() {
+            match here.get(name) {
+                Some(next) => here = next,
+                None if missing_leaf && n + 1 == segments.len() && here.is_object() => {
+                    return Ok(())
+                }
+                None => return Err(format!("{path}: no `{name}` in {here}")),
+            }
+        }
+        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
+            let index: usize = index.parse().map_err(|_| format!("{path}: bad index"))?;
+            here = here
+                .get(index)
+                .ok_or_else(|| format!("{path}: no [{index}] in {here}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every violation's path names the field in the JSON form of the input.
+fn assert_paths_in_json(json: &serde_json::Value, errors: &cancer_plan::ValidationErrors) {
+    for v in errors {
+        let missing = v.value().is_empty()
+            && (*v.rule() == Rule::Required || v.to_string().contains("is required"));
+        if let Err(e) = path_in_json(json, v.path(), missing) {
+            panic!("{e} ({v})");
+        }
+    }
+}
+
 #[test]
 fn builder_reports_every_violation_with_paths() {
-    let errors = PathwayAssessment::builder()
+    let builder = PathwayAssessment::builder()
         .tumour_site(TumourSite::Breast)
         .scope(AssessmentScope::Alliance)
         .assessed_on(date(2022, 1, 10))
@@ -140,9 +178,14 @@ fn builder_reports_every_violation_with_paths() {
             PathwayStep::new(StepKind::Test, "")
                 .serving(RdcPrinciple::CoordinatedTesting)
                 .serving(RdcPrinciple::CoordinatedTesting),
-        )
-        .build()
-        .unwrap_err();
+        );
+    let json = serde_json::to_value(&builder).unwrap();
+    let errors = builder.build().unwrap_err();
+    assert_paths_in_json(&json, &errors);
+    let empty = PathwayAssessment::builder();
+    let missing = empty.clone().build().unwrap_err();
+    assert_eq!(missing.len(), 3);
+    assert_paths_in_json(&serde_json::to_value(&empty).unwrap(), &missing);
     let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
     assert_eq!(
         paths,
@@ -367,20 +410,29 @@ fn gaps_are_measured_against_the_deadline() -> TestResult {
 #[test]
 fn matrix_checks_scopes_and_ambiguous_dates() {
     let on = date(2023, 6, 1);
-    let errors = ComplianceMatrix::build(
-        &wessex(),
-        [
-            icb_assessment(TumourSite::Skin, "dorset", on, &[]),
-            icb_assessment(TumourSite::Skin, "bsw", on, &[]),
-            icb_assessment(TumourSite::Skin, "dorset", on, &[]),
-        ],
-    )
-    .unwrap_err();
+    let alliance = wessex().with_icb(Icb::new(id("dorset"), " "));
+    let assessments = [
+        icb_assessment(TumourSite::Skin, "dorset", on, &[]),
+        icb_assessment(TumourSite::Skin, "bsw", on, &[]),
+        icb_assessment(TumourSite::Skin, "dorset", on, &[]),
+    ];
+    // The paths are those of the input as JSON: `{"alliance", "assessments"}`.
+    let json = serde_json::json!({"alliance": alliance, "assessments": assessments});
+    let errors = ComplianceMatrix::build(&alliance, assessments).unwrap_err();
     let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
     assert_eq!(
         paths,
-        ["assessments[1].scope", "assessments[2].assessed_on"]
+        [
+            "alliance.icbs[2].id",
+            "alliance.icbs[2].name",
+            "assessments[1].scope",
+            "assessments[2].assessed_on"
+        ]
     );
+    assert_paths_in_json(&json, &errors);
+    let no_icbs = ComplianceMatrix::build(&Alliance::new("Wessex"), []).unwrap_err();
+    let json = serde_json::json!({"alliance": Alliance::new("Wessex"), "assessments": []});
+    assert_paths_in_json(&json, &no_icbs);
 }
 
 #[test]

@@ -8,6 +8,7 @@ use cancer_plan::capacity::{
 use cancer_plan::{Alliance, FinancialYear, Icb, Id, Money, MoneyUnit, TumourSite};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -98,9 +99,103 @@ proptest! {
             let part = line.amount().to_decimal();
             prop_assert!((part - quota).abs() < Decimal::new(1, 2), "{} vs {}", part, quota);
         }
-        let by_source: Vec<Money> = costs.by_funding_and_year().unwrap().into_iter().map(|(_, _, m)| m).collect();
-        prop_assert_eq!(Money::checked_sum(by_source).unwrap(), total);
+        // The split, computed independently (months per year by hand, largest
+        // remainder in whole pence, ties to the earlier year).
+        let expected: Vec<(FundingSource, FinancialYear, Money)> =
+            expected_split(&start, months, pence)
+                .into_iter()
+                .map(|(year, part)| (FundingSource::RapidInvestigationServiceBudget, year, part))
+                .collect();
+        prop_assert_eq!(costs.by_funding_and_year().unwrap(), expected);
     }
+
+    #[test]
+    fn totals_by_funding_source_and_year_are_the_independent_splits_summed(
+        (a_start, a_months, a_pence) in tenure_and_total(),
+        (b_start, b_months, b_pence) in tenure_and_total(),
+        b_source in prop::sample::select(vec![
+            FundingSource::RapidInvestigationServiceBudget,
+            FundingSource::NhsEngland,
+            FundingSource::AllianceBudget,
+        ]),
+    ) {
+        let other = ImprovementTeam::new(
+            id("academy"),
+            "Second team",
+            Tenure::fixed(b_start.parse().unwrap(), b_months).unwrap(),
+            b_source.clone(),
+            Costing::total(Money::from_pence(b_pence), "illustrative"),
+        );
+        let capacity = ImprovementCapacity::builder()
+            .title("ICS improvement capacity")
+            .alliance(wessex())
+            .team(team(&a_start, a_months, Money::from_pence(a_pence)))
+            .team(other)
+            .build()
+            .unwrap();
+        let costs = capacity.costs(fy("2019/20"), MoneyUnit::Penny).unwrap();
+        let mut expected: BTreeMap<(FundingSource, FinancialYear), Money> = BTreeMap::new();
+        let parts = expected_split(&a_start, a_months, a_pence)
+            .into_iter()
+            .map(|(y, m)| (FundingSource::RapidInvestigationServiceBudget, y, m))
+            .chain(
+                expected_split(&b_start, b_months, b_pence)
+                    .into_iter()
+                    .map(|(y, m)| (b_source.clone(), y, m)),
+            );
+        for (source, year, part) in parts {
+            let slot = expected.entry((source, year)).or_insert(Money::ZERO);
+            *slot = slot.checked_add(part).unwrap();
+        }
+        let expected: Vec<(FundingSource, FinancialYear, Money)> =
+            expected.into_iter().map(|((s, y), m)| (s, y, m)).collect();
+        prop_assert_eq!(costs.by_funding_and_year().unwrap(), expected);
+    }
+}
+
+fn tenure_and_total() -> impl Strategy<Value = (String, u32, i64)> {
+    (1u32..=12, 2019i32..=2030, 1u32..=60, 0i64..=100_000_000_000)
+        .prop_map(|(m, y, months, pence)| (format!("{y}-{m:02}"), months, pence))
+}
+
+/// A total spread over the financial years of `months` months from `start`
+/// ("2021-07") by months in each year, in whole pence: written out here
+/// independently of the crate (April starts a financial year; floors first,
+/// then the spare pence to the largest remainders, ties to the earlier year).
+fn expected_split(start: &str, months: u32, pence: i64) -> Vec<(FinancialYear, Money)> {
+    let (y, m) = start.split_once('-').unwrap();
+    let (mut year, mut month): (i32, u32) = (y.parse().unwrap(), m.parse().unwrap());
+    let mut by_year: Vec<(i32, i128)> = Vec::new();
+    for _ in 0..months {
+        let fy_start = if month >= 4 { year } else { year - 1 };
+        match by_year.last_mut() {
+            Some((y, n)) if *y == fy_start => *n += 1,
+            _ => by_year.push((fy_start, 1)),
+        }
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    let (total, all) = (i128::from(pence), i128::from(months));
+    let mut parts: Vec<i128> = by_year.iter().map(|(_, n)| total * n / all).collect();
+    let mut order: Vec<usize> = (0..by_year.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(total * by_year[k].1 % all), k));
+    let spare = total - parts.iter().sum::<i128>();
+    for &k in order.iter().take(usize::try_from(spare).unwrap()) {
+        parts[k] += 1;
+    }
+    by_year
+        .iter()
+        .zip(parts)
+        .map(|((y, _), p)| {
+            (
+                FinancialYear::starting(*y).unwrap(),
+                Money::from_pence(i64::try_from(p).unwrap()),
+            )
+        })
+        .collect()
 }
 
 #[test]

@@ -512,11 +512,11 @@ mod properties {
         prop::sample::select(ComplianceLevel::ALL.to_vec())
     }
 
-    fn assessment(icb: &str, levels: &[ComplianceLevel]) -> PathwayAssessment {
+    fn assessment(icb: &str, on: NaiveDate, levels: &[ComplianceLevel]) -> PathwayAssessment {
         let mut b = PathwayAssessment::builder()
             .tumour_site(TumourSite::Lung)
             .scope(AssessmentScope::Icb(id(icb)))
-            .assessed_on(date(2023, 1, 1));
+            .assessed_on(on);
         for (p, level) in RdcPrinciple::ALL.into_iter().zip(levels) {
             b = b.principle(match level {
                 ComplianceLevel::Met => PrincipleEntry::met(p, "evidence"),
@@ -546,21 +546,40 @@ mod properties {
         fn alliance_level_follows_the_documented_roll_up_rule(
             dorset in prop::collection::vec(level(), 7),
             hiow in prop::collection::vec(level(), 7),
+            dorset_before in prop::collection::vec(level(), 7),
+            days_before in 1i64..=1000,
         ) {
-            let input = vec![assessment("dorset", &dorset), assessment("hiow", &hiow)];
+            let on = date(2023, 1, 1);
+            let newer = assessment("dorset", on, &dorset);
+            // An older assessment of the same site and scope: it must lose,
+            // whatever the input order.
+            let older = assessment("dorset", on - chrono::Duration::days(days_before), &dorset_before);
+            let input = vec![older, newer.clone(), assessment("hiow", on, &hiow)];
             let matrix = ComplianceMatrix::build(&wessex(), input.clone()).unwrap();
+            prop_assert_eq!(
+                matrix.latest(TumourSite::Lung, &AssessmentScope::Icb(id("dorset"))),
+                Some(&newer)
+            );
+            let mut expected_levels = Vec::new();
             for (k, p) in RdcPrinciple::ALL.into_iter().enumerate() {
-                prop_assert_eq!(
-                    matrix.alliance_level(TumourSite::Lung, p),
-                    expected(&[dorset[k], hiow[k]])
-                );
+                let level = expected(&[dorset[k], hiow[k]]);
+                prop_assert_eq!(matrix.alliance_level(TumourSite::Lung, p), level);
+                expected_levels.push(level);
             }
             let gaps = matrix.gaps_by_default_deadline();
-            let unmet = matrix.row(TumourSite::Lung).levels().iter().filter(|l| !l.is_met()).count();
+            let unmet = expected_levels.iter().filter(|l| **l != ComplianceLevel::Met).count();
             prop_assert_eq!(gaps.len(), unmet);
-            prop_assert_eq!(matrix.counts().total(), 7);
-            let reversed: Vec<PathwayAssessment> = input.into_iter().rev().collect();
-            prop_assert_eq!(ComplianceMatrix::build(&wessex(), reversed).unwrap(), matrix);
+            let counts = matrix.counts();
+            for level in ComplianceLevel::ALL {
+                let n = expected_levels.iter().filter(|l| **l == level).count();
+                prop_assert_eq!(counts.get(level), n, "{}", level);
+            }
+            // Every order of the input (older first, last, in between) gives
+            // the same matrix.
+            for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+                let permuted: Vec<PathwayAssessment> = order.iter().map(|&i| input[i].clone()).collect();
+                prop_assert_eq!(&ComplianceMatrix::build(&wessex(), permuted).unwrap(), &matrix);
+            }
         }
     }
 }

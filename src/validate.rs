@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::Hash;
 
 use serde::Serialize;
 
@@ -227,6 +228,42 @@ impl Checker {
     pub(crate) fn not_empty_list<T>(&mut self, path: impl FnOnce() -> String, list: &[T]) {
         if list.is_empty() {
             self.push(path(), "[]", Rule::NotEmptyList);
+        }
+    }
+
+    /// A value that may appear at most once in its list: `seen` maps each
+    /// value met so far to the path of its first use (one map per list).
+    /// The first use of `item` is remembered at `path()` and `true`
+    /// returned; a repeat records a [`Rule::AtMostOnce`] violation at the
+    /// path of the repeat, with `value` as its text and a message naming
+    /// the first use (`steps[0].principles[1]: `...` may appear only once
+    /// (first at steps[0].principles[0])`), and returns `false` (so callers
+    /// can skip further checks of a repeat).
+    pub(crate) fn at_most_once<T: Eq + Hash>(
+        &mut self,
+        seen: &mut HashMap<T, String>,
+        item: T,
+        value: impl fmt::Display,
+        path: impl FnOnce() -> String,
+    ) -> bool {
+        match seen.get(&item) {
+            Some(first) => {
+                let path = path();
+                let value = value.to_string();
+                let rule = Rule::AtMostOnce;
+                let message = format!("{path}: `{value}` {rule} (first at {first})");
+                self.violations.push(Violation {
+                    path,
+                    value,
+                    rule,
+                    message,
+                });
+                false
+            }
+            None => {
+                seen.insert(item, path());
+                true
+            }
         }
     }
 

@@ -8,6 +8,7 @@ use cancer_plan::capacity::{
 use cancer_plan::{Alliance, FinancialYear, Icb, Id, Money, MoneyUnit, TumourSite};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -98,9 +99,103 @@ proptest! {
             let part = line.amount().to_decimal();
             prop_assert!((part - quota).abs() < Decimal::new(1, 2), "{} vs {}", part, quota);
         }
-        let by_source: Vec<Money> = costs.by_funding_and_year().unwrap().into_iter().map(|(_, _, m)| m).collect();
-        prop_assert_eq!(Money::checked_sum(by_source).unwrap(), total);
+        // The split, computed independently (months per year by hand, largest
+        // remainder in whole pence, ties to the earlier year).
+        let expected: Vec<(FundingSource, FinancialYear, Money)> =
+            expected_split(&start, months, pence)
+                .into_iter()
+                .map(|(year, part)| (FundingSource::RapidInvestigationServiceBudget, year, part))
+                .collect();
+        prop_assert_eq!(costs.by_funding_and_year().unwrap(), expected);
     }
+
+    #[test]
+    fn totals_by_funding_source_and_year_are_the_independent_splits_summed(
+        (a_start, a_months, a_pence) in tenure_and_total(),
+        (b_start, b_months, b_pence) in tenure_and_total(),
+        b_source in prop::sample::select(vec![
+            FundingSource::RapidInvestigationServiceBudget,
+            FundingSource::NhsEngland,
+            FundingSource::AllianceBudget,
+        ]),
+    ) {
+        let other = ImprovementTeam::new(
+            id("academy"),
+            "Second team",
+            Tenure::fixed(b_start.parse().unwrap(), b_months).unwrap(),
+            b_source.clone(),
+            Costing::total(Money::from_pence(b_pence), "illustrative"),
+        );
+        let capacity = ImprovementCapacity::builder()
+            .title("ICS improvement capacity")
+            .alliance(wessex())
+            .team(team(&a_start, a_months, Money::from_pence(a_pence)))
+            .team(other)
+            .build()
+            .unwrap();
+        let costs = capacity.costs(fy("2019/20"), MoneyUnit::Penny).unwrap();
+        let mut expected: BTreeMap<(FundingSource, FinancialYear), Money> = BTreeMap::new();
+        let parts = expected_split(&a_start, a_months, a_pence)
+            .into_iter()
+            .map(|(y, m)| (FundingSource::RapidInvestigationServiceBudget, y, m))
+            .chain(
+                expected_split(&b_start, b_months, b_pence)
+                    .into_iter()
+                    .map(|(y, m)| (b_source.clone(), y, m)),
+            );
+        for (source, year, part) in parts {
+            let slot = expected.entry((source, year)).or_insert(Money::ZERO);
+            *slot = slot.checked_add(part).unwrap();
+        }
+        let expected: Vec<(FundingSource, FinancialYear, Money)> =
+            expected.into_iter().map(|((s, y), m)| (s, y, m)).collect();
+        prop_assert_eq!(costs.by_funding_and_year().unwrap(), expected);
+    }
+}
+
+fn tenure_and_total() -> impl Strategy<Value = (String, u32, i64)> {
+    (1u32..=12, 2019i32..=2030, 1u32..=60, 0i64..=100_000_000_000)
+        .prop_map(|(m, y, months, pence)| (format!("{y}-{m:02}"), months, pence))
+}
+
+/// A total spread over the financial years of `months` months from `start`
+/// ("2021-07") by months in each year, in whole pence: written out here
+/// independently of the crate (April starts a financial year; floors first,
+/// then the spare pence to the largest remainders, ties to the earlier year).
+fn expected_split(start: &str, months: u32, pence: i64) -> Vec<(FinancialYear, Money)> {
+    let (y, m) = start.split_once('-').unwrap();
+    let (mut year, mut month): (i32, u32) = (y.parse().unwrap(), m.parse().unwrap());
+    let mut by_year: Vec<(i32, i128)> = Vec::new();
+    for _ in 0..months {
+        let fy_start = if month >= 4 { year } else { year - 1 };
+        match by_year.last_mut() {
+            Some((y, n)) if *y == fy_start => *n += 1,
+            _ => by_year.push((fy_start, 1)),
+        }
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    let (total, all) = (i128::from(pence), i128::from(months));
+    let mut parts: Vec<i128> = by_year.iter().map(|(_, n)| total * n / all).collect();
+    let mut order: Vec<usize> = (0..by_year.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(total * by_year[k].1 % all), k));
+    let spare = total - parts.iter().sum::<i128>();
+    for &k in order.iter().take(usize::try_from(spare).unwrap()) {
+        parts[k] += 1;
+    }
+    by_year
+        .iter()
+        .zip(parts)
+        .map(|((y, _), p)| {
+            (
+                FinancialYear::starting(*y).unwrap(),
+                Money::from_pence(i64::try_from(p).unwrap()),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -179,9 +274,47 @@ fn costs_convert_to_budget_lines_of_the_budget_model() -> TestResult {
     Ok(())
 }
 
+/// Checks that `path` (`posts[0].costing.total.amount`) names a place in
+/// `json`; with `missing_leaf`, the last field may be absent from its object
+/// (a required field left out).
+fn path_in_json(json: &serde_json::Value, path: &str, missing_leaf: bool) -> Result<(), String> {
+    let segments: Vec<&str> = path.split('.').collect();
+    let mut here = json;
+    for (n, segment) in segments.iter().enumerate() {
+        let (name, indexes) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
+        if !name.is_empty() {
+            match here.get(name) {
+                Some(next) => here = next,
+                None if missing_leaf && n + 1 == segments.len() && here.is_object() => {
+                    return Ok(())
+                }
+                None => return Err(format!("{path}: no `{name}` in {here}")),
+            }
+        }
+        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
+            let index: usize = index.parse().map_err(|_| format!("{path}: bad index"))?;
+            here = here
+                .get(index)
+                .ok_or_else(|| format!("{path}: no [{index}] in {here}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every violation's path names the field in the JSON form of the input.
+fn assert_paths_in_json(json: &serde_json::Value, errors: &cancer_plan::ValidationErrors) {
+    for v in errors {
+        let missing = v.value().is_empty()
+            && (*v.rule() == cancer_plan::Rule::Required || v.to_string().contains("is required"));
+        if let Err(e) = path_in_json(json, v.path(), missing) {
+            panic!("{e} ({v})");
+        }
+    }
+}
+
 #[test]
 fn builder_reports_every_violation_with_paths() {
-    let errors = ImprovementCapacity::builder()
+    let builder = ImprovementCapacity::builder()
         .title(" ")
         .alliance(wessex())
         .post(
@@ -203,23 +336,81 @@ fn builder_reports_every_violation_with_paths() {
                 ReviewProgress::NotStarted,
             )
             .by_team(id("academy")),
-        )
-        .build()
-        .unwrap_err();
+        );
+    let json = serde_json::to_value(&builder).unwrap();
+    let errors = builder.build().unwrap_err();
     let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
     assert_eq!(
         paths,
         [
             "title",
             "posts[0].host_icb",
-            "posts[0].costing.amount",
-            "posts[0].costing.basis",
-            "posts[0].costing.kind",
+            "posts[0].costing.total.amount",
+            "posts[0].costing.total.basis",
+            "posts[0].costing.total",
             "teams[0].directed_by[0]",
             "reviews[0].id",
             "reviews[0].team",
         ]
     );
+    assert_paths_in_json(&json, &errors);
+}
+
+#[test]
+fn violation_paths_name_the_costing_variant_as_in_json() {
+    let tenure = || Tenure::fixed("2021-07".parse().unwrap(), 12).unwrap();
+    let team = |n: usize, costing: Costing| {
+        ImprovementTeam::new(
+            id(&format!("t{n}")),
+            "Team",
+            tenure(),
+            FundingSource::NhsEngland,
+            costing,
+        )
+    };
+    let builder = ImprovementCapacity::builder()
+        .title("ICS improvement capacity")
+        .alliance(wessex().with_icb(Icb::new(id("dorset"), " ")))
+        .team(team(0, Costing::annual(Money::from_pounds(-5), " ")))
+        .team(team(1, Costing::not_costed("")))
+        .team(team(
+            2,
+            Costing::total(Money::from_pounds(2_000_000_000_000_000), "x"),
+        ))
+        .post(
+            Post::new(
+                id("t0"),
+                "",
+                AfcBand::Band8C,
+                id("dorset"),
+                Tenure::open_ended("2021-07".parse().unwrap()).unwrap(),
+            )
+            .with_costing(Costing::total(Money::from_pounds(1), "estimate")),
+        );
+    let json = serde_json::to_value(&builder).unwrap();
+    let errors = builder.build().unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "alliance.icbs[2].id",
+            "alliance.icbs[2].name",
+            "posts[0].title",
+            "posts[0].costing.total",
+            "teams[0].id",
+            "teams[0].costing.annual.amount",
+            "teams[0].costing.annual.basis",
+            "teams[1].costing.not_costed.reason",
+            "teams[2].costing.total.amount",
+        ]
+    );
+    let fixed_tenure = errors.at("posts[0].costing.total").unwrap().to_string();
+    assert!(fixed_tenure.contains("fixed tenure"), "{fixed_tenure}");
+    assert_paths_in_json(&json, &errors);
+    // And an empty builder: required fields left out.
+    let empty = ImprovementCapacity::builder();
+    let errors = empty.clone().build().unwrap_err();
+    assert_paths_in_json(&serde_json::to_value(&empty).unwrap(), &errors);
 }
 
 #[test]
@@ -343,4 +534,18 @@ fn budget_roll_ups_include_capacity_lines() -> TestResult {
         ]
     );
     Ok(())
+}
+
+#[test]
+fn wte_text_is_parsed_exactly_never_rounded_into_range() {
+    // 32 nines: the inexact parser rounds this to 1 and would accept it.
+    assert!("0.99999999999999999999999999999999".parse::<Wte>().is_err());
+    assert!("1.00000000000000000000000000000001".parse::<Wte>().is_err());
+    // From JSON too (a Wte deserialises from its text).
+    assert!(serde_json::from_str::<Wte>("\"0.99999999999999999999999999999999\"").is_err());
+    assert_eq!(
+        "0.99".parse::<Wte>().map(|w| w.to_string()),
+        Ok("0.99".to_owned())
+    );
+    assert_eq!("1.00".parse::<Wte>(), Ok(Wte::FULL_TIME));
 }

@@ -110,9 +110,47 @@ fn json_goes_through_the_same_checks_and_fills_in_not_assessed() -> TestResult {
     Ok(())
 }
 
+/// Checks that `path` (`actions[0].principles[1]`) names a place in `json`;
+/// with `missing_leaf`, the last field may be absent from its object (a
+/// required field left out).
+fn path_in_json(json: &serde_json::Value, path: &str, missing_leaf: bool) -> Result<(), String> {
+    let segments: Vec<&str> = path.split('.').collect();
+    let mut here = json;
+    for (n, segment) in segments.iter().enumerate() {
+        let (name, indexes) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
+        if !name.is_empty() {
+            match here.get(name) {
+                Some(next) => here = next,
+                None if missing_leaf && n + 1 == segments.len() && here.is_object() => {
+                    return Ok(())
+                }
+                None => return Err(format!("{path}: no `{name}` in {here}")),
+            }
+        }
+        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
+            let index: usize = index.parse().map_err(|_| format!("{path}: bad index"))?;
+            here = here
+                .get(index)
+                .ok_or_else(|| format!("{path}: no [{index}] in {here}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every violation's path names the field in the JSON form of the input.
+fn assert_paths_in_json(json: &serde_json::Value, errors: &cancer_plan::ValidationErrors) {
+    for v in errors {
+        let missing = v.value().is_empty()
+            && (*v.rule() == Rule::Required || v.to_string().contains("is required"));
+        if let Err(e) = path_in_json(json, v.path(), missing) {
+            panic!("{e} ({v})");
+        }
+    }
+}
+
 #[test]
 fn builder_reports_every_violation_with_paths() {
-    let errors = PathwayAssessment::builder()
+    let builder = PathwayAssessment::builder()
         .tumour_site(TumourSite::Breast)
         .scope(AssessmentScope::Alliance)
         .assessed_on(date(2022, 1, 10))
@@ -123,6 +161,7 @@ fn builder_reports_every_violation_with_paths() {
         ))
         .action(
             ImprovementAction::new(id("a1"), "one-stop clinic", " ", date(2021, 12, 1))
+                .towards(RdcPrinciple::CoordinatedTesting)
                 .towards(RdcPrinciple::CoordinatedTesting),
         )
         .action(
@@ -139,9 +178,14 @@ fn builder_reports_every_violation_with_paths() {
             PathwayStep::new(StepKind::Test, "")
                 .serving(RdcPrinciple::CoordinatedTesting)
                 .serving(RdcPrinciple::CoordinatedTesting),
-        )
-        .build()
-        .unwrap_err();
+        );
+    let json = serde_json::to_value(&builder).unwrap();
+    let errors = builder.build().unwrap_err();
+    assert_paths_in_json(&json, &errors);
+    let empty = PathwayAssessment::builder();
+    let missing = empty.clone().build().unwrap_err();
+    assert_eq!(missing.len(), 3);
+    assert_paths_in_json(&serde_json::to_value(&empty).unwrap(), &missing);
     let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
     assert_eq!(
         paths,
@@ -149,6 +193,7 @@ fn builder_reports_every_violation_with_paths() {
             "principles[1].principle",
             "principles[1].gap",
             "actions[0].owner",
+            "actions[0].principles[1]",
             "actions[0].due",
             "actions[1].id",
             "actions[1].due",
@@ -163,6 +208,19 @@ fn builder_reports_every_violation_with_paths() {
             first: "actions[0].id".into()
         })
     );
+    // A repeat is reported where it repeats, naming the first use.
+    for (repeat, first) in [
+        ("principles[1].principle", "principles[0].principle"),
+        ("actions[0].principles[1]", "actions[0].principles[0]"),
+        ("steps[0].principles[1]", "steps[0].principles[0]"),
+    ] {
+        let v = errors.at(repeat).expect(repeat);
+        assert_eq!(v.rule(), &Rule::AtMostOnce);
+        assert!(
+            v.to_string().ends_with(&format!("(first at {first})")),
+            "{v}"
+        );
+    }
 }
 
 #[test]
@@ -352,20 +410,98 @@ fn gaps_are_measured_against_the_deadline() -> TestResult {
 #[test]
 fn matrix_checks_scopes_and_ambiguous_dates() {
     let on = date(2023, 6, 1);
-    let errors = ComplianceMatrix::build(
-        &wessex(),
-        [
-            icb_assessment(TumourSite::Skin, "dorset", on, &[]),
-            icb_assessment(TumourSite::Skin, "bsw", on, &[]),
-            icb_assessment(TumourSite::Skin, "dorset", on, &[]),
-        ],
-    )
-    .unwrap_err();
+    let alliance = wessex().with_icb(Icb::new(id("dorset"), " "));
+    let assessments = [
+        icb_assessment(TumourSite::Skin, "dorset", on, &[]),
+        icb_assessment(TumourSite::Skin, "bsw", on, &[]),
+        icb_assessment(TumourSite::Skin, "dorset", on, &[]),
+    ];
+    // The paths are those of the input as JSON: `{"alliance", "assessments"}`.
+    let json = serde_json::json!({"alliance": alliance, "assessments": assessments});
+    let errors = ComplianceMatrix::build(&alliance, assessments).unwrap_err();
     let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
     assert_eq!(
         paths,
-        ["assessments[1].scope", "assessments[2].assessed_on"]
+        [
+            "alliance.icbs[2].id",
+            "alliance.icbs[2].name",
+            "assessments[1].scope",
+            "assessments[2].assessed_on"
+        ]
     );
+    assert_paths_in_json(&json, &errors);
+    let no_icbs = ComplianceMatrix::build(&Alliance::new("Wessex"), []).unwrap_err();
+    let json = serde_json::json!({"alliance": Alliance::new("Wessex"), "assessments": []});
+    assert_paths_in_json(&json, &no_icbs);
+}
+
+#[test]
+fn latest_assessments_list_icbs_in_the_alliances_order() -> TestResult {
+    // HIOW before Dorset: the alliance's order, not the ids' order.
+    let alliance = Alliance::new("Wessex Cancer Alliance")
+        .with_icb(Icb::new(id("hiow"), "NHS Hampshire and Isle of Wight ICB"))
+        .with_icb(Icb::new(id("dorset"), "NHS Dorset ICB"));
+    let on = date(2023, 6, 1);
+    let in_scope = |site: TumourSite, scope: AssessmentScope| {
+        PathwayAssessment::builder()
+            .tumour_site(site)
+            .scope(scope)
+            .assessed_on(on)
+            .build()
+    };
+    let matrix = ComplianceMatrix::build(
+        &alliance,
+        [
+            in_scope(TumourSite::Lung, AssessmentScope::Provider("RHM".parse()?))?,
+            icb_assessment(TumourSite::Lung, "dorset", on, &[]),
+            in_scope(TumourSite::Breast, AssessmentScope::Alliance)?,
+            icb_assessment(TumourSite::Lung, "hiow", on, &[]),
+            in_scope(TumourSite::Lung, AssessmentScope::Alliance)?,
+            icb_assessment(TumourSite::Breast, "dorset", on, &[]),
+            in_scope(TumourSite::Lung, AssessmentScope::Provider("RBD".parse()?))?,
+        ],
+    )?;
+    assert_eq!(matrix.icbs(), [id("hiow"), id("dorset")]);
+    let listed: Vec<String> = matrix
+        .latest_assessments()
+        .map(|a| format!("{:?} {}", a.tumour_site(), a.scope()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "Breast alliance",
+            "Breast ICB dorset",
+            "Lung alliance",
+            "Lung ICB hiow",
+            "Lung ICB dorset",
+            "Lung provider RBD",
+            "Lung provider RHM",
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn roll_up_is_the_max_under_the_derived_order() {
+    use ComplianceLevel::*;
+    // The derived order is the severity order: a caller's `.max()` is the roll-up's "worst".
+    let mut sorted = ComplianceLevel::ALL.to_vec();
+    sorted.sort();
+    assert_eq!(sorted, [Met, PartiallyMet, NotAssessed, NotMet]);
+    assert_eq!(ComplianceLevel::roll_up([]), NotAssessed);
+    for a in ComplianceLevel::ALL {
+        assert_eq!(ComplianceLevel::roll_up([a]), a);
+        for b in ComplianceLevel::ALL {
+            assert_eq!(ComplianceLevel::roll_up([a, b]), a.max(b));
+            for c in ComplianceLevel::ALL {
+                let levels = [a, b, c];
+                assert_eq!(
+                    ComplianceLevel::roll_up(levels),
+                    levels.into_iter().max().unwrap_or(NotAssessed)
+                );
+            }
+        }
+    }
 }
 
 mod properties {
@@ -376,11 +512,11 @@ mod properties {
         prop::sample::select(ComplianceLevel::ALL.to_vec())
     }
 
-    fn assessment(icb: &str, levels: &[ComplianceLevel]) -> PathwayAssessment {
+    fn assessment(icb: &str, on: NaiveDate, levels: &[ComplianceLevel]) -> PathwayAssessment {
         let mut b = PathwayAssessment::builder()
             .tumour_site(TumourSite::Lung)
             .scope(AssessmentScope::Icb(id(icb)))
-            .assessed_on(date(2023, 1, 1));
+            .assessed_on(on);
         for (p, level) in RdcPrinciple::ALL.into_iter().zip(levels) {
             b = b.principle(match level {
                 ComplianceLevel::Met => PrincipleEntry::met(p, "evidence"),
@@ -410,21 +546,40 @@ mod properties {
         fn alliance_level_follows_the_documented_roll_up_rule(
             dorset in prop::collection::vec(level(), 7),
             hiow in prop::collection::vec(level(), 7),
+            dorset_before in prop::collection::vec(level(), 7),
+            days_before in 1i64..=1000,
         ) {
-            let input = vec![assessment("dorset", &dorset), assessment("hiow", &hiow)];
+            let on = date(2023, 1, 1);
+            let newer = assessment("dorset", on, &dorset);
+            // An older assessment of the same site and scope: it must lose,
+            // whatever the input order.
+            let older = assessment("dorset", on - chrono::Duration::days(days_before), &dorset_before);
+            let input = vec![older, newer.clone(), assessment("hiow", on, &hiow)];
             let matrix = ComplianceMatrix::build(&wessex(), input.clone()).unwrap();
+            prop_assert_eq!(
+                matrix.latest(TumourSite::Lung, &AssessmentScope::Icb(id("dorset"))),
+                Some(&newer)
+            );
+            let mut expected_levels = Vec::new();
             for (k, p) in RdcPrinciple::ALL.into_iter().enumerate() {
-                prop_assert_eq!(
-                    matrix.alliance_level(TumourSite::Lung, p),
-                    expected(&[dorset[k], hiow[k]])
-                );
+                let level = expected(&[dorset[k], hiow[k]]);
+                prop_assert_eq!(matrix.alliance_level(TumourSite::Lung, p), level);
+                expected_levels.push(level);
             }
             let gaps = matrix.gaps_by_default_deadline();
-            let unmet = matrix.row(TumourSite::Lung).levels().iter().filter(|l| !l.is_met()).count();
+            let unmet = expected_levels.iter().filter(|l| **l != ComplianceLevel::Met).count();
             prop_assert_eq!(gaps.len(), unmet);
-            prop_assert_eq!(matrix.counts().total(), 7);
-            let reversed: Vec<PathwayAssessment> = input.into_iter().rev().collect();
-            prop_assert_eq!(ComplianceMatrix::build(&wessex(), reversed).unwrap(), matrix);
+            let counts = matrix.counts();
+            for level in ComplianceLevel::ALL {
+                let n = expected_levels.iter().filter(|l| **l == level).count();
+                prop_assert_eq!(counts.get(level), n, "{}", level);
+            }
+            // Every order of the input (older first, last, in between) gives
+            // the same matrix.
+            for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+                let permuted: Vec<PathwayAssessment> = order.iter().map(|&i| input[i].clone()).collect();
+                prop_assert_eq!(&ComplianceMatrix::build(&wessex(), permuted).unwrap(), &matrix);
+            }
         }
     }
 }

@@ -10,7 +10,8 @@ use crate::{Alliance, Money, Rule, ValidationErrors};
 
 /// Builds an [`ImprovementCapacity`]. Setters never fail;
 /// [`build`](Self::build) checks everything and reports every violation at
-/// once, with paths such as `posts[1].host_icb` or `teams[0].costing.amount`.
+/// once, with paths such as `posts[1].host_icb` or
+/// `teams[0].costing.total.amount` (where the field is in the JSON form).
 ///
 /// It is also the JSON form (`{"title", "alliance", "posts", "teams",
 /// "reviews"}`), so JSON input meets the same checks.
@@ -71,8 +72,11 @@ impl ImprovementCapacityBuilder {
     /// - a team's directing posts exist; a review's team exists;
     /// - a cost is not negative, at most
     ///   [`MAX_AMOUNT_POUNDS`](crate::budget::MAX_AMOUNT_POUNDS), and its
-    ///   basis (or the reason it is not costed) is not blank; a cost for the
-    ///   whole tenure needs a fixed tenure.
+    ///   basis (or the reason it is not costed) is not blank (paths name the
+    ///   costing's variant, as its JSON does: `posts[0].costing.total.amount`,
+    ///   `teams[1].costing.not_costed.reason`); a cost for the whole tenure
+    ///   needs a fixed tenure (reported at the costing, e.g.
+    ///   `posts[0].costing.total`: the usual fix is an `annual` cost).
     ///
     /// ```
     /// use cancer_plan::capacity::{AfcBand, ImprovementCapacity, Post, Tenure};
@@ -159,8 +163,16 @@ impl ImprovementCapacityBuilder {
     }
 }
 
+/// Checks a costing. Paths follow its JSON form, which names the variant
+/// (`{"total": {"amount", "basis"}}`): `costing.total.amount`,
+/// `costing.annual.basis`, `costing.not_costed.reason`.
 fn check_costing(checker: &mut Checker, at: &str, costing: &Costing, tenure: Tenure) {
-    let at = format!("{at}.costing");
+    let variant = match costing {
+        Costing::NotCosted { .. } => "not_costed",
+        Costing::Total { .. } => "total",
+        Costing::Annual { .. } => "annual",
+    };
+    let at = format!("{at}.costing.{variant}");
     match costing {
         Costing::NotCosted { reason } => checker.not_empty(|| format!("{at}.reason"), reason),
         Costing::Total { amount, basis } | Costing::Annual { amount, basis } => {
@@ -178,12 +190,16 @@ fn check_costing(checker: &mut Checker, at: &str, costing: &Costing, tenure: Ten
             checker.not_empty(|| format!("{at}.basis"), basis);
         }
     }
+    // Reported at the costing (`costing.total`), not the tenure: an
+    // open-ended post is usually meant to be, and its fix is a cost per year.
     if matches!(costing, Costing::Total { .. }) && tenure.last().is_none() {
         checker.push(
-            format!("{at}.kind"),
-            "total",
+            at,
+            costing,
             Rule::Described {
-                rule: "needs a fixed tenure (an open-ended post is costed per year)".into(),
+                rule: format!(
+                    "is a cost for the whole tenure, which needs a fixed tenure; the tenure is open-ended ({tenure}): cost it per year (`annual`) or give the tenure its `last` month"
+                ),
             },
         );
     }

@@ -65,7 +65,9 @@ impl fmt::Display for Wte {
 impl FromStr for Wte {
     type Err = WteError;
     fn from_str(s: &str) -> Result<Wte, WteError> {
-        let value: Decimal = s.trim().parse().map_err(|_| WteError { text: s.into() })?;
+        // Exact: the plain `Decimal` parser rounds digits beyond its
+        // precision, so `0.999…9` (32 nines) would become 1 and pass.
+        let value = Decimal::from_str_exact(s.trim()).map_err(|_| WteError { text: s.into() })?;
         Wte::new(value)
     }
 }

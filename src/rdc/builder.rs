@@ -1,7 +1,7 @@
 //! [`PathwayAssessmentBuilder`]: collects an assessment in any order and
 //! checks every invariant at [`build`](PathwayAssessmentBuilder::build).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -178,16 +178,13 @@ fn check_date(checker: &mut Checker, date: NaiveDate) {
 /// Checks the entries given and returns all seven, in principle order, the
 /// missing ones as not assessed.
 fn check_entries(checker: &mut Checker, given: Vec<PrincipleEntry>) -> Vec<PrincipleEntry> {
-    let mut seen: HashSet<RdcPrinciple> = HashSet::new();
+    let mut seen = HashMap::new();
     for (i, entry) in given.iter().enumerate() {
         let at = format!("principles[{i}]");
-        if !seen.insert(entry.principle()) {
-            checker.push(
-                format!("{at}.principle"),
-                entry.principle(),
-                Rule::AtMostOnce,
-            );
-        }
+        let principle = entry.principle();
+        checker.at_most_once(&mut seen, principle, principle, || {
+            format!("{at}.principle")
+        });
         for (field, text) in [("evidence", entry.evidence()), ("gap", entry.gap())] {
             if let Some(text) = text {
                 checker.not_empty(|| format!("{at}.{field}"), text);
@@ -240,10 +237,11 @@ fn check_actions(
         checker.not_empty(|| format!("{at}.action"), action.action());
         checker.not_empty(|| format!("{at}.owner"), action.owner());
         checker.not_empty_list(|| format!("{at}.principles"), action.principles());
-        let mut seen = HashSet::new();
+        let mut seen = HashMap::new();
         for (k, principle) in action.principles().iter().enumerate() {
-            if !seen.insert(*principle) {
-                checker.push(format!("{at}.principles[{k}]"), principle, Rule::AtMostOnce);
+            if !checker.at_most_once(&mut seen, principle, principle, || {
+                format!("{at}.principles[{k}]")
+            }) {
                 continue;
             }
             let level = entries
@@ -296,15 +294,11 @@ fn check_due(checker: &mut Checker, at: &str, due: NaiveDate, assessed_on: Naive
 fn check_steps(checker: &mut Checker, steps: &[PathwayStep]) {
     for (i, step) in steps.iter().enumerate() {
         checker.not_empty(|| format!("steps[{i}].name"), step.name());
-        let mut seen = HashSet::new();
+        let mut seen = HashMap::new();
         for (k, principle) in step.principles().iter().enumerate() {
-            if !seen.insert(*principle) {
-                checker.push(
-                    format!("steps[{i}].principles[{k}]"),
-                    principle,
-                    Rule::AtMostOnce,
-                );
-            }
+            checker.at_most_once(&mut seen, principle, principle, || {
+                format!("steps[{i}].principles[{k}]")
+            });
         }
     }
 }

@@ -7,28 +7,43 @@ use serde::{Deserialize, Serialize};
 
 /// How far a tumour-site pathway meets one Rapid Diagnostic Centre principle.
 ///
+/// # Order
+///
+/// The order (`Ord`) is the **severity** order of
+/// [`roll_up`](Self::roll_up), best to worst:
+/// `met` < `partially met` < `not assessed` < `not met`. So the worst of
+/// some levels is their `max()`, and `roll_up` is exactly that `max()` (not
+/// assessed when there are none). [`ALL`](Self::ALL) lists the levels in
+/// the matrix's *column* order instead (not assessed last).
+///
 /// ```
-/// use cancer_plan::rdc::ComplianceLevel;
-/// assert!(ComplianceLevel::Met.is_met());
-/// assert!(!ComplianceLevel::PartiallyMet.is_met());
-/// assert_eq!(ComplianceLevel::NotAssessed.to_string(), "not assessed");
+/// use cancer_plan::rdc::ComplianceLevel::{self, *};
+/// assert!(Met.is_met());
+/// assert!(!PartiallyMet.is_met());
+/// assert_eq!(NotAssessed.to_string(), "not assessed");
+/// assert!(Met < PartiallyMet && PartiallyMet < NotAssessed && NotAssessed < NotMet);
+/// assert_eq!([NotAssessed, NotMet].into_iter().max(), Some(ComplianceLevel::roll_up([NotAssessed, NotMet])));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ComplianceLevel {
+    // The declaration order IS the severity order used by `roll_up` (the
+    // derived `Ord`): do not reorder.
     /// The pathway meets the principle.
     Met,
     /// The pathway meets part of the principle.
     PartiallyMet,
-    /// The pathway does not meet the principle.
-    NotMet,
     /// Nobody has assessed the pathway against the principle (yet).
     NotAssessed,
+    /// The pathway does not meet the principle.
+    NotMet,
 }
 
 impl ComplianceLevel {
-    /// The four levels, from met to not assessed (the matrix's column order).
+    /// The four levels in the matrix's column order, from met to not
+    /// assessed. This is **not** the severity order (`Ord`), which puts not
+    /// met last.
     pub const ALL: [ComplianceLevel; 4] = [
         ComplianceLevel::Met,
         ComplianceLevel::PartiallyMet,
@@ -51,16 +66,6 @@ impl ComplianceLevel {
         }
     }
 
-    /// How bad a level is for the roll-up: the higher, the more it dominates.
-    const fn roll_up_rank(self) -> u8 {
-        match self {
-            ComplianceLevel::Met => 0,
-            ComplianceLevel::PartiallyMet => 1,
-            ComplianceLevel::NotAssessed => 2,
-            ComplianceLevel::NotMet => 3,
-        }
-    }
-
     /// Rolls the levels of the parts of an alliance (its ICBs) up to one
     /// level for the whole alliance. **The worst level wins**, ranked
     ///
@@ -75,7 +80,8 @@ impl ComplianceLevel {
     ///    whose pathway nobody has looked at;
     /// 4. otherwise (a mix of met and partially met) it is **partially met**.
     ///
-    /// No parts at all roll up to not assessed.
+    /// No parts at all roll up to not assessed. The ranking is the type's
+    /// order (`Ord`), so this is the levels' `max()`.
     ///
     /// ```
     /// use cancer_plan::rdc::ComplianceLevel::{self, *};
@@ -89,7 +95,7 @@ impl ComplianceLevel {
     pub fn roll_up(levels: impl IntoIterator<Item = ComplianceLevel>) -> ComplianceLevel {
         levels
             .into_iter()
-            .max_by_key(|level| level.roll_up_rank())
+            .max()
             .unwrap_or(ComplianceLevel::NotAssessed)
     }
 }

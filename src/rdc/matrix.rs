@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{AssessmentScope, ComplianceLevel, Gap, PathwayAssessment, RdcPrinciple};
 use crate::validate::Checker;
-use crate::{Alliance, FinancialYear, Id, Rule, TumourSite, ValidationErrors};
+use crate::{Alliance, Id, Rule, TumourSite, ValidationErrors};
 
 /// The compliance of an alliance's tumour-site pathways with the seven RDC
 /// principles, from the **latest** assessment per tumour site and scope.
@@ -135,13 +135,9 @@ impl LevelCounts {
 }
 
 impl ComplianceMatrix {
-    /// The year by whose end every tumour-site pathway was to meet the
-    /// principles: 2023/24 (the 2021 paper).
-    pub fn default_deadline_year() -> Option<FinancialYear> {
-        FinancialYear::starting(2023).ok()
-    }
-
-    /// The default deadline: 31 March 2024, the last day of 2023/24.
+    /// The default deadline: 31 March 2024, the last day of 2023/24, the
+    /// year by whose end every tumour-site pathway was to meet the
+    /// principles (the 2021 paper).
     pub const DEFAULT_DEADLINE: NaiveDate = match NaiveDate::from_ymd_opt(2024, 3, 31) {
         Some(date) => date,
         None => NaiveDate::MAX,
@@ -225,9 +221,30 @@ impl ComplianceMatrix {
         self.latest.get(&(site, scope.clone()))
     }
 
-    /// Every latest assessment, by site then scope.
+    /// Every latest assessment, by site then scope: in each site the
+    /// alliance-wide one, then the ICBs' **in the alliance's order** (see
+    /// [`icbs`](Self::icbs)), then the providers' by ODS code.
     pub fn latest_assessments(&self) -> impl Iterator<Item = &PathwayAssessment> + '_ {
-        self.latest.values()
+        let mut all: Vec<&PathwayAssessment> = self.latest.values().collect();
+        // Stable: providers keep the map's ODS-code order.
+        all.sort_by_key(|a| (a.tumour_site(), self.scope_rank(a.scope())));
+        all.into_iter()
+    }
+
+    /// Where `scope` comes in the matrix's order: the alliance, then its
+    /// ICBs in the alliance's order, then providers (all equal here).
+    fn scope_rank(&self, scope: &AssessmentScope) -> (u8, usize) {
+        match scope {
+            AssessmentScope::Alliance => (0, 0),
+            AssessmentScope::Icb(icb) => (
+                1,
+                self.icbs
+                    .iter()
+                    .position(|id| id == icb)
+                    .unwrap_or(usize::MAX),
+            ),
+            AssessmentScope::Provider(_) => (2, 0),
+        }
     }
 
     /// The latest assessment covering `icb` for `site`: the ICB's own or an

@@ -44,8 +44,12 @@ pub enum Rule {
         /// The earliest value allowed, with why.
         earliest: String,
     },
-    /// A value may appear only once in its list.
-    AtMostOnce,
+    /// A value may appear only once in its list; `first` is the path of its
+    /// first use.
+    AtMostOnce {
+        /// The path of the first use of the value.
+        first: String,
+    },
     /// An amount must not be negative.
     NonNegative,
     /// A `year n of m` term must have `1 <= n <= m`.
@@ -67,7 +71,7 @@ impl fmt::Display for Rule {
             Rule::Resolves { target } => write!(f, "must name an existing {target}"),
             Rule::InRange { range } => write!(f, "must be in {range}"),
             Rule::NotBefore { earliest } => write!(f, "must not be before {earliest}"),
-            Rule::AtMostOnce => f.write_str("may appear only once"),
+            Rule::AtMostOnce { first } => write!(f, "may appear only once (first at {first})"),
             Rule::NonNegative => f.write_str("must not be negative"),
             Rule::YearWithinTerm => f.write_str("must have 1 <= year <= years in the term"),
             Rule::Described { rule } => f.write_str(rule),
@@ -248,16 +252,8 @@ impl Checker {
     ) -> bool {
         match seen.get(&item) {
             Some(first) => {
-                let path = path();
-                let value = value.to_string();
-                let rule = Rule::AtMostOnce;
-                let message = format!("{path}: `{value}` {rule} (first at {first})");
-                self.violations.push(Violation {
-                    path,
-                    value,
-                    rule,
-                    message,
-                });
+                let first = first.clone();
+                self.push(path(), value, Rule::AtMostOnce { first });
                 false
             }
             None => {

@@ -239,7 +239,7 @@ fn each_statutory_duty_appears_once() -> TestResult {
     assert!(
         duplicate
             .to_string()
-            .contains("already at responsibilities[0].duty"),
+            .contains("may appear only once (first at responsibilities[0].duty)"),
         "{duplicate}"
     );
     Ok(())

@@ -215,7 +215,12 @@ fn builder_reports_every_violation_with_paths() {
         ("steps[0].principles[1]", "steps[0].principles[0]"),
     ] {
         let v = errors.at(repeat).expect(repeat);
-        assert_eq!(v.rule(), &Rule::AtMostOnce);
+        assert_eq!(
+            v.rule(),
+            &Rule::AtMostOnce {
+                first: first.into()
+            }
+        );
         assert!(
             v.to_string().ends_with(&format!("(first at {first})")),
             "{v}"

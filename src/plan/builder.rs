@@ -160,19 +160,9 @@ fn check_responsibilities(
         let at = format!("responsibilities[{r}]");
         ids.register(checker, resp.id(), || format!("{at}.id"));
         checker.not_empty(|| format!("{at}.wording"), resp.wording());
-        if let Some(first) = duties.get(&resp.duty()) {
-            checker.push(
-                format!("{at}.duty"),
-                resp.duty().code(),
-                Rule::Described {
-                    rule: format!(
-                        "may appear only once (already at responsibilities[{first}].duty)"
-                    ),
-                },
-            );
-        } else {
-            duties.insert(resp.duty(), r);
-        }
+        checker.at_most_once(&mut duties, resp.duty(), resp.duty().code(), || {
+            format!("{at}.duty")
+        });
         for (a, ask) in resp.delivery_asks().iter().enumerate() {
             let at = format!("{at}.delivery_asks[{a}]");
             ids.register(checker, ask.id(), || format!("{at}.id"));

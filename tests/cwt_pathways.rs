@@ -4,7 +4,7 @@
 
 use cancer_plan::cwt::pathway::{
     measure_pathways, Adjustment, AdjustmentReason, CompactPathway, FindingKind, Pathway,
-    PathwayCounts, ProviderRegistry, ReportingWindow, Route,
+    PathwayCounts, ProviderRegistry, ReportingWindow, Route, MAX_PROVIDERS,
 };
 use cancer_plan::{CwtStandard, OdsCode, TumourSite, YearMonth};
 use chrono::NaiveDate;
@@ -345,4 +345,16 @@ fn pathways_and_their_results_serialise() {
     assert!(open.measure(FDS).unwrap().is_none());
     let measured = serde_json::to_value(p.measure(FDS).unwrap().unwrap()).unwrap();
     assert_eq!(measured["days"], 28);
+}
+
+#[test]
+fn a_huge_provider_count_is_capped_at_what_a_provider_index_can_name() {
+    let month: YearMonth = "2024-04".parse().unwrap();
+    let window = ReportingWindow::new(month, month).unwrap();
+    // Uncapped, usize::MAX providers asked for a table beyond any memory
+    // (a capacity-overflow panic).
+    let counts = PathwayCounts::new(window, usize::MAX);
+    assert_eq!(counts.providers(), MAX_PROVIDERS);
+    assert_eq!(MAX_PROVIDERS, usize::from(u16::MAX) + 1);
+    assert_eq!(PathwayCounts::new(window, 3).providers(), 3);
 }

@@ -162,28 +162,16 @@ impl PathwayCounts {
         let d31 = CwtStandard::Combined31Day;
         let d62 = CwtStandard::Combined62Day;
         if r.fds_stop != NO_DAY && r.route.is_measured_for(fds) {
-            self.measure(
-                index,
-                base,
-                fds,
-                r.referral,
-                r.fds_stop,
-                r.first_seen_adjustment.into(),
-            );
+            let adjustment = r.adjustment_days(fds);
+            self.measure(index, base, fds, r.referral, r.fds_stop, adjustment);
         }
         if r.first_treatment != NO_DAY {
-            let treatment_adj = u32::from(r.treatment_adjustment);
-            self.measure(
-                index,
-                base,
-                d31,
-                r.decision_to_treat,
-                r.first_treatment,
-                treatment_adj,
-            );
+            let adjustment = r.adjustment_days(d31);
+            let (start, stop) = (r.decision_to_treat, r.first_treatment);
+            self.measure(index, base, d31, start, stop, adjustment);
             if r.route.is_measured_for(d62) {
-                let adj = treatment_adj + u32::from(r.first_seen_adjustment);
-                self.measure(index, base, d62, r.referral, r.first_treatment, adj);
+                let adjustment = r.adjustment_days(d62);
+                self.measure(index, base, d62, r.referral, stop, adjustment);
             }
         }
     }
@@ -199,16 +187,7 @@ impl PathwayCounts {
         adjustment: u32,
     ) {
         let finding = if start == NO_DAY {
-            let stop = date_of(stop);
-            match standard {
-                CwtStandard::FasterDiagnosis28Day => FindingKind::OutcomeWithoutReferral { stop },
-                CwtStandard::Combined31Day => {
-                    FindingKind::TreatmentWithoutDecisionToTreat { treatment: stop }
-                }
-                CwtStandard::Combined62Day => {
-                    FindingKind::TreatmentWithoutReferral { treatment: stop }
-                }
-            }
+            FindingKind::missing_clock_start(standard, date_of(stop))
         } else if stop < start {
             FindingKind::ClockStopBeforeStart {
                 standard,

@@ -54,6 +54,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     for bad in extract.bad_rows().iter().take(20) {
         println!("  bad row: {bad}");
     }
+    for standard in CwtStandard::ALL {
+        if standard != CwtStandard::FasterDiagnosis28Day {
+            println!(
+                "  {standard}: {} valid per-modality rows left out of the totals by the modality rule (they repeat their ALL MODALITIES row)",
+                extract.excluded_by_modality_rule(standard)
+            );
+        }
+    }
     let asks = plan_asks(&plan);
     println!("Plan: {} ({})", plan.title(), plan.financial_year());
     for (standard, (threshold, by)) in &asks {

@@ -9,10 +9,16 @@
 //!
 //! Every data row ends up either in [`Extract::rows`] or, with its line
 //! number and reason, in [`Extract::bad_rows`]: none is silently dropped.
+//! A 31-day or 62-day row with a blank `TREATMENT MODALITY`
+//! ([`BadRowReason::MissingModality`]) and a repeat of an earlier row
+//! ([`BadRowReason::Duplicate`]) are bad rows. Valid rows that the modality
+//! rule leaves out of the totals (the per-modality 31-day and 62-day rows)
+//! are counted in [`Extract::excluded_by_modality_rule`].
 
 mod row;
 
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io;
 
 use csv::StringRecord;
@@ -73,6 +79,31 @@ impl Extract {
     /// The bad rows, in file order, each with its line number and reason.
     pub fn bad_rows(&self) -> &[BadRow] {
         &self.bad_rows
+    }
+
+    /// How many valid rows of `standard` the modality rule
+    /// ([`ExtractRow::counts_towards_total`]) leaves out of the totals: the
+    /// 31-day and 62-day per-modality rows, which repeat the patients of
+    /// their `ALL MODALITIES` row. Always 0 for the FDS.
+    ///
+    /// ```
+    /// use cancer_plan::cwt::extract::read_extract;
+    /// use cancer_plan::CwtStandard;
+    /// let csv = "\
+    /// PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES
+    /// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,ALL MODALITIES,Lung,10,9,1
+    /// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,Surgery,Lung,6,5,1
+    /// ";
+    /// let extract = read_extract(csv.as_bytes())?;
+    /// assert_eq!(extract.excluded_by_modality_rule(CwtStandard::Combined31Day), 1);
+    /// assert_eq!(extract.excluded_by_modality_rule(CwtStandard::FasterDiagnosis28Day), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn excluded_by_modality_rule(&self, standard: CwtStandard) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.standard() == standard && !r.counts_towards_total())
+            .count()
     }
 
     /// The number of data rows read (valid + bad).
@@ -144,8 +175,9 @@ impl Columns {
 
 /// Reads an extract in the published layout from any reader. Fails only if
 /// the input cannot be read or the header lacks a column; bad rows are
-/// collected, with their line numbers, in [`Extract::bad_rows`]. One pass,
-/// linear in the number of rows.
+/// collected, with their line numbers, in [`Extract::bad_rows`], including
+/// a row that repeats an earlier valid row ([`BadRowReason::Duplicate`]:
+/// only the first is counted). One pass, linear in the number of rows.
 pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -158,13 +190,22 @@ pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
     let columns = Columns::find(csv.headers()?)?;
     let mut extract = Extract::default();
     let mut record = StringRecord::new();
+    let mut first_lines = HashMap::new();
     loop {
         match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
                 match parse_row(&columns, &record, line) {
-                    Ok(row) => extract.rows.push(row),
+                    Ok(row) => match first_lines.get(&row.key()) {
+                        Some(&first_line) => extract
+                            .bad_rows
+                            .push(BadRow::new(line, BadRowReason::Duplicate { first_line })),
+                        None => {
+                            first_lines.insert(row.key(), line);
+                            extract.rows.push(row);
+                        }
+                    },
                     Err(reason) => extract.bad_rows.push(BadRow::new(line, reason)),
                 }
             }
@@ -217,21 +258,17 @@ fn parse_row(
         })?;
     let total = count("TOTAL TREATED", columns.total)?;
     let within = count("WITHIN STANDARD", columns.within)?;
-    let performance = Performance::new(within, total)
-        .map_err(|_| BadRowReason::WithinExceedsTotal { within, total })?;
-    if let Some(i) = columns.breaches.filter(|&i| !field(i).is_empty()) {
-        let breaches = count("BREACHES", i)?;
-        if breaches != performance.breaches() {
-            return Err(BadRowReason::BreachesMismatch {
-                within,
-                total,
-                breaches,
-            });
-        }
+    let performance = match columns.breaches.filter(|&i| !field(i).is_empty()) {
+        Some(i) => Performance::with_breaches(within, total, count("BREACHES", i)?),
+        None => Performance::new(within, total),
     }
+    .map_err(bad_counts)?;
     let modality = Some(field(columns.modality))
         .filter(|m| !m.is_empty())
         .map(str::to_owned);
+    if modality.is_none() && standard != CwtStandard::FasterDiagnosis28Day {
+        return Err(BadRowReason::MissingModality { standard });
+    }
     Ok(ExtractRow::new(
         line,
         period,
@@ -242,6 +279,27 @@ fn parse_row(
         field(columns.cancer_type).to_owned(),
         performance,
     ))
+}
+
+/// The bad-row reason for counts that do not make a [`Performance`].
+fn bad_counts(error: PerformanceError) -> BadRowReason {
+    match error {
+        PerformanceError::WithinExceedsTotal { within, total } => {
+            BadRowReason::WithinExceedsTotal { within, total }
+        }
+        PerformanceError::BreachesMismatch {
+            within,
+            total,
+            breaches,
+        } => BadRowReason::BreachesMismatch {
+            within,
+            total,
+            breaches,
+        },
+        other @ PerformanceError::Overflow => BadRowReason::Counts {
+            message: other.to_string(),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -260,7 +318,7 @@ mod tests {
             "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n",
             "2023-10-01,2023/24,OCT,2WW,RHM,USC,,Lung,10,8,2\n",
             "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,ten,8,2\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,8,10,-2\n",
+            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,8,10,0\n",
             "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,3\n",
             "October,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n",
             "2023-10-01,2023/24,OCT,28-day FDS,rhm,USC,,Lung,10,8,2\n",
@@ -336,5 +394,92 @@ mod tests {
             .get(oct, CwtStandard::FasterDiagnosis28Day, "RHM")
             .unwrap();
         assert_eq!(fds.total().to_string(), "3.5");
+    }
+
+    #[test]
+    fn blank_modality_on_a_31_or_62_day_row_is_a_bad_row() {
+        let e = read(concat!(
+            "2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,,Lung,10,9,1\n",
+            "2023-10-01,2023/24,OCT,62-day Combined,RHM,USC,,Lung,4,3,1\n",
+            "2023-10-01,2023/24,OCT,62-day Combined,RHM,USC,ALL MODALITIES,Lung,4,3,1\n",
+            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,2,2,0\n",
+        ));
+        assert_eq!(e.rows().len(), 2);
+        let bad: Vec<(u64, BadRowReason)> = e
+            .bad_rows()
+            .iter()
+            .map(|b| (b.line(), b.reason().clone()))
+            .collect();
+        assert_eq!(
+            bad,
+            [
+                (
+                    2,
+                    BadRowReason::MissingModality {
+                        standard: CwtStandard::Combined31Day
+                    }
+                ),
+                (
+                    3,
+                    BadRowReason::MissingModality {
+                        standard: CwtStandard::Combined62Day
+                    }
+                ),
+            ]
+        );
+        assert!(e.bad_rows()[0]
+            .to_string()
+            .starts_with("line 2: TREATMENT MODALITY is blank"));
+    }
+
+    #[test]
+    fn rows_left_out_by_the_modality_rule_are_counted() {
+        let e = read(concat!(
+            "2023-10-01,2023/24,OCT,62-day Combined,RHM,USC,ALL MODALITIES,Lung,10,9,1\n",
+            "2023-10-01,2023/24,OCT,62-day Combined,RHM,USC,Surgery,Lung,6,5,1\n",
+            "2023-10-01,2023/24,OCT,62-day Combined,RHM,USC,Radiotherapy,Lung,4,4,0\n",
+            "2023-10-01,2023/24,OCT,31-day Combined,RHM,First,Surgery,Lung,4,4,0\n",
+            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,2,2,0\n",
+        ));
+        assert_eq!(e.excluded_by_modality_rule(CwtStandard::Combined62Day), 2);
+        assert_eq!(e.excluded_by_modality_rule(CwtStandard::Combined31Day), 1);
+        assert_eq!(
+            e.excluded_by_modality_rule(CwtStandard::FasterDiagnosis28Day),
+            0
+        );
+    }
+
+    #[test]
+    fn a_repeated_row_is_a_duplicate_and_not_counted() {
+        let e = read(concat!(
+            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n",
+            "2023-10-01,2023/24,OCT,28-day FDS,RHM,Screening,,Lung,1,1,0\n",
+            "2023-10-01,2023/24,OCT,28-day FDS,RHM,usc,,LUNG,3,3,0\n",
+            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,x\n",
+        ));
+        assert_eq!(e.rows().len(), 2);
+        assert_eq!(e.bad_rows().len(), 2);
+        assert_eq!(e.bad_rows()[0].line(), 4);
+        assert_eq!(
+            e.bad_rows()[0].reason(),
+            &BadRowReason::Duplicate { first_line: 2 }
+        );
+        assert!(e.bad_rows()[0]
+            .to_string()
+            .starts_with("line 4: repeats line 2"));
+        // A bad row is not a first occurrence.
+        assert!(matches!(
+            e.bad_rows()[1].reason(),
+            BadRowReason::Count { .. }
+        ));
+        let t = e.by_organisation().unwrap();
+        let fds = t
+            .get(
+                "2023-10".parse().unwrap(),
+                CwtStandard::FasterDiagnosis28Day,
+                "RHM",
+            )
+            .unwrap();
+        assert_eq!(fds.total().to_string(), "11");
     }
 }

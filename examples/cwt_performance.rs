@@ -179,5 +179,6 @@ fn print_row(name: &str, p: Performance, threshold: Percent) {
         interval,
         met,
         p.gap_in_patients(threshold)
+            .map_or_else(|| "n/a".to_owned(), |g| g.to_string())
     );
 }

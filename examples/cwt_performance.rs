@@ -4,7 +4,9 @@
 //! the alliance and its ICBs, then each organisation, each against the
 //! 2024/25 plan's ask for that standard (FDS 80%, 62-day 85%, by March 2025)
 //! or, where the plan has none (31-day), the national threshold in force,
-//! with the gap in patients and the 95% Wilson interval.
+//! judged with `AgainstTarget` (met, the gap in patients, and whether the
+//! ask is due yet: October 2023 data against an ask "by 2025-03" is not),
+//! with the 95% Wilson interval.
 //!
 //! ```text
 //! cargo run --example cwt_performance --features cwt-extract -- [EXTRACT.csv]
@@ -19,7 +21,8 @@
 //! ICB. Salisbury (RNZ) is in the Bath and North East Somerset, Swindon and
 //! Wiltshire ICB, but its patients sit in Wessex pathways and the plan lists
 //! it: it counts in the alliance total and is shown under "no Wessex ICB"
-//! in the ICB rows, not silently folded into either Wessex ICB.
+//! (naming the providers the plan gives no Wessex ICB) in the ICB rows, not
+//! silently folded into either Wessex ICB.
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -28,13 +31,11 @@ use std::io::BufReader;
 use std::path::PathBuf;
 
 use cancer_plan::cwt::extract::read_extract;
-use cancer_plan::cwt::{target_for, ConfidenceLevel, Performance, PerformanceTable};
-use cancer_plan::{CancerPlan, CwtStandard, OdsCode, Percent, YearMonth};
+use cancer_plan::cwt::{target_for, AgainstTarget, ConfidenceLevel, Performance};
+use cancer_plan::{CancerPlan, CwtStandard, PerformanceTarget, YearMonth};
 
 const DEFAULT_EXTRACT: &str = "examples/data/cwt-provider-extract-2023-10-wessex.csv";
 const PLAN: &str = "examples/data/wessex-2024-25.json";
-/// The ICB row for plan providers the plan gives no ICB (Salisbury, RNZ).
-const NO_WESSEX_ICB: &str = "no Wessex ICB (RNZ: BSW ICB)";
 
 fn main() -> Result<(), Box<dyn Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -54,15 +55,36 @@ fn main() -> Result<(), Box<dyn Error>> {
     for bad in extract.bad_rows().iter().take(20) {
         println!("  bad row: {bad}");
     }
+    for standard in CwtStandard::ALL {
+        if standard != CwtStandard::FasterDiagnosis28Day {
+            println!(
+                "  {standard}: {} valid per-modality rows left out of the totals by the modality rule (they repeat their ALL MODALITIES row)",
+                extract.excluded_by_modality_rule(standard)
+            );
+        }
+    }
     let asks = plan_asks(&plan);
     println!("Plan: {} ({})", plan.title(), plan.financial_year());
-    for (standard, (threshold, by)) in &asks {
-        println!("  ask: {standard} >= {threshold} by {by}");
+    for (standard, ask) in &asks {
+        println!("  ask: {standard} >= {} by {}", ask.threshold(), ask.by());
     }
 
     let by_org = extract.by_organisation()?;
     let all = by_org.overall()?;
     let alliance = plan.alliance();
+    // The ICB row for plan providers with no Wessex ICB, naming them (in
+    // the Wessex plan: Salisbury, RNZ, whose ICB is BSW).
+    let without_icb: Vec<&str> = alliance
+        .providers()
+        .iter()
+        .filter(|p| p.icb().and_then(|id| alliance.icb(id.as_str())).is_none())
+        .map(|p| p.ods_code().as_str())
+        .collect();
+    let no_wessex_icb = format!(
+        "not in a {} ICB: {}",
+        alliance.name(),
+        without_icb.join(", ")
+    );
     let membership: BTreeMap<&str, &str> = alliance
         .providers()
         .iter()
@@ -70,7 +92,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             let icb = p
                 .icb()
                 .and_then(|id| alliance.icb(id.as_str()))
-                .map_or(NO_WESSEX_ICB, |icb| icb.name());
+                .map_or(no_wessex_icb.as_str(), |icb| icb.name());
             (p.ods_code().as_str(), icb)
         })
         .collect();
@@ -94,18 +116,28 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     for (month, standard) in all.periods() {
-        let (threshold, label) = match asks.get(&standard) {
-            Some((t, by)) => (*t, format!("plan ask {t} by {by}")),
+        // The plan's ask, or where it has none the national threshold in
+        // force that month (due by definition).
+        let (target, label) = match asks.get(&standard) {
+            Some(ask) => (
+                *ask,
+                format!("plan ask {} by {}", ask.threshold(), ask.by()),
+            ),
             None => match target_for(standard, month) {
                 Some(t) => (
-                    t.threshold(),
+                    PerformanceTarget::new(standard, t.threshold(), month),
                     format!("national {}: {}", t.basis(), t.threshold()),
                 ),
                 None => continue,
             },
         };
+        let due = if month >= target.by() {
+            format!("due in {month}")
+        } else {
+            format!("not yet due in {month}: the gap is the distance still to travel")
+        };
         println!();
-        println!("== {month}  {standard}  (against {label})");
+        println!("== {month}  {standard}  (against {label}; {due})");
         let national = target_for(standard, month)
             .map(|t| format!("{} ({})", t.threshold(), t.basis()))
             .unwrap_or_else(|| "none".into());
@@ -116,10 +148,10 @@ fn main() -> Result<(), Box<dyn Error>> {
             "treated"
         };
         println!(
-            "   {:<44} {:>9} {:>9} {:>8}  {:<17} {:>8} {:>5}",
-            "", counted, "within", "perf.", "95% interval", "ask", "gap"
+            "   {:<44} {:>9} {:>9} {:>8}  {:<17} {:>8} {:>5} {:>4}",
+            "", counted, "within", "perf.", "95% interval", "ask", "gap", "due"
         );
-        let row = |name: &str, p: Performance| print_row(name, p, threshold);
+        let row = |name: &str, p: Performance| print_row(name, p, &target, standard, month);
         if let Some(p) = all.get(month, standard, &()) {
             row("All organisations in the file", p);
         }
@@ -129,47 +161,55 @@ fn main() -> Result<(), Box<dyn Error>> {
         for (name, p) in by_icb.groups_of(month, standard) {
             row(&format!("  {name}"), p);
         }
-        print_organisations(&by_org, month, standard, &names, threshold);
+        for (org, p) in by_org.groups_of(month, standard) {
+            let name = names.get(org.as_str()).copied().unwrap_or("");
+            let label = format!("{org} {name}");
+            row(&label.chars().take(44).collect::<String>(), p);
+        }
     }
     Ok(())
 }
 
-/// The plan's performance asks by standard: (threshold, by).
-fn plan_asks(plan: &CancerPlan) -> BTreeMap<CwtStandard, (Percent, YearMonth)> {
+/// The plan's performance asks by standard.
+fn plan_asks(plan: &CancerPlan) -> BTreeMap<CwtStandard, PerformanceTarget> {
     plan.delivery_asks()
         .filter_map(|ask| ask.kind().performance_target())
-        .map(|t| (t.standard(), (t.threshold(), t.by())))
+        .map(|t| (t.standard(), *t))
         .collect()
 }
 
-fn print_organisations(
-    by_org: &PerformanceTable<OdsCode>,
-    month: YearMonth,
+/// One row: the counts, the interval, and the performance judged against
+/// `target` by `AgainstTarget` (met, gap in patients, due yet).
+fn print_row(
+    name: &str,
+    p: Performance,
+    target: &PerformanceTarget,
     standard: CwtStandard,
-    names: &BTreeMap<&str, &str>,
-    threshold: Percent,
+    month: YearMonth,
 ) {
-    for (org, p) in by_org.groups_of(month, standard) {
-        let name = names.get(org.as_str()).copied().unwrap_or("");
-        let label = format!("{org} {name}");
-        print_row(&label.chars().take(44).collect::<String>(), p, threshold);
-    }
-}
-
-fn print_row(name: &str, p: Performance, threshold: Percent) {
     let interval = p
         .wilson(ConfidenceLevel::Percent95)
         .map(|ci| format!("{:.2}%-{:.2}%", ci.lower() * 100.0, ci.upper() * 100.0))
         .unwrap_or_default();
-    let met = if p.meets(threshold) { "met" } else { "not met" };
+    let judged = AgainstTarget::judge(target, standard, month, p);
+    let (met, gap, due) = match judged {
+        Some(j) => (
+            if j.met() { "met" } else { "not met" },
+            j.gap_in_patients()
+                .map_or_else(|| "n/a".to_owned(), |g| g.to_string()),
+            if j.due() { "yes" } else { "no" },
+        ),
+        None => ("n/a", "n/a".to_owned(), "n/a"),
+    };
     println!(
-        "   {:<44} {:>9} {:>9} {:>8}  {:<17} {:>8} {:>5}",
+        "   {:<44} {:>9} {:>9} {:>8}  {:<17} {:>8} {:>5} {:>4}",
         name,
         p.total().to_string(),
         p.within().to_string(),
         p.display(2).to_string(),
         interval,
         met,
-        p.gap_in_patients(threshold)
+        gap,
+        due
     );
 }

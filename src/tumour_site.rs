@@ -79,6 +79,30 @@ impl TumourSite {
         TumourSite::Other,
     ];
 
+    /// The site's position in [`TumourSite::ALL`] (`ALL[site.index()] ==
+    /// site`), for indexing dense tables. An explicit match rather than
+    /// `site as usize`, so that a site added to the enum must be given its
+    /// place here and in `ALL` together (a unit test checks they agree).
+    pub const fn index(self) -> usize {
+        match self {
+            TumourSite::Breast => 0,
+            TumourSite::Lung => 1,
+            TumourSite::ColorectalLowerGi => 2,
+            TumourSite::UpperGi => 3,
+            TumourSite::Urology => 4,
+            TumourSite::Prostate => 5,
+            TumourSite::Skin => 6,
+            TumourSite::HeadAndNeck => 7,
+            TumourSite::Gynaecology => 8,
+            TumourSite::Haematology => 9,
+            TumourSite::BrainCns => 10,
+            TumourSite::Sarcoma => 11,
+            TumourSite::Childrens => 12,
+            TumourSite::NonSpecificSymptoms => 13,
+            TumourSite::Other => 14,
+        }
+    }
+
     /// The snake_case code used in JSON (`colorectal_lower_gi`).
     pub const fn code(self) -> &'static str {
         match self {
@@ -161,5 +185,12 @@ mod tests {
             assert_eq!(site.name().parse::<TumourSite>().unwrap(), site);
         }
         assert!("spleen".parse::<TumourSite>().is_err());
+    }
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, site) in TumourSite::ALL.into_iter().enumerate() {
+            assert_eq!(site.index(), i, "{site:?}");
+        }
     }
 }

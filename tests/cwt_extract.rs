@@ -174,3 +174,50 @@ fn several_months_give_a_monthly_series_per_organisation() {
     let all = by_org.overall().unwrap();
     assert_eq!(all.series(D62, &()).len(), 2);
 }
+
+#[test]
+fn a_file_pasted_twice_reports_every_repeat_and_counts_once() {
+    let mut text = SAMPLE.to_owned();
+    for line in SAMPLE.lines().skip(1) {
+        text.push_str(line);
+        text.push('\n');
+    }
+    let e = read_extract(text.as_bytes()).unwrap();
+    assert_eq!(e.rows_read(), 2 * 571);
+    assert_eq!(e.rows().len(), 571);
+    assert_eq!(e.bad_rows().len(), 571);
+    // Line 2 + 571 = 573 repeats line 2.
+    assert_eq!(e.bad_rows()[0].line(), 573);
+    assert_eq!(
+        e.bad_rows()[0].reason(),
+        &BadRowReason::Duplicate { first_line: 2 }
+    );
+    assert_eq!(
+        e.by_organisation().unwrap(),
+        sample().by_organisation().unwrap()
+    );
+}
+
+#[test]
+fn the_rows_left_out_by_the_modality_rule_are_counted_per_standard() {
+    let e = sample();
+    // 31-day: 198 rows, 152 `ALL MODALITIES`; 62-day: 262 rows, 184.
+    assert_eq!(e.excluded_by_modality_rule(D31), 46);
+    assert_eq!(e.excluded_by_modality_rule(D62), 78);
+    assert_eq!(e.excluded_by_modality_rule(FDS), 0);
+}
+
+#[test]
+fn a_62_day_row_with_a_blank_modality_is_a_bad_row() {
+    let mut text = SAMPLE.to_owned();
+    // Line 573: a 62-day row whose modality was lost.
+    text.push_str("2023-10-01,2023/24,OCT,62-day Combined,RHM,URGENT SUSPECTED CANCER,,Suspected lung cancer,5,4,1\n");
+    let e = read_extract(text.as_bytes()).unwrap();
+    assert_eq!(e.rows().len(), 571);
+    assert_eq!(e.bad_rows().len(), 1);
+    assert_eq!(e.bad_rows()[0].line(), 573);
+    assert_eq!(
+        e.bad_rows()[0].reason(),
+        &BadRowReason::MissingModality { standard: D62 }
+    );
+}

@@ -4,7 +4,7 @@
 
 use cancer_plan::cwt::pathway::{
     measure_pathways, Adjustment, AdjustmentReason, CompactPathway, FindingKind, Pathway,
-    PathwayCounts, ProviderRegistry, ReportingWindow, Route,
+    PathwayCounts, ProviderRegistry, ReportingWindow, Route, MAX_PROVIDERS,
 };
 use cancer_plan::{CwtStandard, OdsCode, TumourSite, YearMonth};
 use chrono::NaiveDate;
@@ -345,4 +345,53 @@ fn pathways_and_their_results_serialise() {
     assert!(open.measure(FDS).unwrap().is_none());
     let measured = serde_json::to_value(p.measure(FDS).unwrap().unwrap()).unwrap();
     assert_eq!(measured["days"], 28);
+}
+
+#[test]
+fn a_huge_provider_count_is_capped_at_what_a_provider_index_can_name() {
+    let month: YearMonth = "2024-04".parse().unwrap();
+    let window = ReportingWindow::new(month, month).unwrap();
+    // Uncapped, usize::MAX providers asked for a table beyond any memory
+    // (a capacity-overflow panic).
+    let counts = PathwayCounts::new(window, usize::MAX);
+    assert_eq!(counts.providers(), MAX_PROVIDERS);
+    assert_eq!(MAX_PROVIDERS, usize::from(u16::MAX) + 1);
+    assert_eq!(PathwayCounts::new(window, 3).providers(), 3);
+}
+
+#[test]
+fn adjustments_sum_saturating_and_both_paths_agree() {
+    // 65,537 adjustments of 65,535 days make u32::MAX; 11 more days wrapped
+    // a plain u32 sum round to 10 (a 35-day FDS wait became 25: within),
+    // and panicked in debug builds. Saturating, the adjustment exceeds the
+    // wait: a finding, on both paths.
+    let mut p = usc(date(2024, 1, 1))
+        .with_told_outcome(date(2024, 2, 5))
+        .with_first_treatment(date(2024, 3, 1));
+    let dna = |days| Adjustment::new(AdjustmentReason::DidNotAttendFirstAppointment, days);
+    for _ in 0..65_537 {
+        p = p.with_adjustment(dna(u16::MAX));
+    }
+    p = p.with_adjustment(dna(11));
+    assert_eq!(p.adjustment_days(FDS), u32::from(u16::MAX));
+    assert_eq!(p.adjustment_days(D31), 0);
+    assert_eq!(
+        p.measure(FDS),
+        Err(FindingKind::AdjustmentExceedsWait {
+            standard: FDS,
+            days: 35,
+            adjustment: u32::from(u16::MAX),
+        })
+    );
+    let pathways = [p];
+    let (_, reference) = measure_pathways(&pathways, |_| ()).unwrap();
+    let mut providers = ProviderRegistry::new();
+    let compact = CompactPathway::from_pathway(&pathways[0], &mut providers).unwrap();
+    let first: YearMonth = "2024-01".parse().unwrap();
+    let last: YearMonth = "2024-12".parse().unwrap();
+    let mut counts =
+        PathwayCounts::new(ReportingWindow::new(first, last).unwrap(), providers.len());
+    counts.add(0, &[compact]);
+    assert_eq!(counts.findings(), reference.as_slice());
+    assert_eq!(reference.len(), 3); // FDS and 62-day exceed; 31-day has no decision to treat
 }

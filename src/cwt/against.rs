@@ -26,7 +26,7 @@ use crate::{PerformanceTarget, YearMonth};
 /// let judged = AgainstTarget::judge(&ask, CwtStandard::FasterDiagnosis28Day, "2023-10".parse()?, october)
 ///     .ok_or("the ask is for another standard")?;
 /// assert!(!judged.met());
-/// assert_eq!(judged.gap_in_patients(), 662);
+/// assert_eq!(judged.gap_in_patients(), Some(662));
 /// assert!(!judged.due()); // the ask applies by March 2025
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -36,7 +36,7 @@ pub struct AgainstTarget {
     month: YearMonth,
     performance: Performance,
     met: bool,
-    gap_in_patients: u64,
+    gap_in_patients: Option<u64>,
     due: bool,
 }
 
@@ -80,8 +80,10 @@ impl AgainstTarget {
     }
 
     /// How many more patients within the standard would have met the
-    /// threshold, rounded up; 0 when met.
-    pub fn gap_in_patients(&self) -> u64 {
+    /// threshold, rounded up ([`Performance::gap_in_patients`]): `Some(0)`
+    /// when met; `None` when the month had no patients (then `met()` is
+    /// false, but the month is not "0 short": there is nothing to judge).
+    pub fn gap_in_patients(&self) -> Option<u64> {
         self.gap_in_patients
     }
 
@@ -122,7 +124,7 @@ mod tests {
         )
         .unwrap();
         assert!(judged.met() && judged.due());
-        assert_eq!(judged.gap_in_patients(), 0);
+        assert_eq!(judged.gap_in_patients(), Some(0));
         let early = AgainstTarget::judge(
             &ask(),
             CwtStandard::Combined62Day,
@@ -131,5 +133,18 @@ mod tests {
         )
         .unwrap();
         assert!(!early.due());
+    }
+
+    #[test]
+    fn an_empty_month_is_not_met_and_has_no_gap() {
+        let judged = AgainstTarget::judge(
+            &ask(),
+            CwtStandard::Combined62Day,
+            "2025-03".parse().unwrap(),
+            Performance::ZERO,
+        )
+        .unwrap();
+        assert!(!judged.met());
+        assert_eq!(judged.gap_in_patients(), None);
     }
 }

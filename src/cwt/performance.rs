@@ -51,7 +51,8 @@ pub enum PerformanceError {
 /// assert_eq!(p.breaches().to_string(), "78522");
 /// let fds = Percent::from_points(75).ok_or("pct")?;
 /// assert!(!p.meets(fds));
-/// assert_eq!(p.gap_in_patients(fds), 10672); // ceil(0.75 * 271402 - 192880)
+/// assert_eq!(p.gap_in_patients(fds), Some(10672)); // ceil(0.75 * 271402 - 192880)
+/// assert_eq!(Performance::ZERO.gap_in_patients(fds), None); // no patients: no gap
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -181,21 +182,30 @@ impl Performance {
     }
 
     /// How many more patients within the standard (of the same total) would
-    /// have met `threshold`: `ceil(threshold * total - within)`, at least 0.
+    /// have met `threshold`: `ceil(threshold * total - within)`, at least 0;
+    /// `None` when no patients were counted (an empty month meets no
+    /// threshold, see [`Performance::meets`], but is not "0 short" either:
+    /// there is nothing to close).
+    ///
     /// Rounded up to whole patients, because a fraction short is still
-    /// short.
-    pub fn gap_in_patients(self, threshold: Percent) -> u64 {
+    /// short. With half counts the gap can therefore be half a patient more
+    /// than the breaches (0 of 0.5 within, 100%: gap 1), but never more
+    /// than the breaches rounded up. `Some(0)` exactly when `meets` holds.
+    pub fn gap_in_patients(self, threshold: Percent) -> Option<u64> {
+        if self.total.is_zero() {
+            return None;
+        }
         let needed = threshold
             .as_ratio()
             .checked_mul(self.total.to_decimal())
             .and_then(|n| n.checked_sub(self.within.to_decimal()));
-        match needed {
+        Some(match needed {
             Some(gap) if gap > Decimal::ZERO => {
                 u64::try_from(gap.round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity))
                     .unwrap_or(u64::MAX)
             }
             _ => 0,
-        }
+        })
     }
 
     /// A display rounded half away from zero to `places` decimal places
@@ -296,36 +306,59 @@ mod tests {
             Performance::new(c("70"), c("101"))
                 .unwrap()
                 .gap_in_patients(eighty),
-            11
+            Some(11)
         );
         assert_eq!(
             Performance::new(c("81"), c("101"))
                 .unwrap()
                 .gap_in_patients(eighty),
-            0
+            Some(0)
         );
         assert_eq!(
             Performance::new(c("79.5"), c("100"))
                 .unwrap()
                 .gap_in_patients(eighty),
-            1
+            Some(1)
         );
+        // No patients: not met, and no gap either.
+        assert!(!Performance::ZERO.meets(eighty));
+        assert_eq!(Performance::ZERO.gap_in_patients(eighty), None);
+        // Half counts: 0 of 0.5 within at 100% is one whole patient short,
+        // half a patient more than the breaches.
+        let half = Performance::new(c("0"), c("0.5")).unwrap();
+        assert_eq!(half.gap_in_patients(Percent::HUNDRED), Some(1));
     }
 
     proptest! {
+        /// Counts in halves: `within <= total`, any threshold.
         #[test]
-        fn gap_closed_meets_threshold(total in 1u64..100_000, within_frac in 0.0f64..1.0, points in 0u8..=100) {
-            let within = (total as f64 * within_frac) as u64;
-            let p = Performance::new(PatientCount::from_halves(within), PatientCount::from_halves(total)).unwrap();
+        fn gap_closed_meets_threshold(
+            (total, within) in (1u64..100_000).prop_flat_map(|t| (Just(t), 0..=t)),
+            points in 0u8..=100,
+        ) {
+            let half = PatientCount::from_halves;
+            let p = Performance::new(half(within), half(total)).unwrap();
             let t = Percent::from_points(points).unwrap();
-            let gap = p.gap_in_patients(t);
-            let closed = Performance::new(PatientCount::from_halves(within + 2 * gap), PatientCount::from_halves(total.max(within + 2 * gap))).unwrap();
-            prop_assert!(closed.meets(t) || closed.total() != p.total());
+            let gap = p.gap_in_patients(t).unwrap();
+            let gap_halves = 2 * gap;
+            let breaches = total - within;
+            prop_assert_eq!(gap == 0, p.meets(t));
+            // Never more than the breaches rounded up to whole patients.
+            prop_assert!(gap_halves <= breaches + 1);
             if gap > 0 {
-                let short = Performance::new(PatientCount::from_halves(within + 2 * gap - 2), p.total()).unwrap();
+                // One patient fewer than the gap, at the same total, is short.
+                let short = Performance::new(half(within + gap_halves - 2), half(total)).unwrap();
                 prop_assert!(!short.meets(t));
+            }
+            if within + gap_halves <= total {
+                // The gap closed at the same total meets the threshold.
+                let closed = Performance::new(half(within + gap_halves), half(total)).unwrap();
+                prop_assert!(closed.meets(t));
             } else {
-                prop_assert!(p.meets(t));
+                // Only a half patient rounded up: the gap is the breaches
+                // plus that half, and every breach within meets it.
+                prop_assert_eq!(gap_halves, breaches + 1);
+                prop_assert!(Performance::new(half(total), half(total)).unwrap().meets(t));
             }
         }
     }

@@ -76,8 +76,10 @@ impl TrajectoryPoint {
         self.actual.meets(self.planned)
     }
 
-    /// Patients short of plan in the month (0 when on track), rounded up.
-    pub fn gap_in_patients(&self) -> u64 {
+    /// Patients short of plan in the month, rounded up
+    /// ([`Performance::gap_in_patients`]): `Some(0)` when on track, `None`
+    /// when the month had no patients (not on track, but not "0 short").
+    pub fn gap_in_patients(&self) -> Option<u64> {
         self.actual.gap_in_patients(self.planned)
     }
 }
@@ -190,7 +192,7 @@ mod tests {
         assert_eq!(points.len(), 2);
         assert!(points[0].on_track());
         assert!(!points[1].on_track());
-        assert_eq!(points[1].gap_in_patients(), 7);
+        assert_eq!(points[1].gap_in_patients(), Some(7));
         assert!(Trajectory::new(
             CwtStandard::Combined62Day,
             ym("2024-03"),

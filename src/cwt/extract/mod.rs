@@ -9,10 +9,16 @@
 //!
 //! Every data row ends up either in [`Extract::rows`] or, with its line
 //! number and reason, in [`Extract::bad_rows`]: none is silently dropped.
+//! A 31-day or 62-day row with a blank `TREATMENT MODALITY`
+//! ([`BadRowReason::MissingModality`]) and a repeat of an earlier row
+//! ([`BadRowReason::Duplicate`]) are bad rows. Valid rows that the modality
+//! rule leaves out of the totals (the per-modality 31-day and 62-day rows)
+//! are counted in [`Extract::excluded_by_modality_rule`].
 
 mod row;
 
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io;
 
 use csv::StringRecord;
@@ -73,6 +79,31 @@ impl Extract {
     /// The bad rows, in file order, each with its line number and reason.
     pub fn bad_rows(&self) -> &[BadRow] {
         &self.bad_rows
+    }
+
+    /// How many valid rows of `standard` the modality rule
+    /// ([`ExtractRow::counts_towards_total`]) leaves out of the totals: the
+    /// 31-day and 62-day per-modality rows, which repeat the patients of
+    /// their `ALL MODALITIES` row. Always 0 for the FDS.
+    ///
+    /// ```
+    /// use cancer_plan::cwt::extract::read_extract;
+    /// use cancer_plan::CwtStandard;
+    /// let csv = "\
+    /// PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES
+    /// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,ALL MODALITIES,Lung,10,9,1
+    /// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,Surgery,Lung,6,5,1
+    /// ";
+    /// let extract = read_extract(csv.as_bytes())?;
+    /// assert_eq!(extract.excluded_by_modality_rule(CwtStandard::Combined31Day), 1);
+    /// assert_eq!(extract.excluded_by_modality_rule(CwtStandard::FasterDiagnosis28Day), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn excluded_by_modality_rule(&self, standard: CwtStandard) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.standard() == standard && !r.counts_towards_total())
+            .count()
     }
 
     /// The number of data rows read (valid + bad).
@@ -144,8 +175,9 @@ impl Columns {
 
 /// Reads an extract in the published layout from any reader. Fails only if
 /// the input cannot be read or the header lacks a column; bad rows are
-/// collected, with their line numbers, in [`Extract::bad_rows`]. One pass,
-/// linear in the number of rows.
+/// collected, with their line numbers, in [`Extract::bad_rows`], including
+/// a row that repeats an earlier valid row ([`BadRowReason::Duplicate`]:
+/// only the first is counted). One pass, linear in the number of rows.
 pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -158,13 +190,22 @@ pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
     let columns = Columns::find(csv.headers()?)?;
     let mut extract = Extract::default();
     let mut record = StringRecord::new();
+    let mut first_lines = HashMap::new();
     loop {
         match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
                 match parse_row(&columns, &record, line) {
-                    Ok(row) => extract.rows.push(row),
+                    Ok(row) => match first_lines.get(&row.key()) {
+                        Some(&first_line) => extract
+                            .bad_rows
+                            .push(BadRow::new(line, BadRowReason::Duplicate { first_line })),
+                        None => {
+                            first_lines.insert(row.key(), line);
+                            extract.rows.push(row);
+                        }
+                    },
                     Err(reason) => extract.bad_rows.push(BadRow::new(line, reason)),
                 }
             }
@@ -217,21 +258,17 @@ fn parse_row(
         })?;
     let total = count("TOTAL TREATED", columns.total)?;
     let within = count("WITHIN STANDARD", columns.within)?;
-    let performance = Performance::new(within, total)
-        .map_err(|_| BadRowReason::WithinExceedsTotal { within, total })?;
-    if let Some(i) = columns.breaches.filter(|&i| !field(i).is_empty()) {
-        let breaches = count("BREACHES", i)?;
-        if breaches != performance.breaches() {
-            return Err(BadRowReason::BreachesMismatch {
-                within,
-                total,
-                breaches,
-            });
-        }
+    let performance = match columns.breaches.filter(|&i| !field(i).is_empty()) {
+        Some(i) => Performance::with_breaches(within, total, count("BREACHES", i)?),
+        None => Performance::new(within, total),
     }
+    .map_err(bad_counts)?;
     let modality = Some(field(columns.modality))
         .filter(|m| !m.is_empty())
         .map(str::to_owned);
+    if modality.is_none() && standard != CwtStandard::FasterDiagnosis28Day {
+        return Err(BadRowReason::MissingModality { standard });
+    }
     Ok(ExtractRow::new(
         line,
         period,
@@ -244,97 +281,26 @@ fn parse_row(
     ))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const HEADER: &str = "PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES\n";
-
-    fn read(body: &str) -> Extract {
-        read_extract(format!("{HEADER}{body}").as_bytes()).unwrap()
-    }
-
-    #[test]
-    fn every_kind_of_bad_row_is_reported_with_its_line() {
-        let e = read(concat!(
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n",
-            "2023-10-01,2023/24,OCT,2WW,RHM,USC,,Lung,10,8,2\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,ten,8,2\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,8,10,-2\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,3\n",
-            "October,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,rhm,USC,,Lung,10,8,2\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,0.25,0,0.25\n",
-        ));
-        assert_eq!(e.rows().len(), 1);
-        assert_eq!(e.rows_read(), 9);
-        let lines: Vec<u64> = e.bad_rows().iter().map(BadRow::line).collect();
-        assert_eq!(lines, [3, 4, 5, 6, 7, 8, 9, 10]);
-        let r = |i: usize| e.bad_rows()[i].reason().clone();
-        assert!(matches!(r(0), BadRowReason::UnknownStandard { .. }));
-        assert!(matches!(
-            r(1),
-            BadRowReason::Count {
-                column: "TOTAL TREATED",
-                ..
-            }
-        ));
-        assert!(matches!(r(2), BadRowReason::WithinExceedsTotal { .. }));
-        assert!(matches!(r(3), BadRowReason::BreachesMismatch { .. }));
-        assert!(matches!(r(4), BadRowReason::Period { .. }));
-        assert!(matches!(r(5), BadRowReason::OrganisationCode { .. }));
-        assert!(matches!(r(6), BadRowReason::Csv { .. }));
-        assert!(matches!(r(7), BadRowReason::Count { .. }));
-        assert!(e.bad_rows()[0]
-            .to_string()
-            .starts_with("line 3: STANDARD `2WW`"));
-    }
-
-    #[test]
-    fn crlf_files_report_true_line_numbers() {
-        let text = format!("{HEADER}2023-10-01,2023/24,OCT,28-day FDS,RHM,\"USC, X\",,Lung,10,8,2\n2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,1,2,0\n")
-            .replace('\n', "\r\n");
-        let e = read_extract(text.as_bytes()).unwrap();
-        assert_eq!(e.rows().len(), 1);
-        assert_eq!(e.rows()[0].route(), "USC, X");
-        assert_eq!(e.rows()[0].line(), 2);
-        assert_eq!(e.bad_rows()[0].line(), 3);
-        let p = e.rows()[0].performance();
-        assert_eq!(p.breaches().to_string(), "2");
-    }
-
-    #[test]
-    fn missing_column_is_fatal() {
-        let err = read_extract("PERIOD,STANDARD\n".as_bytes()).unwrap_err();
-        assert!(matches!(
-            err,
-            ExtractError::MissingColumn {
-                column: "ORG CODE",
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn modality_rule() {
-        let e = read(concat!(
-            "2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,ALL MODALITIES,Lung,10,9,1\n",
-            "2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,Surgery,Lung,6,5,1\n",
-            "2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,Radiotherapy,Lung,4,4,0\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,2.5,2,0.5\n",
-            "2023-10-01,2023/24,OCT,28-day FDS,RHM,Screening,,Lung,1,1,0\n",
-        ));
-        let t = e.by_organisation().unwrap();
-        let oct = "2023-10".parse().unwrap();
-        let p31 = t.get(oct, CwtStandard::Combined31Day, "RHM").unwrap();
-        assert_eq!(
-            (p31.within().to_string(), p31.total().to_string()),
-            ("9".into(), "10".into())
-        );
-        let fds = t
-            .get(oct, CwtStandard::FasterDiagnosis28Day, "RHM")
-            .unwrap();
-        assert_eq!(fds.total().to_string(), "3.5");
+/// The bad-row reason for counts that do not make a [`Performance`].
+fn bad_counts(error: PerformanceError) -> BadRowReason {
+    match error {
+        PerformanceError::WithinExceedsTotal { within, total } => {
+            BadRowReason::WithinExceedsTotal { within, total }
+        }
+        PerformanceError::BreachesMismatch {
+            within,
+            total,
+            breaches,
+        } => BadRowReason::BreachesMismatch {
+            within,
+            total,
+            breaches,
+        },
+        other @ PerformanceError::Overflow => BadRowReason::Counts {
+            message: other.to_string(),
+        },
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -74,8 +74,9 @@ impl ExtractRow {
         &self.route
     }
 
-    /// The treatment modality (`TREATMENT MODALITY`), `None` when blank (FDS
-    /// rows).
+    /// The treatment modality (`TREATMENT MODALITY`): `None` for FDS rows,
+    /// where it is blank. A 31-day or 62-day row always has one (a blank
+    /// one is a [`BadRowReason::MissingModality`]).
     pub fn modality(&self) -> Option<&str> {
         self.modality.as_deref()
     }
@@ -100,6 +101,33 @@ impl ExtractRow {
                 .modality
                 .as_deref()
                 .is_some_and(|m| m.eq_ignore_ascii_case(ALL_MODALITIES)),
+        }
+    }
+}
+
+/// What makes two rows the same row of the published layout: period,
+/// standard, organisation, route, modality and cancer type (the texts
+/// compared ignoring ASCII case).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct RowKey {
+    period: YearMonth,
+    standard: CwtStandard,
+    organisation: OdsCode,
+    route: String,
+    modality: Option<String>,
+    cancer_type: String,
+}
+
+impl ExtractRow {
+    /// The row's [`RowKey`].
+    pub(super) fn key(&self) -> RowKey {
+        RowKey {
+            period: self.period,
+            standard: self.standard,
+            organisation: self.organisation.clone(),
+            route: self.route.to_ascii_uppercase(),
+            modality: self.modality.as_deref().map(str::to_ascii_uppercase),
+            cancer_type: self.cancer_type.to_ascii_uppercase(),
         }
     }
 }
@@ -180,6 +208,31 @@ pub enum BadRowReason {
         within: PatientCount,
         /// Patients in total.
         total: PatientCount,
+    },
+    /// A 31-day or 62-day row with a blank `TREATMENT MODALITY`. In the
+    /// published layout these rows always carry one (`ALL MODALITIES` or a
+    /// modality); without it the row could be neither totalled nor told
+    /// apart from a per-modality repeat, so it is reported, not counted.
+    #[error("TREATMENT MODALITY is blank: {standard} rows always carry one (`ALL MODALITIES` or a modality)")]
+    MissingModality {
+        /// The row's standard.
+        standard: CwtStandard,
+    },
+    /// The row repeats an earlier valid row: the same `PERIOD`, `STANDARD`,
+    /// `ORG CODE`, `STAGE/ROUTE`, `TREATMENT MODALITY` and `CANCER TYPE`
+    /// (texts compared ignoring case), e.g. a file pasted in twice. Only
+    /// the first is counted.
+    #[error("repeats line {first_line} (same PERIOD, STANDARD, ORG CODE, STAGE/ROUTE, TREATMENT MODALITY and CANCER TYPE); not counted")]
+    Duplicate {
+        /// The line of the first row with the same key (the one counted).
+        first_line: u64,
+    },
+    /// The counts do not make a [`Performance`] for a reason not listed
+    /// above (reserved: reading a row cannot overflow today).
+    #[error("the counts are inconsistent: {message}")]
+    Counts {
+        /// What [`Performance::with_breaches`] said.
+        message: String,
     },
     /// `BREACHES` is not `TOTAL TREATED - WITHIN STANDARD`.
     #[error("BREACHES {breaches} is not TOTAL TREATED {total} - WITHIN STANDARD {within}")]

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::record::{adjustment_for_standard, days_for_reason};
 use super::{AdjustmentReason, Pathway, Route};
-use crate::{OdsCode, TumourSite};
+use crate::{CwtStandard, OdsCode, TumourSite};
 
 /// No date recorded.
 pub(super) const NO_DAY: i32 = i32::MIN;
@@ -144,18 +145,12 @@ impl CompactPathway {
 
     /// The compact form of `pathway`, interning its provider. Adjustment
     /// days of one kind are summed (saturating at 65,535 days, far beyond
-    /// any wait).
+    /// any wait), as [`Pathway::adjustment_days`] sums them.
     pub fn from_pathway(
         pathway: &Pathway,
         providers: &mut ProviderRegistry,
     ) -> Result<CompactPathway, TooManyProviders> {
-        let sum = |reason: AdjustmentReason| {
-            pathway
-                .adjustments()
-                .iter()
-                .filter(|a| a.reason() == reason)
-                .fold(0u16, |acc, a| acc.saturating_add(a.days()))
-        };
+        let sum = |reason| days_for_reason(pathway.adjustments(), reason);
         Ok(CompactPathway {
             referral: day_of(pathway.referral_received()),
             fds_stop: day_of(pathway.faster_diagnosis_stop()),
@@ -200,6 +195,16 @@ impl CompactPathway {
         self.first_seen_adjustment = first_seen;
         self.treatment_adjustment = treatment;
         self
+    }
+
+    /// The days adjusted off waits for `standard`, by the same rule as
+    /// [`Pathway::adjustment_days`].
+    #[inline]
+    pub(super) fn adjustment_days(&self, standard: CwtStandard) -> u32 {
+        adjustment_for_standard(standard, |reason| match reason {
+            AdjustmentReason::DidNotAttendFirstAppointment => self.first_seen_adjustment,
+            AdjustmentReason::PatientInitiatedTreatmentDelay => self.treatment_adjustment,
+        })
     }
 
     /// The provider.

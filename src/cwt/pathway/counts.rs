@@ -8,6 +8,9 @@ use crate::{CwtStandard, TumourSite, YearMonth};
 
 const SITES: usize = TumourSite::ALL.len();
 const STANDARDS: usize = CwtStandard::ALL.len();
+/// The most providers a table has room for: every index a
+/// [`ProviderIndex`] (a `u16`) can name.
+pub const MAX_PROVIDERS: usize = 1 << 16;
 /// At most 100 years of months in one table.
 const MAX_MONTHS: i32 = 1200;
 
@@ -105,7 +108,15 @@ impl PathwayCounts {
     /// `0..providers`). The table is allocated here: months x providers x 15
     /// sites x 3 standards cells of 16 bytes (12 months x 150 providers:
     /// 1.3 MB).
+    ///
+    /// `providers` is capped at [`MAX_PROVIDERS`] (65,536), the most a
+    /// [`ProviderIndex`] can name: a larger number could never be used, and
+    /// would ask for a table beyond any memory. The cap is visible in
+    /// [`PathwayCounts::providers`]. Size the table from a
+    /// [`ProviderRegistry::len`](super::ProviderRegistry::len), which never
+    /// exceeds it.
     pub fn new(window: ReportingWindow, providers: usize) -> PathwayCounts {
+        let providers = providers.min(MAX_PROVIDERS);
         let block = providers.saturating_mul(SITES * STANDARDS);
         let first_day = day_number(window.first.first_day());
         let mut day_offsets = Vec::new();
@@ -146,33 +157,21 @@ impl PathwayCounts {
             ));
             return;
         }
-        let base = (provider * SITES + r.tumour_site as usize) * STANDARDS;
+        let base = (provider * SITES + r.tumour_site.index()) * STANDARDS;
         let fds = CwtStandard::FasterDiagnosis28Day;
         let d31 = CwtStandard::Combined31Day;
         let d62 = CwtStandard::Combined62Day;
         if r.fds_stop != NO_DAY && r.route.is_measured_for(fds) {
-            self.measure(
-                index,
-                base,
-                fds,
-                r.referral,
-                r.fds_stop,
-                r.first_seen_adjustment.into(),
-            );
+            let adjustment = r.adjustment_days(fds);
+            self.measure(index, base, fds, r.referral, r.fds_stop, adjustment);
         }
         if r.first_treatment != NO_DAY {
-            let treatment_adj = u32::from(r.treatment_adjustment);
-            self.measure(
-                index,
-                base,
-                d31,
-                r.decision_to_treat,
-                r.first_treatment,
-                treatment_adj,
-            );
+            let adjustment = r.adjustment_days(d31);
+            let (start, stop) = (r.decision_to_treat, r.first_treatment);
+            self.measure(index, base, d31, start, stop, adjustment);
             if r.route.is_measured_for(d62) {
-                let adj = treatment_adj + u32::from(r.first_seen_adjustment);
-                self.measure(index, base, d62, r.referral, r.first_treatment, adj);
+                let adjustment = r.adjustment_days(d62);
+                self.measure(index, base, d62, r.referral, stop, adjustment);
             }
         }
     }
@@ -188,16 +187,7 @@ impl PathwayCounts {
         adjustment: u32,
     ) {
         let finding = if start == NO_DAY {
-            let stop = date_of(stop);
-            match standard {
-                CwtStandard::FasterDiagnosis28Day => FindingKind::OutcomeWithoutReferral { stop },
-                CwtStandard::Combined31Day => {
-                    FindingKind::TreatmentWithoutDecisionToTreat { treatment: stop }
-                }
-                CwtStandard::Combined62Day => {
-                    FindingKind::TreatmentWithoutReferral { treatment: stop }
-                }
-            }
+            FindingKind::missing_clock_start(standard, date_of(stop))
         } else if stop < start {
             FindingKind::ClockStopBeforeStart {
                 standard,
@@ -296,7 +286,7 @@ impl PathwayCounts {
         if slot >= self.window.months() || provider >= self.providers {
             return None;
         }
-        let index = ((slot * self.providers + provider) * SITES + site as usize) * STANDARDS
+        let index = ((slot * self.providers + provider) * SITES + site.index()) * STANDARDS
             + standard.index();
         self.cells.get(index).and_then(|&c| to_performance(c))
     }

@@ -61,6 +61,21 @@ pub enum FindingKind {
     },
 }
 
+impl FindingKind {
+    /// The finding for a clock stop at `stop` with no clock start for
+    /// `standard`: no referral (FDS, 62-day) or no decision to treat
+    /// (31-day).
+    pub(super) const fn missing_clock_start(standard: CwtStandard, stop: NaiveDate) -> FindingKind {
+        match standard {
+            CwtStandard::FasterDiagnosis28Day => FindingKind::OutcomeWithoutReferral { stop },
+            CwtStandard::Combined31Day => {
+                FindingKind::TreatmentWithoutDecisionToTreat { treatment: stop }
+            }
+            CwtStandard::Combined62Day => FindingKind::TreatmentWithoutReferral { treatment: stop },
+        }
+    }
+}
+
 /// A data-quality finding: record `index` (its position in the input) is
 /// impossible for a standard. Such a record is left out of that standard's
 /// counts, and reported here: never a panic, never silently dropped.

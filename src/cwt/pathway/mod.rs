@@ -16,7 +16,9 @@ mod parallel;
 mod record;
 
 pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};
-pub use counts::{MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError};
+pub use counts::{
+    MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, MAX_PROVIDERS,
+};
 pub use finding::{DataQualityFinding, FindingKind};
 pub use record::{Adjustment, AdjustmentReason, Measurement, Pathway, Route};
 

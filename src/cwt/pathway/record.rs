@@ -73,6 +73,12 @@ pub enum AdjustmentReason {
 }
 
 impl AdjustmentReason {
+    /// Every reason, in the order of the enum.
+    pub const ALL: [AdjustmentReason; 2] = [
+        AdjustmentReason::DidNotAttendFirstAppointment,
+        AdjustmentReason::PatientInitiatedTreatmentDelay,
+    ];
+
     /// Whether the adjustment shortens waits for `standard`.
     pub const fn applies_to(self, standard: CwtStandard) -> bool {
         match self {
@@ -84,6 +90,34 @@ impl AdjustmentReason {
             }
         }
     }
+}
+
+/// The days of `adjustments` for `reason`, summed saturating at
+/// `u16::MAX` (65,535 days, far beyond any wait): no number of adjustments
+/// can overflow (a wrapped sum could make a late pathway look within).
+/// The one sum [`Pathway`] and [`CompactPathway`](super::CompactPathway)
+/// both use.
+pub(super) fn days_for_reason(adjustments: &[Adjustment], reason: AdjustmentReason) -> u16 {
+    adjustments
+        .iter()
+        .filter(|a| a.reason == reason)
+        .fold(0u16, |acc, a| acc.saturating_add(a.days))
+}
+
+/// The days adjusted off a wait for `standard`: the days of each reason
+/// that [applies to](AdjustmentReason::applies_to) it (`days_of(reason)`,
+/// as summed by [`days_for_reason`]), added up. Shared by [`Pathway`] and
+/// the one-pass aggregation, so both paths agree.
+pub(super) fn adjustment_for_standard(
+    standard: CwtStandard,
+    days_of: impl Fn(AdjustmentReason) -> u16,
+) -> u32 {
+    AdjustmentReason::ALL
+        .into_iter()
+        .filter(|reason| reason.applies_to(standard))
+        .fold(0u32, |acc, reason| {
+            acc.saturating_add(u32::from(days_of(reason)))
+        })
 }
 
 /// An adjustment: `days` taken off the wait, for a stated reason. Never
@@ -253,13 +287,15 @@ impl Pathway {
         }
     }
 
-    /// The days adjusted off waits for `standard`.
+    /// The days adjusted off waits for `standard`: for each reason that
+    /// applies to it, its days summed saturating at 65,535 (far beyond any
+    /// wait), so that no number of adjustments overflows; the compact form
+    /// ([`CompactPathway::from_pathway`](super::CompactPathway::from_pathway))
+    /// sums the same way.
     pub fn adjustment_days(&self, standard: CwtStandard) -> u32 {
-        self.adjustments
-            .iter()
-            .filter(|a| a.reason.applies_to(standard))
-            .map(|a| u32::from(a.days))
-            .sum()
+        adjustment_for_standard(standard, |reason| {
+            days_for_reason(&self.adjustments, reason)
+        })
     }
 
     /// The pathway measured for `standard`: `Ok(None)` if the standard does
@@ -281,15 +317,7 @@ impl Pathway {
             return Ok(None);
         };
         let Some(start) = start else {
-            return Err(match standard {
-                CwtStandard::FasterDiagnosis28Day => FindingKind::OutcomeWithoutReferral { stop },
-                CwtStandard::Combined31Day => {
-                    FindingKind::TreatmentWithoutDecisionToTreat { treatment: stop }
-                }
-                CwtStandard::Combined62Day => {
-                    FindingKind::TreatmentWithoutReferral { treatment: stop }
-                }
-            });
+            return Err(FindingKind::missing_clock_start(standard, stop));
         };
         let raw = u32::try_from((stop - start).num_days()).map_err(|_| {
             FindingKind::ClockStopBeforeStart {

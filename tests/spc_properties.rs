@@ -72,9 +72,36 @@ fn grid_value() -> impl Strategy<Value = f64> {
     ]
 }
 
+/// A series that climbs or falls for a stretch (so trends occur), with
+/// flat steps now and then (ties, which break a trend), on the same 1/64
+/// grid as `grid_value`.
+fn trending_values() -> impl Strategy<Value = Vec<f64>> {
+    (
+        grid_value(),
+        prop::collection::vec(prop_oneof![8 => 1_i32..=64, 1 => Just(0)], 2..40),
+        any::<bool>(),
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(start, steps, up, turn)| {
+            let turn = turn.index(steps.len());
+            let mut value = start;
+            let mut values = vec![value];
+            for (i, step) in steps.into_iter().enumerate() {
+                let rising = up == (i < turn);
+                let step = f64::from(step) / 64.0;
+                value += if rising { step } else { -step };
+                values.push(value);
+            }
+            values
+        })
+}
+
 fn case() -> impl Strategy<Value = Case> {
     (
-        prop::collection::vec(grid_value(), 2..40),
+        prop_oneof![
+            3 => prop::collection::vec(grid_value(), 2..40),
+            1 => trending_values(),
+        ],
         prop_oneof![
             Just(Screening::ScreenOutlyingMovingRanges),
             Just(Screening::None)
@@ -160,17 +187,55 @@ proptest! {
     }
 }
 
+/// Guards against vacuous properties: the properties above only say
+/// something if the generator they draw from makes every kind of special
+/// cause (and common cause) in a fair share of its cases.
 #[test]
-fn the_generator_produces_special_causes() {
-    // Guard against a vacuous property: a series with a run and an outlier.
-    let values = [0.0, 1.0, 0.0, 1.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 40.0];
-    let chart = SpcChart::new(
-        &series(&values),
-        &SpcOptions::new(ImprovementDirection::Increase),
-    )
-    .unwrap();
-    assert!(chart
-        .points()
-        .iter()
-        .any(|p| p.variation().is_special_cause()));
+fn the_generator_produces_every_rule() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = case();
+    let (mut outside, mut trend, mut two_of_three, mut run, mut common) = (0, 0, 0, 0, 0);
+    let samples = 500;
+    for _ in 0..samples {
+        let case = strategy.new_tree(&mut runner).unwrap().current();
+        for point in case.chart(&case.values, case.direction).points() {
+            let causes = point.special_causes();
+            outside += usize::from(
+                causes
+                    .iter()
+                    .any(|c| matches!(c, SpecialCause::OutsideLimits { .. })),
+            );
+            trend += usize::from(
+                causes
+                    .iter()
+                    .any(|c| matches!(c, SpecialCause::Trend { .. })),
+            );
+            two_of_three += usize::from(
+                causes
+                    .iter()
+                    .any(|c| matches!(c, SpecialCause::TwoOfThreeBeyondNearLimit { .. })),
+            );
+            run += usize::from(
+                causes
+                    .iter()
+                    .any(|c| matches!(c, SpecialCause::RunOnOneSide { .. })),
+            );
+            common += usize::from(causes.is_empty());
+        }
+    }
+    let counts = [
+        ("outside limits", outside),
+        ("trend", trend),
+        ("two of three", two_of_three),
+        ("run", run),
+        ("common cause", common),
+    ];
+    eprintln!("points per rule in {samples} generated cases: {counts:?}");
+    for (rule, points) in counts {
+        assert!(
+            points >= 20,
+            "the generator gave only {points} points meeting {rule} in {samples} cases: {counts:?}"
+        );
+    }
 }

@@ -10,6 +10,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+mod common;
+use common::assert_paths_in_json;
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn id(s: &str) -> Id {
@@ -272,44 +275,6 @@ fn costs_convert_to_budget_lines_of_the_budget_model() -> TestResult {
         .iter()
         .all(|(s, _, _)| *s == FundingSource::RapidInvestigationServiceBudget));
     Ok(())
-}
-
-/// Checks that `path` (`posts[0].costing.total.amount`) names a place in
-/// `json`; with `missing_leaf`, the last field may be absent from its object
-/// (a required field left out).
-fn path_in_json(json: &serde_json::Value, path: &str, missing_leaf: bool) -> Result<(), String> {
-    let segments: Vec<&str> = path.split('.').collect();
-    let mut here = json;
-    for (n, segment) in segments.iter().enumerate() {
-        let (name, indexes) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
-        if !name.is_empty() {
-            match here.get(name) {
-                Some(next) => here = next,
-                None if missing_leaf && n + 1 == segments.len() && here.is_object() => {
-                    return Ok(())
-                }
-                None => return Err(format!("{path}: no `{name}` in {here}")),
-            }
-        }
-        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
-            let index: usize = index.parse().map_err(|_| format!("{path}: bad index"))?;
-            here = here
-                .get(index)
-                .ok_or_else(|| format!("{path}: no [{index}] in {here}"))?;
-        }
-    }
-    Ok(())
-}
-
-/// Every violation's path names the field in the JSON form of the input.
-fn assert_paths_in_json(json: &serde_json::Value, errors: &cancer_plan::ValidationErrors) {
-    for v in errors {
-        let missing = v.value().is_empty()
-            && (*v.rule() == cancer_plan::Rule::Required || v.to_string().contains("is required"));
-        if let Err(e) = path_in_json(json, v.path(), missing) {
-            panic!("{e} ({v})");
-        }
-    }
 }
 
 #[test]

@@ -6,6 +6,9 @@ use cancer_plan::{
     StatutoryResponsibility, YearMonth,
 };
 
+mod common;
+use common::assert_paths_in_json;
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn id(s: &str) -> Id {
@@ -130,14 +133,6 @@ fn five_different_violations_are_all_reported_with_paths() -> TestResult {
     Ok(())
 }
 
-/// `a.b[2].c` as the JSON pointer `/a/b/2/c`.
-fn pointer(path: &str) -> String {
-    path.split('.')
-        .flat_map(|part| part.split('['))
-        .map(|part| format!("/{}", part.trim_end_matches(']')))
-        .collect()
-}
-
 #[test]
 fn every_violation_path_names_a_field_of_the_json() -> TestResult {
     let asks = StatutoryResponsibility::new(id("r"), StatutoryDuty::ReduceInequalities, "")
@@ -168,13 +163,7 @@ fn every_violation_path_names_a_field_of_the_json() -> TestResult {
     let json = serde_json::to_value(&builder)?;
     let errors = builder.build().err().ok_or("should fail")?;
     assert!(errors.len() >= 7, "{errors}");
-    for v in &errors {
-        assert!(
-            json.pointer(&pointer(v.path())).is_some(),
-            "{} is not a path in the plan's JSON",
-            v.path()
-        );
-    }
+    assert_paths_in_json(&json, &errors);
     Ok(())
 }
 

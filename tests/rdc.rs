@@ -7,6 +7,9 @@ use cancer_plan::rdc::{
 use cancer_plan::{Alliance, Icb, Id, RdcPrinciple, Rule, TumourSite};
 use chrono::NaiveDate;
 
+mod common;
+use common::assert_paths_in_json;
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -108,44 +111,6 @@ fn json_goes_through_the_same_checks_and_fills_in_not_assessed() -> TestResult {
     assert!(message.contains("principles[0].evidence"), "{message}");
     assert!(message.contains("actions[0].principles[0]"), "{message}");
     Ok(())
-}
-
-/// Checks that `path` (`actions[0].principles[1]`) names a place in `json`;
-/// with `missing_leaf`, the last field may be absent from its object (a
-/// required field left out).
-fn path_in_json(json: &serde_json::Value, path: &str, missing_leaf: bool) -> Result<(), String> {
-    let segments: Vec<&str> = path.split('.').collect();
-    let mut here = json;
-    for (n, segment) in segments.iter().enumerate() {
-        let (name, indexes) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
-        if !name.is_empty() {
-            match here.get(name) {
-                Some(next) => here = next,
-                None if missing_leaf && n + 1 == segments.len() && here.is_object() => {
-                    return Ok(())
-                }
-                None => return Err(format!("{path}: no `{name}` in {here}")),
-            }
-        }
-        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
-            let index: usize = index.parse().map_err(|_| format!("{path}: bad index"))?;
-            here = here
-                .get(index)
-                .ok_or_else(|| format!("{path}: no [{index}] in {here}"))?;
-        }
-    }
-    Ok(())
-}
-
-/// Every violation's path names the field in the JSON form of the input.
-fn assert_paths_in_json(json: &serde_json::Value, errors: &cancer_plan::ValidationErrors) {
-    for v in errors {
-        let missing = v.value().is_empty()
-            && (*v.rule() == Rule::Required || v.to_string().contains("is required"));
-        if let Err(e) = path_in_json(json, v.path(), missing) {
-            panic!("{e} ({v})");
-        }
-    }
 }
 
 #[test]

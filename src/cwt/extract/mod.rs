@@ -269,16 +269,16 @@ fn parse_row(
     if modality.is_none() && standard != CwtStandard::FasterDiagnosis28Day {
         return Err(BadRowReason::MissingModality { standard });
     }
-    Ok(ExtractRow::new(
+    Ok(ExtractRow {
         line,
         period,
         standard,
         organisation,
-        field(columns.route).to_owned(),
+        route: field(columns.route).to_owned(),
         modality,
-        field(columns.cancer_type).to_owned(),
+        cancer_type: field(columns.cancer_type).to_owned(),
         performance,
-    ))
+    })
 }
 
 /// The bad-row reason for counts that do not make a [`Performance`].

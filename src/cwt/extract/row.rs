@@ -15,40 +15,18 @@ pub const ALL_MODALITIES: &str = "ALL MODALITIES";
 /// organisation x route x modality x cancer type in a month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExtractRow {
-    line: u64,
-    period: YearMonth,
-    standard: CwtStandard,
-    organisation: OdsCode,
-    route: String,
-    modality: Option<String>,
-    cancer_type: String,
-    performance: Performance,
+    // Set by the reader (`super::parse_row`), which checks every field.
+    pub(super) line: u64,
+    pub(super) period: YearMonth,
+    pub(super) standard: CwtStandard,
+    pub(super) organisation: OdsCode,
+    pub(super) route: String,
+    pub(super) modality: Option<String>,
+    pub(super) cancer_type: String,
+    pub(super) performance: Performance,
 }
 
 impl ExtractRow {
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn new(
-        line: u64,
-        period: YearMonth,
-        standard: CwtStandard,
-        organisation: OdsCode,
-        route: String,
-        modality: Option<String>,
-        cancer_type: String,
-        performance: Performance,
-    ) -> ExtractRow {
-        ExtractRow {
-            line,
-            period,
-            standard,
-            organisation,
-            route,
-            modality,
-            cancer_type,
-            performance,
-        }
-    }
-
     /// The line of the file the row starts on (the header is line 1).
     pub fn line(&self) -> u64 {
         self.line

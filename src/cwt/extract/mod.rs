@@ -18,6 +18,7 @@
 mod row;
 
 use serde::Serialize;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::io;
 
@@ -197,12 +198,15 @@ pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
                 match parse_row(&columns, &record, line) {
-                    Ok(row) => match first_lines.get(&row.key()) {
-                        Some(&first_line) => extract
-                            .bad_rows
-                            .push(BadRow::new(line, BadRowReason::Duplicate { first_line })),
-                        None => {
-                            first_lines.insert(row.key(), line);
+                    Ok(row) => match first_lines.entry(row.key()) {
+                        Entry::Occupied(first) => extract.bad_rows.push(BadRow::new(
+                            line,
+                            BadRowReason::Duplicate {
+                                first_line: *first.get(),
+                            },
+                        )),
+                        Entry::Vacant(slot) => {
+                            slot.insert(line);
                             extract.rows.push(row);
                         }
                     },

@@ -12,7 +12,7 @@ impl PathwayCounts {
     /// with their true indexes) is the same as counting on one thread.
     ///
     /// Whether it pays depends on the machine: on an otherwise idle 2-core
-    /// machine two threads were about 1.8x faster at 1M and 10M pathways;
+    /// machine two threads were 1.8x to 2x faster at 1M and 10M pathways;
     /// on a loaded one they were slower (README, "Performance of the
     /// pathway aggregation"). With one thread, or fewer records than
     /// threads, it counts on the calling thread.

@@ -80,6 +80,22 @@ impl Alliance {
             .find(|p| p.ods_code().as_str() == ods_code)
     }
 
+    /// The ICB that lists this sub-ICB location, if any.
+    ///
+    /// ```
+    /// use cancer_plan::{Alliance, Icb, Id, OdsCode};
+    /// let wessex = Alliance::new("Wessex Cancer Alliance")
+    ///     .with_icb(Icb::new(Id::new("dorset")?, "NHS Dorset ICB").with_sub_icb_location(OdsCode::new("11J")?));
+    /// assert_eq!(wessex.icb_of_sub_icb_location("11J").map(|icb| icb.name()), Some("NHS Dorset ICB"));
+    /// assert!(wessex.icb_of_sub_icb_location("10R").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn icb_of_sub_icb_location(&self, code: &str) -> Option<&Icb> {
+        self.icbs
+            .iter()
+            .find(|icb| icb.sub_icb_locations().iter().any(|c| c.as_str() == code))
+    }
+
     /// Whether an ICB with this id is in the alliance.
     pub fn has_icb(&self, id: &Id) -> bool {
         self.icb(id.as_str()).is_some()
@@ -88,7 +104,9 @@ impl Alliance {
     /// Checks the alliance's own invariants, recording violations under
     /// `path` (e.g. `alliance`): a name that is not blank, at least one ICB,
     /// unique ICB ids and provider ODS codes, ICB and provider names that are
-    /// not blank, and each provider's ICB one of the alliance's.
+    /// not blank, each provider's ICB one of the alliance's, and each sub-ICB
+    /// location listed by one ICB only (their ODS form is checked by
+    /// [`OdsCode`](crate::OdsCode) itself).
     pub(crate) fn check(&self, checker: &mut Checker, path: &str) {
         checker.not_empty(|| format!("{path}.name"), &self.name);
         checker.not_empty_list(|| format!("{path}.icbs"), &self.icbs);
@@ -96,6 +114,14 @@ impl Alliance {
         for (i, icb) in self.icbs.iter().enumerate() {
             icb_ids.register(checker, icb.id(), || format!("{path}.icbs[{i}].id"));
             checker.not_empty(|| format!("{path}.icbs[{i}].name"), icb.name());
+        }
+        let mut locations = IdRegistry::new();
+        for (i, icb) in self.icbs.iter().enumerate() {
+            for (j, code) in icb.sub_icb_locations().iter().enumerate() {
+                locations.register_key(checker, code.as_str(), || {
+                    format!("{path}.icbs[{i}].sub_icb_locations[{j}]")
+                });
+            }
         }
         let mut codes = IdRegistry::new();
         for (i, provider) in self.providers.iter().enumerate() {

@@ -20,6 +20,11 @@ pub struct Icb {
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     ods_code: Option<OdsCode>,
+    /// The sub-ICB locations (the old CCG areas) whose figures add up to
+    /// the ICB's, as NHS England's CWT ICB sub-location extract reports
+    /// them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sub_icb_locations: Vec<OdsCode>,
 }
 
 impl Icb {
@@ -29,7 +34,25 @@ impl Icb {
             id,
             name: name.into(),
             ods_code: None,
+            sub_icb_locations: Vec::new(),
         }
+    }
+
+    /// The same ICB with one more sub-ICB location (e.g. `D9Y0V` for NHS
+    /// Hampshire and Isle of Wight ICB). A location may belong to one ICB
+    /// of an alliance only; the plan's checks report a repeat.
+    ///
+    /// ```
+    /// use cancer_plan::{Icb, Id, OdsCode};
+    /// let hiow = Icb::new(Id::new("hiow")?, "NHS Hampshire and Isle of Wight ICB")
+    ///     .with_sub_icb_location(OdsCode::new("D9Y0V")?)
+    ///     .with_sub_icb_location(OdsCode::new("10R")?);
+    /// assert_eq!(hiow.sub_icb_locations().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_sub_icb_location(mut self, code: OdsCode) -> Icb {
+        self.sub_icb_locations.push(code);
+        self
     }
 
     /// The same ICB with its ODS code.
@@ -51,5 +74,10 @@ impl Icb {
     /// Its ODS code, where known.
     pub fn ods_code(&self) -> Option<&OdsCode> {
         self.ods_code.as_ref()
+    }
+
+    /// Its sub-ICB locations, in the order given (empty if not given).
+    pub fn sub_icb_locations(&self) -> &[OdsCode] {
+        &self.sub_icb_locations
     }
 }

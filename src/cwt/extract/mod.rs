@@ -1,33 +1,78 @@
-//! Reading NHS England's CWT provider extracts (feature `cwt-extract`).
+//! Reading NHS England's CWT extracts (feature `cwt-extract`): the provider
+//! extract and the ICB sub-location extract, as published.
 //!
-//! The published layout has the columns `PERIOD, YEAR, MONTH, STANDARD, ORG
-//! CODE, STAGE/ROUTE, TREATMENT MODALITY, CANCER TYPE, TOTAL TREATED, WITHIN
-//! STANDARD, BREACHES` and one row per standard x organisation x route x
-//! modality x cancer type. Columns are found by name (case and surrounding
-//! spaces ignored), so their order does not matter; `YEAR` and `MONTH`
-//! repeat `PERIOD` and are not read.
+//! # Layouts
 //!
-//! Every data row ends up either in [`Extract::rows`] or, with its line
-//! number and reason, in [`Extract::bad_rows`]: none is silently dropped.
-//! A 31-day or 62-day row with a blank `TREATMENT MODALITY`
-//! ([`BadRowReason::MissingModality`]) and a repeat of an earlier row
-//! ([`BadRowReason::Duplicate`]) are bad rows. Valid rows that the modality
-//! rule leaves out of the totals (the per-modality 31-day and 62-day rows)
-//! are counted in [`Extract::excluded_by_modality_rule`].
+//! - **Provider extract** ([`read_extract`], [`Extract`]): `PERIOD, YEAR,
+//!   MONTH, STANDARD, ORG CODE, STAGE/ROUTE, TREATMENT MODALITY, CANCER TYPE,
+//!   TOTAL TREATED, WITHIN STANDARD, BREACHES`, one row per standard x
+//!   organisation x route x modality x cancer type. Summing rule: FDS, every
+//!   row; 31-day and 62-day, only the `ALL MODALITIES` rows (the
+//!   per-modality rows repeat the same patients; they are counted in
+//!   [`Extract::excluded_by_modality_rule`]).
+//! - **ICB sub-location extract** ([`read_sub_icb_extract`],
+//!   [`SubIcbExtract`]): `PERIOD, YEAR, MONTH, STANDARD, ICB SUB LOCATION,
+//!   SUB-CATEGORY, TOTAL, WITHIN STANDARD, BREACHES`, counts written `508.0`.
+//!   FDS has one row per location and month with a blank `SUB-CATEGORY`;
+//!   31-day and 62-day rows are split into typed [`SubCategory`]s that are
+//!   disjoint and add up to the standard: every row adds.
+//!
+//! Summed over every organisation (or every location), each month and
+//! standard gives NHS England's national totals; the two layouts agree.
+//! Roll locations up to ICBs with [`SubIcbExtract::by_icb`] (membership is
+//! the plan's data, [`Icb::sub_icb_locations`](crate::Icb::sub_icb_locations)).
+//!
+//! # One way in
+//!
+//! [`read_any_extract`] recognises the layout from the header and returns
+//! an [`AnyExtract`]; when the header fits neither, the error names what
+//! each layout lacks ([`ExtractError::UnknownLayout`]).
+//!
+//! # Drift and odd files
+//!
+//! - Column names are compared without case and surrounding space (and a
+//!   UTF-8 byte-order mark); their order does not matter; `TOTAL` is
+//!   accepted for `TOTAL TREATED` and the other way round. A column named
+//!   twice is an error naming it ([`ExtractError::DuplicateColumn`]).
+//! - Route, modality, cancer type, standard and sub-category texts are
+//!   compared without case (FDS routes are published in upper case, 31-
+//!   and 62-day routes in title case).
+//! - LF, CRLF and CR-only line endings all read, with true line numbers.
+//! - `YEAR` and `MONTH`, where present, must agree with `PERIOD`
+//!   ([`BadRowReason::YearMismatch`], [`BadRowReason::MonthMismatch`]).
+//!
+//! Every data row ends up either in the extract's rows or, with its line
+//! number and reason, in its bad rows: none is silently dropped.
+//!
+//! # Speed
+//!
+//! One pass over `csv` byte records; the categorical columns are interned
+//! (each distinct organisation, route, modality and cancer type is checked
+//! and stored once, and rows share it), duplicates are found with a
+//! fixed-size key of ids, counts are read without allocating. See
+//! `BENCHMARKS.md` for figures against polars.
 
+mod header;
+mod input;
+mod intern;
+mod provider;
 mod row;
+mod sub_category;
+mod sub_icb;
 
-use serde::Serialize;
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use std::collections::BTreeSet;
 use std::io;
 
-use csv::StringRecord;
+use serde::Serialize;
 
+use header::Header;
+pub use header::{Layout, MissingColumns};
+pub use provider::{read_extract, Extract};
 pub use row::{BadRow, BadRowReason, ExtractRow, ALL_MODALITIES};
+pub use sub_category::{SubCategory, TreatmentModality};
+pub use sub_icb::{read_sub_icb_extract, SubIcbExtract, SubIcbRow};
 
-use super::{PatientCount, Performance, PerformanceError, PerformanceTable};
-use crate::{CwtStandard, OdsCode, YearMonth};
+use super::{PerformanceError, PerformanceTable};
 
 /// Why an extract cannot be read at all (as opposed to a bad row).
 #[derive(Debug, thiserror::Error)]
@@ -41,268 +86,151 @@ pub enum ExtractError {
         /// The header as found.
         found: String,
     },
+    /// The header names a column twice: which one the data is in cannot
+    /// be told, so the file is not read.
+    #[error("the header names `{column}` twice (columns {first} and {second})")]
+    DuplicateColumn {
+        /// The column name (normalised: trimmed, upper case).
+        column: String,
+        /// Its first position, counting from 1.
+        first: usize,
+        /// Its second position, counting from 1.
+        second: usize,
+    },
+    /// The header is another layout's than the reader's.
+    #[error("the header is an NHS England CWT {found}'s, not a {expected}'s: read it with `read_any_extract` (or the {found} reader)")]
+    WrongLayout {
+        /// The layout the reader reads.
+        expected: Layout,
+        /// The layout the header fits.
+        found: Layout,
+    },
+    /// The header fits no known layout.
+    #[error("the header fits no known CWT extract layout: {} (found: {found})", missing.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    UnknownLayout {
+        /// What each layout lacks.
+        missing: Vec<MissingColumns>,
+        /// The header as found.
+        found: String,
+    },
+    /// The header fits more than one layout (it has every column of both).
+    #[error("the header fits both the provider and the ICB sub-location layouts (found: {found})")]
+    AmbiguousLayout {
+        /// The header as found.
+        found: String,
+    },
     /// The input could not be read (I/O, or an unreadable header).
     #[error("cannot read the extract: {0}")]
     Read(#[from] csv::Error),
 }
 
-/// A CWT provider extract as read: its valid rows and its bad rows.
-///
-/// ```
-/// use cancer_plan::cwt::extract::read_extract;
-/// use cancer_plan::{CwtStandard, YearMonth};
-/// let csv = "\
-/// PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES
-/// 2023-10-01,2023/24,OCT,62-day Combined,RHM,Consultant Upgrade,ALL MODALITIES,Breast,8.5,8.5,0
-/// 2023-10-01,2023/24,OCT,62-day Combined,RHM,Consultant Upgrade,Surgery,Breast,8.5,8.5,0
-/// 2023-10-01,2023/24,OCT,62-day Combined,RHM,Screening,ALL MODALITIES,Breast,1,x,0
-/// ";
-/// let extract = read_extract(csv.as_bytes())?;
-/// assert_eq!(extract.rows().len(), 2);
-/// assert_eq!(extract.bad_rows()[0].line(), 4);
-/// let by_org = extract.by_organisation()?;
-/// let p = by_org.get("2023-10".parse()?, CwtStandard::Combined62Day, "RHM").ok_or("none")?;
-/// assert_eq!(p.total().to_string(), "8.5"); // the Surgery row repeats the same patients
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Extract {
-    rows: Vec<ExtractRow>,
-    bad_rows: Vec<BadRow>,
+/// An extract in whichever layout the header showed, from
+/// [`read_any_extract`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AnyExtract {
+    /// A provider extract.
+    Provider(Extract),
+    /// An ICB sub-location extract.
+    SubIcb(SubIcbExtract),
 }
 
-impl Extract {
-    /// The valid rows, in file order.
-    pub fn rows(&self) -> &[ExtractRow] {
-        &self.rows
+impl AnyExtract {
+    /// The layout read.
+    pub fn layout(&self) -> Layout {
+        match self {
+            AnyExtract::Provider(_) => Layout::Provider,
+            AnyExtract::SubIcb(_) => Layout::SubIcb,
+        }
     }
 
-    /// The bad rows, in file order, each with its line number and reason.
+    /// The bad rows, in file order.
     pub fn bad_rows(&self) -> &[BadRow] {
-        &self.bad_rows
-    }
-
-    /// How many valid rows of `standard` the modality rule
-    /// ([`ExtractRow::counts_towards_total`]) leaves out of the totals: the
-    /// 31-day and 62-day per-modality rows, which repeat the patients of
-    /// their `ALL MODALITIES` row. Always 0 for the FDS.
-    ///
-    /// ```
-    /// use cancer_plan::cwt::extract::read_extract;
-    /// use cancer_plan::CwtStandard;
-    /// let csv = "\
-    /// PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES
-    /// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,ALL MODALITIES,Lung,10,9,1
-    /// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,Surgery,Lung,6,5,1
-    /// ";
-    /// let extract = read_extract(csv.as_bytes())?;
-    /// assert_eq!(extract.excluded_by_modality_rule(CwtStandard::Combined31Day), 1);
-    /// assert_eq!(extract.excluded_by_modality_rule(CwtStandard::FasterDiagnosis28Day), 0);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn excluded_by_modality_rule(&self, standard: CwtStandard) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| r.standard() == standard && !r.counts_towards_total())
-            .count()
+        match self {
+            AnyExtract::Provider(e) => e.bad_rows(),
+            AnyExtract::SubIcb(e) => e.bad_rows(),
+        }
     }
 
     /// The number of data rows read (valid + bad).
     pub fn rows_read(&self) -> usize {
-        self.rows.len() + self.bad_rows.len()
-    }
-
-    /// Totals by reporting month x standard x `group(row)`, following the
-    /// modality rule ([`ExtractRow::counts_towards_total`]). `group` can
-    /// return the organisation, the route, the cancer type, or anything
-    /// derived from them; roll up further with
-    /// [`PerformanceTable::regroup`].
-    pub fn aggregate_by<K: Ord>(
-        &self,
-        mut group: impl FnMut(&ExtractRow) -> K,
-    ) -> Result<PerformanceTable<K>, PerformanceError> {
-        let mut table = PerformanceTable::new();
-        for row in self.rows.iter().filter(|r| r.counts_towards_total()) {
-            table.add(row.period(), row.standard(), group(row), row.performance())?;
-        }
-        Ok(table)
-    }
-
-    /// Totals by reporting month x standard x organisation.
-    pub fn by_organisation(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
-        self.aggregate_by(|row| row.organisation().clone())
-    }
-}
-
-/// Column positions, found from the header.
-struct Columns {
-    period: usize,
-    standard: usize,
-    organisation: usize,
-    route: usize,
-    modality: usize,
-    cancer_type: usize,
-    total: usize,
-    within: usize,
-    breaches: Option<usize>,
-}
-
-impl Columns {
-    fn find(header: &StringRecord) -> Result<Columns, ExtractError> {
-        let position = |name: &'static str| {
-            header
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case(name))
-        };
-        let require = |name: &'static str| {
-            position(name).ok_or_else(|| ExtractError::MissingColumn {
-                column: name,
-                found: header.iter().collect::<Vec<_>>().join(","),
-            })
-        };
-        Ok(Columns {
-            period: require("PERIOD")?,
-            standard: require("STANDARD")?,
-            organisation: require("ORG CODE")?,
-            route: require("STAGE/ROUTE")?,
-            modality: require("TREATMENT MODALITY")?,
-            cancer_type: require("CANCER TYPE")?,
-            total: require("TOTAL TREATED")?,
-            within: require("WITHIN STANDARD")?,
-            breaches: position("BREACHES"),
-        })
-    }
-}
-
-/// Reads an extract in the published layout from any reader. Fails only if
-/// the input cannot be read or the header lacks a column; bad rows are
-/// collected, with their line numbers, in [`Extract::bad_rows`], including
-/// a row that repeats an earlier valid row ([`BadRowReason::Duplicate`]:
-/// only the first is counted). One pass, linear in the number of rows.
-pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .trim(csv::Trim::All)
-        // Records end at `\n` only, so that line numbers are right for CRLF
-        // files too (the default terminator puts a CRLF record's start on
-        // the line before); the `\r` of a CRLF is trimmed as whitespace.
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(reader);
-    let columns = Columns::find(csv.headers()?)?;
-    let mut extract = Extract::default();
-    let mut record = StringRecord::new();
-    let mut first_lines = HashMap::new();
-    loop {
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
-                match parse_row(&columns, &record, line) {
-                    Ok(row) => match first_lines.entry(row.key()) {
-                        Entry::Occupied(first) => extract.bad_rows.push(BadRow::new(
-                            line,
-                            BadRowReason::Duplicate {
-                                first_line: *first.get(),
-                            },
-                        )),
-                        Entry::Vacant(slot) => {
-                            slot.insert(line);
-                            extract.rows.push(row);
-                        }
-                    },
-                    Err(reason) => extract.bad_rows.push(BadRow::new(line, reason)),
-                }
-            }
-            Err(error) => {
-                let line = match error.kind() {
-                    csv::ErrorKind::Io(_) => return Err(ExtractError::Read(error)),
-                    csv::ErrorKind::UnequalLengths { pos, .. }
-                    | csv::ErrorKind::Utf8 { pos, .. } => pos.as_ref().map_or(0, |p| p.line()),
-                    _ => error.position().map_or(0, |p| p.line()),
-                };
-                extract.bad_rows.push(BadRow::new(
-                    line,
-                    BadRowReason::Csv {
-                        message: error.to_string(),
-                    },
-                ));
-            }
+        match self {
+            AnyExtract::Provider(e) => e.rows_read(),
+            AnyExtract::SubIcb(e) => e.rows_read(),
         }
     }
-    Ok(extract)
+
+    /// The number of valid rows.
+    pub fn valid_rows(&self) -> usize {
+        match self {
+            AnyExtract::Provider(e) => e.rows().len(),
+            AnyExtract::SubIcb(e) => e.rows().len(),
+        }
+    }
+
+    /// Totals by month x standard x the file's organisation code: the
+    /// provider for a provider extract, the sub-ICB location for a
+    /// sub-location extract, each layout's summing rule applied.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a total overflows.
+    pub fn by_code(&self) -> Result<PerformanceTable<crate::OdsCode>, PerformanceError> {
+        match self {
+            AnyExtract::Provider(e) => e.by_organisation(),
+            AnyExtract::SubIcb(e) => e.by_location(),
+        }
+    }
+
+    /// Totals over the whole file by month and standard: for a full
+    /// national file, in either layout, NHS England's national totals.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a total overflows.
+    pub fn overall(&self) -> Result<PerformanceTable<()>, PerformanceError> {
+        self.by_code()?.overall()
+    }
+
+    /// The codes in the file (organisations or locations), ordered.
+    pub fn codes(&self) -> BTreeSet<crate::OdsCode> {
+        match self {
+            AnyExtract::Provider(e) => e.rows().iter().map(|r| r.organisation().clone()).collect(),
+            AnyExtract::SubIcb(e) => e.rows().iter().map(|r| r.location().clone()).collect(),
+        }
+    }
 }
 
-fn parse_row(
-    columns: &Columns,
-    record: &StringRecord,
-    line: u64,
-) -> Result<ExtractRow, BadRowReason> {
-    let field = |i: usize| record.get(i).unwrap_or("");
-    let count = |column: &'static str, i: usize| {
-        field(i)
-            .parse::<PatientCount>()
-            .map_err(|_| BadRowReason::Count {
-                column,
-                text: field(i).to_owned(),
-            })
-    };
-    let period = field(columns.period)
-        .parse::<YearMonth>()
-        .map_err(|_| BadRowReason::Period {
-            text: field(columns.period).to_owned(),
-        })?;
-    let standard = CwtStandard::from_extract_name(field(columns.standard)).ok_or_else(|| {
-        BadRowReason::UnknownStandard {
-            text: field(columns.standard).to_owned(),
-        }
-    })?;
-    let organisation =
-        OdsCode::new(field(columns.organisation)).map_err(|_| BadRowReason::OrganisationCode {
-            text: field(columns.organisation).to_owned(),
-        })?;
-    let total = count("TOTAL TREATED", columns.total)?;
-    let within = count("WITHIN STANDARD", columns.within)?;
-    let performance = match columns.breaches.filter(|&i| !field(i).is_empty()) {
-        Some(i) => Performance::with_breaches(within, total, count("BREACHES", i)?),
-        None => Performance::new(within, total),
-    }
-    .map_err(bad_counts)?;
-    let modality = Some(field(columns.modality))
-        .filter(|m| !m.is_empty())
-        .map(str::to_owned);
-    if modality.is_none() && standard != CwtStandard::FasterDiagnosis28Day {
-        return Err(BadRowReason::MissingModality { standard });
-    }
-    Ok(ExtractRow {
-        line,
-        period,
-        standard,
-        organisation,
-        route: field(columns.route).to_owned(),
-        modality,
-        cancer_type: field(columns.cancer_type).to_owned(),
-        performance,
-    })
-}
-
-/// The bad-row reason for counts that do not make a [`Performance`].
-fn bad_counts(error: PerformanceError) -> BadRowReason {
-    match error {
-        PerformanceError::WithinExceedsTotal { within, total } => {
-            BadRowReason::WithinExceedsTotal { within, total }
-        }
-        PerformanceError::BreachesMismatch {
-            within,
-            total,
-            breaches,
-        } => BadRowReason::BreachesMismatch {
-            within,
-            total,
-            breaches,
-        },
-        other @ PerformanceError::Overflow => BadRowReason::Counts {
-            message: other.to_string(),
-        },
+/// Reads an extract in either published layout, recognised from the
+/// header: the provider extract ([`read_extract`]) or the ICB sub-location
+/// extract ([`read_sub_icb_extract`]), with their guarantees.
+///
+/// ```
+/// use cancer_plan::cwt::extract::{read_any_extract, AnyExtract, ExtractError, Layout};
+/// let sub = "PERIOD,YEAR,MONTH,STANDARD,ICB SUB LOCATION,SUB-CATEGORY,TOTAL,WITHIN STANDARD,BREACHES\n\
+///            2023-10-01,2023/24,OCT,28-day FDS,10R,,572.0,429.0,143\n";
+/// let extract = read_any_extract(sub.as_bytes())?;
+/// assert_eq!(extract.layout(), Layout::SubIcb);
+/// assert!(matches!(extract, AnyExtract::SubIcb(_)));
+///
+/// let neither = read_any_extract("PERIOD,STANDARD,TOTAL,WITHIN STANDARD\n".as_bytes());
+/// let Err(error @ ExtractError::UnknownLayout { .. }) = neither else { panic!() };
+/// assert!(error.to_string().contains("ICB sub-location extract lacks ICB SUB LOCATION, SUB-CATEGORY"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ExtractError::UnknownLayout`] if the header fits neither layout,
+/// [`ExtractError::AmbiguousLayout`] if it fits both,
+/// [`ExtractError::DuplicateColumn`] if it names a column twice,
+/// [`ExtractError::Read`] if the input cannot be read.
+pub fn read_any_extract(reader: impl io::Read) -> Result<AnyExtract, ExtractError> {
+    let (mut csv, header) = input::open(reader)?;
+    match header.layout()? {
+        Layout::Provider => provider::read_rows(&mut csv, &header).map(AnyExtract::Provider),
+        Layout::SubIcb => sub_icb::read_rows(&mut csv, &header).map(AnyExtract::SubIcb),
     }
 }
 

@@ -1,8 +1,9 @@
 //! [`ExtractRow`] and [`BadRow`]: one row of a CWT provider extract, or the
 //! reason it could not be read.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::fmt;
+use std::sync::Arc;
 
 use crate::cwt::{PatientCount, Performance};
 use crate::{CwtStandard, OdsCode, YearMonth};
@@ -19,11 +20,28 @@ pub struct ExtractRow {
     pub(super) line: u64,
     pub(super) period: YearMonth,
     pub(super) standard: CwtStandard,
-    pub(super) organisation: OdsCode,
-    pub(super) route: String,
-    pub(super) modality: Option<String>,
-    pub(super) cancer_type: String,
+    // The texts are shared between the rows that spell them alike (the
+    // reader interns them), so a row allocates nothing of its own.
+    #[serde(serialize_with = "as_inner")]
+    pub(super) organisation: Arc<OdsCode>,
+    #[serde(serialize_with = "as_inner")]
+    pub(super) route: Arc<str>,
+    #[serde(serialize_with = "as_inner_option")]
+    pub(super) modality: Option<Arc<str>>,
+    #[serde(serialize_with = "as_inner")]
+    pub(super) cancer_type: Arc<str>,
     pub(super) performance: Performance,
+}
+
+fn as_inner<T: Serialize + ?Sized, S: Serializer>(value: &Arc<T>, s: S) -> Result<S::Ok, S::Error> {
+    T::serialize(value, s)
+}
+
+fn as_inner_option<T: Serialize + ?Sized, S: Serializer>(
+    value: &Option<Arc<T>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    value.as_deref().serialize(s)
 }
 
 impl ExtractRow {
@@ -79,33 +97,6 @@ impl ExtractRow {
                 .modality
                 .as_deref()
                 .is_some_and(|m| m.eq_ignore_ascii_case(ALL_MODALITIES)),
-        }
-    }
-}
-
-/// What makes two rows the same row of the published layout: period,
-/// standard, organisation, route, modality and cancer type (the texts
-/// compared ignoring ASCII case).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) struct RowKey {
-    period: YearMonth,
-    standard: CwtStandard,
-    organisation: OdsCode,
-    route: String,
-    modality: Option<String>,
-    cancer_type: String,
-}
-
-impl ExtractRow {
-    /// The row's [`RowKey`].
-    pub(super) fn key(&self) -> RowKey {
-        RowKey {
-            period: self.period,
-            standard: self.standard,
-            organisation: self.organisation.clone(),
-            route: self.route.to_ascii_uppercase(),
-            modality: self.modality.as_deref().map(str::to_ascii_uppercase),
-            cancer_type: self.cancer_type.to_ascii_uppercase(),
         }
     }
 }
@@ -212,8 +203,9 @@ pub enum BadRowReason {
         /// What [`Performance::with_breaches`] said.
         message: String,
     },
-    /// `BREACHES` is not `TOTAL TREATED - WITHIN STANDARD`.
-    #[error("BREACHES {breaches} is not TOTAL TREATED {total} - WITHIN STANDARD {within}")]
+    /// `BREACHES` is not `TOTAL TREATED - WITHIN STANDARD` (`TOTAL -
+    /// WITHIN STANDARD` in the ICB sub-location extract).
+    #[error("BREACHES {breaches} is not the total {total} - WITHIN STANDARD {within}")]
     BreachesMismatch {
         /// Patients within the standard.
         within: PatientCount,
@@ -221,5 +213,56 @@ pub enum BadRowReason {
         total: PatientCount,
         /// The published breaches.
         breaches: PatientCount,
+    },
+    /// `YEAR` is not the financial year of `PERIOD` (e.g. `2022/23` on a
+    /// row for October 2023): one of the two is wrong, so the row is not
+    /// counted in either month.
+    #[error("YEAR `{text}` does not agree with PERIOD {period} (expected `{expected}`)")]
+    YearMismatch {
+        /// The `YEAR` found.
+        text: String,
+        /// The month `PERIOD` gives.
+        period: YearMonth,
+        /// The financial year of that month.
+        expected: String,
+    },
+    /// `MONTH` is not the month of `PERIOD` (e.g. `SEP` on a row for
+    /// October 2023).
+    #[error("MONTH `{text}` does not agree with PERIOD {period} (expected `{expected}`)")]
+    MonthMismatch {
+        /// The `MONTH` found.
+        text: String,
+        /// The month `PERIOD` gives.
+        period: YearMonth,
+        /// Its three-letter abbreviation as published.
+        expected: &'static str,
+    },
+    /// A text column (route, modality, cancer type) is not UTF-8.
+    #[error("{column} is not UTF-8 text")]
+    NotText {
+        /// The column.
+        column: &'static str,
+    },
+    /// `ICB SUB LOCATION` is not an ODS code.
+    #[error("ICB SUB LOCATION `{text}` is not an ODS code")]
+    LocationCode {
+        /// The text found.
+        text: String,
+    },
+    /// `SUB-CATEGORY` is none of the published sub-categories.
+    #[error("SUB-CATEGORY `{text}` is not a known sub-category (`31-day (First)`, `31-day Sub (<modality>)`, `62-day (<route>)`, or blank for the FDS)")]
+    UnknownSubCategory {
+        /// The text found.
+        text: String,
+    },
+    /// `SUB-CATEGORY` belongs to another standard (a `62-day (...)` on a
+    /// 31-day row, or any sub-category on an FDS row), or is blank on a
+    /// 31-day or 62-day row, whose sub-categories add up to the standard.
+    #[error("SUB-CATEGORY `{text}` does not belong to {standard} (FDS rows have a blank one; 31-day rows `31-day (First)` or `31-day Sub (...)`; 62-day rows `62-day (<route>)`)")]
+    SubCategoryMismatch {
+        /// The row's standard.
+        standard: CwtStandard,
+        /// The sub-category text found (blank if none).
+        text: String,
     },
 }

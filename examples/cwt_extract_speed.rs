@@ -1,0 +1,43 @@
+//! Times reading and tabulating a CWT provider extract in this process:
+//! `read_extract` (every row validated) + `by_organisation` (totals by
+//! month x standard x organisation), `RUNS` times over bytes already in
+//! memory, and prints the median and the totals (so that the work cannot
+//! be skipped, and so that they can be compared with polars'; see
+//! `benches/polars/extract.py`).
+//!
+//! ```text
+//! cargo run --release --example cwt_extract_speed --features cwt-extract -- FILE [RUNS]
+//! ```
+
+use std::error::Error;
+use std::time::Instant;
+
+use cancer_plan::cwt::extract::read_extract;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().ok_or("usage: cwt_extract_speed FILE [RUNS]")?;
+    let runs: usize = args.next().map_or(Ok(20), |r| r.parse())?;
+    let bytes = std::fs::read(&path)?;
+    let mut times = Vec::with_capacity(runs);
+    let mut cells = 0;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let extract = read_extract(bytes.as_slice())?;
+        let table = extract.by_organisation()?;
+        cells = table.iter().count();
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        if !extract.bad_rows().is_empty() {
+            return Err(format!("{} bad rows", extract.bad_rows().len()).into());
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    println!(
+        "cancer-plan read_extract + by_organisation: {path}: median {median:.1} ms over {} runs (min {:.1}, max {:.1}); {cells} cells",
+        times.len(),
+        times[0],
+        times[times.len() - 1]
+    );
+    Ok(())
+}

@@ -29,7 +29,7 @@ fn percent(points: u8) -> Result<Percent, BoxError> {
     Percent::from_points(points).ok_or_else(|| format!("{points}% is not a percentage").into())
 }
 
-/// The alliance, its two ICBs and the acute trusts in its pathways (ODS codes
+/// The alliance, its two ICBs (with their sub-ICB locations) and the acute trusts in its pathways (ODS codes
 /// as in NHS England's CWT extracts). Salisbury (RNZ) sits in Bath and North
 /// East Somerset, Swindon and Wiltshire ICB, outside the alliance's ICBs, so
 /// it is listed with no ICB.
@@ -42,10 +42,19 @@ pub fn wessex_alliance() -> Result<Alliance, BoxError> {
         })
     };
     Ok(Alliance::new("Wessex Cancer Alliance")
-        .with_icb(Icb::new(id("dorset")?, "NHS Dorset ICB").with_ods_code(OdsCode::new("QVV")?))
+        // Sub-ICB locations as in NHS England's CWT ICB sub-location
+        // extract: Dorset is one (11J); HIOW two, Hampshire, Southampton and
+        // Isle of Wight (D9Y0V) and Portsmouth (10R).
+        .with_icb(
+            Icb::new(id("dorset")?, "NHS Dorset ICB")
+                .with_ods_code(OdsCode::new("QVV")?)
+                .with_sub_icb_location(OdsCode::new("11J")?),
+        )
         .with_icb(
             Icb::new(id("hiow")?, "NHS Hampshire and Isle of Wight ICB")
-                .with_ods_code(OdsCode::new("QRL")?),
+                .with_ods_code(OdsCode::new("QRL")?)
+                .with_sub_icb_location(OdsCode::new("D9Y0V")?)
+                .with_sub_icb_location(OdsCode::new("10R")?),
         )
         .with_provider(trust(
             "R0D",

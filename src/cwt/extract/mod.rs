@@ -236,3 +236,5 @@ pub fn read_any_extract(reader: impl io::Read) -> Result<AnyExtract, ExtractErro
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_sub_icb;

@@ -179,3 +179,180 @@ fn a_repeated_row_is_a_duplicate_and_not_counted() {
         .unwrap();
     assert_eq!(fds.total().to_string(), "11");
 }
+
+#[test]
+fn cr_only_line_endings_read_every_row_with_true_line_numbers() {
+    let text = format!(
+        "{HEADER}2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n2023-10-01,2023/24,OCT,28-day FDS,RHM,Screening,,Lung,1,2,0\n2023-10-01,2023/24,OCT,28-day FDS,RHU,USC,,Lung,3,3,0\n"
+    )
+    .replace('\n', "\r");
+    let e = read_extract(text.as_bytes()).unwrap();
+    assert_eq!(e.rows_read(), 3);
+    assert_eq!(e.rows().len(), 2);
+    assert_eq!(e.rows()[1].line(), 4);
+    assert_eq!(e.bad_rows()[0].line(), 3);
+    assert_eq!(e.rows()[1].organisation().as_str(), "RHU");
+}
+
+#[test]
+fn a_column_named_twice_is_an_error_naming_it() {
+    let header = "PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD, org code \n";
+    let err = read_extract(header.as_bytes()).unwrap_err();
+    assert!(matches!(
+        &err,
+        ExtractError::DuplicateColumn { column, first: 5, second: 11 } if column == "ORG CODE"
+    ));
+    assert_eq!(
+        err.to_string(),
+        "the header names `ORG CODE` twice (columns 5 and 11)"
+    );
+    // Blank names (trailing commas) name nothing and may repeat.
+    let blank = format!("{},,\n", HEADER.trim_end());
+    assert!(read_extract(blank.as_bytes()).is_ok());
+}
+
+#[test]
+fn a_year_or_month_that_disagrees_with_period_is_a_bad_row() {
+    let e = read(concat!(
+        "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n",
+        "2023-10-01,2022/23,OCT,28-day FDS,RHM,Screening,,Lung,10,8,2\n",
+        "2023-10-01,2023/24,SEP,28-day FDS,RHM,BS,,Lung,10,8,2\n",
+        "2023-10-01,2023/24,october,28-day FDS,RHM,Other,,Lung,10,8,2\n",
+        "2024-03-01,2023/24,Mar,28-day FDS,RHM,USC,,Lung,10,8,2\n",
+        "2024-04-01,2023/24,APR,28-day FDS,RHM,USC,,Lung,10,8,2\n",
+        "2024-04-01,,APR,28-day FDS,RHM,Screening,,Lung,10,8,2\n",
+    ));
+    assert_eq!(e.rows().len(), 3);
+    let bad: Vec<(u64, String)> = e
+        .bad_rows()
+        .iter()
+        .map(|b| (b.line(), b.to_string()))
+        .collect();
+    assert_eq!(
+        bad,
+        [
+            (
+                3,
+                "line 3: YEAR `2022/23` does not agree with PERIOD 2023-10 (expected `2023/24`)"
+                    .to_owned()
+            ),
+            (
+                4,
+                "line 4: MONTH `SEP` does not agree with PERIOD 2023-10 (expected `OCT`)".to_owned()
+            ),
+            (
+                7,
+                "line 7: YEAR `2023/24` does not agree with PERIOD 2024-04 (expected `2024/25`)"
+                    .to_owned()
+            ),
+            (
+                8,
+                "line 8: YEAR `` does not agree with PERIOD 2024-04 (expected `2024/25`)".to_owned()
+            ),
+        ]
+    );
+    // Without YEAR and MONTH columns there is nothing to disagree with.
+    let e = read_extract(
+        "PERIOD,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD\n2023-10-01,28-day FDS,RHM,USC,,Lung,10,8\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!((e.rows().len(), e.bad_rows().len()), (1, 0));
+}
+
+#[test]
+fn header_drift_is_tolerated() {
+    // Lower case, surrounding space, a byte-order mark, another order, and
+    // `TOTAL` for `TOTAL TREATED`.
+    let text = "\u{feff} period ,standard,Org Code, stage/route ,Treatment Modality,cancer type,Total,within standard,breaches,year,month\n\
+                2023-10-01,28-day fds,RHM,URGENT SUSPECTED CANCER,,Lung,10.0,8.0,2,2023/24,OCT\n\
+                2023-10-01,31-DAY COMBINED,RHM,First Treatment,all modalities,Lung,4,3,1,2023/24,OCT\n\
+                2023-10-01,31-day Combined,RHM,first treatment,ALL MODALITIES,lung,4,3,1,2023/24,OCT\n\
+                2023-10-01,28-day FDS,RHM,Urgent Suspected Cancer,,LUNG,1,1,0,2023/24,OCT\n";
+    let e = read_extract(text.as_bytes()).unwrap();
+    assert_eq!(e.rows().len(), 2, "{:?}", e.bad_rows());
+    assert_eq!(
+        e.bad_rows()
+            .iter()
+            .map(|b| b.reason().clone())
+            .collect::<Vec<_>>(),
+        [
+            BadRowReason::Duplicate { first_line: 3 },
+            BadRowReason::Duplicate { first_line: 2 }
+        ]
+    );
+    let t = e.by_organisation().unwrap();
+    let oct = "2023-10".parse().unwrap();
+    assert_eq!(
+        t.get(oct, CwtStandard::Combined31Day, "RHM")
+            .map(|p| p.total().to_string()),
+        Some("4".into())
+    );
+    // A bad count names the column as the header has it.
+    let e = read_extract(
+        "PERIOD,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL,WITHIN STANDARD\n2023-10-01,28-day FDS,RHM,USC,,Lung,0.25,0\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert!(e.bad_rows()[0]
+        .to_string()
+        .starts_with("line 2: TOTAL `0.25` is not a count"));
+}
+
+#[test]
+fn the_provider_reader_names_the_sub_icb_layout() {
+    let err = read_extract(
+        "PERIOD,YEAR,MONTH,STANDARD,ICB SUB LOCATION,SUB-CATEGORY,TOTAL,WITHIN STANDARD,BREACHES\n"
+            .as_bytes(),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        ExtractError::WrongLayout {
+            expected: Layout::Provider,
+            found: Layout::SubIcb
+        }
+    ));
+    assert!(err.to_string().contains("read_any_extract"));
+}
+
+#[test]
+fn the_layout_is_recognised_from_the_header_or_what_each_lacks_is_named() {
+    let provider = format!("{HEADER}2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n");
+    let any = read_any_extract(provider.as_bytes()).unwrap();
+    assert_eq!(any.layout(), Layout::Provider);
+    assert_eq!((any.rows_read(), any.valid_rows()), (1, 1));
+    let err = read_any_extract("PERIOD,YEAR,STANDARD,ORG CODE,TOTAL,WITHIN STANDARD\n".as_bytes())
+        .unwrap_err();
+    let ExtractError::UnknownLayout { missing, .. } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(missing.len(), 2);
+    assert_eq!(missing[0].layout(), Layout::Provider);
+    assert_eq!(
+        missing[0].columns(),
+        ["STAGE/ROUTE", "TREATMENT MODALITY", "CANCER TYPE"]
+    );
+    assert_eq!(missing[1].columns(), ["ICB SUB LOCATION", "SUB-CATEGORY"]);
+    assert!(err.to_string().starts_with(
+        "the header fits no known CWT extract layout: provider extract lacks STAGE/ROUTE, TREATMENT MODALITY, CANCER TYPE; ICB sub-location extract lacks ICB SUB LOCATION, SUB-CATEGORY"
+    ));
+    let both = "PERIOD,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL,WITHIN STANDARD,ICB SUB LOCATION,SUB-CATEGORY\n";
+    assert!(matches!(
+        read_any_extract(both.as_bytes()),
+        Err(ExtractError::AmbiguousLayout { .. })
+    ));
+}
+
+#[test]
+fn a_text_column_that_is_not_utf8_is_a_bad_row() {
+    let mut bytes = HEADER.as_bytes().to_vec();
+    bytes.extend_from_slice(b"2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lu\xffng,10,8,2\n");
+    let e = read_extract(bytes.as_slice()).unwrap();
+    assert_eq!(
+        e.bad_rows()[0].reason(),
+        &BadRowReason::NotText {
+            column: "CANCER TYPE"
+        }
+    );
+}

@@ -1,32 +1,41 @@
-//! An SPC chart of 28-day Faster Diagnosis Standard (FDS) performance for a
-//! Wessex trust, in the NHS "Making Data Count" style: printed as a table
-//! and drawn as an SVG with the target line and the variation and
-//! assurance verdicts.
+//! SPC charts of real 28-day Faster Diagnosis Standard (FDS) performance,
+//! in the NHS "Making Data Count" style: printed as tables and drawn as
+//! SVGs with the target line and the variation and assurance verdicts.
 //!
-//! THE DATA ARE ILLUSTRATIVE (see `examples/data/spc_fds_illustrative.csv`):
-//! only October 2023 is a real figure (from the crate's NHS England CWT
-//! provider extract); every other month is made up.
+//! REAL DATA, from NHS England's Cancer Waiting Times extracts for April to
+//! October 2023 (copies in `examples/data/`):
+//! - NHS Hampshire and Isle of Wight ICB, the sum of its sub-ICB locations
+//!   D9Y0V and 10R as the Wessex plan lists them, from the ICB
+//!   sub-location extract (`cwt-icb-sublocation-2023-04-to-10-wessex.csv`);
+//! - Portsmouth Hospitals University NHS Trust (RHU), from the provider
+//!   extract (`cwt-provider-extract-2023-04-to-10-wessex.csv`).
+//!
+//! Seven monthly points are few for XmR limits, which are usually drawn
+//! from a longer baseline (and a run or trend rule needs all seven): the
+//! charts and the output say so. No month is invented to pad the series.
 //!
 //! ```text
-//! cargo run --example spc_fds                 # writes target/spc_fds.svg
-//! cargo run --example spc_fds -- out/fds.svg  # writes out/fds.svg
+//! cargo run --example spc_fds --features cwt-extract                 # writes target/spc_fds.svg and target/spc_fds_rhu.svg
+//! cargo run --example spc_fds --features cwt-extract -- out/fds.svg  # writes out/fds.svg and out/fds_rhu.svg
 //! ```
 
 use std::error::Error;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use cancer_plan::cwt::{PatientCount, Performance, PerformanceTable};
+use cancer_plan::cwt::extract::{read_extract, read_sub_icb_extract};
+use cancer_plan::cwt::MonthlyPerformance;
 use cancer_plan::spc::{
     Assurance, Series, SpcChart, SpcOptions, SpcPoint, SpecialCause, Variation,
 };
-use cancer_plan::{CwtStandard, YearMonth};
+use cancer_plan::{CancerPlan, CwtStandard, YearMonth};
 use plotters::prelude::*;
 
-const DATA: &str = include_str!("data/spc_fds_illustrative.csv");
-/// The Wessex 2024/25 plan, for its own FDS ask.
+const SUB_ICB: &str = include_str!("data/cwt-icb-sublocation-2023-04-to-10-wessex.csv");
+const PROVIDER: &str = include_str!("data/cwt-provider-extract-2023-04-to-10-wessex.csv");
+/// The Wessex 2024/25 plan, for its sub-ICB membership and its FDS ask.
 const PLAN: &str = include_str!("data/wessex-2024-25.json");
 const TRUST: &str = "RHU";
-const TRUST_NAME: &str = "Portsmouth Hospitals University NHS Trust";
+const FEW_POINTS: &str = "Only 7 monthly points: few for XmR limits (usually drawn from a longer baseline; a run or trend rule needs all 7). Provisional.";
 
 // Making Data Count / NHSRplotthedots colours.
 const COMMON: RGBColor = RGBColor(0x7B, 0x7D, 0x7D);
@@ -35,39 +44,88 @@ const CONCERNING: RGBColor = RGBColor(0xFA, 0xB4, 0x28);
 const NEUTRAL: RGBColor = RGBColor(0x36, 0x14, 0x75);
 const TARGET: RGBColor = RGBColor(0xDE, 0x1B, 0x1B);
 
+/// What a chart shows and where its data came from.
+struct Labels {
+    title: String,
+    source: String,
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let out = std::env::args()
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("target/spc_fds.svg"));
-
-    // Monthly counts -> the CWT module's performance table -> an SPC series.
     let fds = CwtStandard::FasterDiagnosis28Day;
-    let mut table = PerformanceTable::new();
-    for line in DATA.lines().filter(|l| !l.starts_with('#')).skip(1) {
-        let fields: Vec<&str> = line.split(',').collect();
-        let [month, org, within, total] = fields.as_slice() else {
-            return Err(format!("bad data line: {line}").into());
-        };
-        let month: YearMonth = month.parse()?;
-        let performance = Performance::new(within.parse::<PatientCount>()?, total.parse()?)?;
-        table.add(month, fds, org.to_string(), performance)?;
-    }
-    let monthly = table.series(fds, TRUST);
-    let series = Series::from_table(&table, fds, TRUST)?;
+    let plan = cancer_plan::json::from_str(PLAN)?;
 
+    // HIOW ICB: its sub-ICB locations, rolled up by the plan's membership.
+    let sub_icb = read_sub_icb_extract(SUB_ICB.as_bytes())?;
+    if !sub_icb.bad_rows().is_empty() {
+        return Err(format!("bad rows in the sub-ICB sample: {:?}", sub_icb.bad_rows()).into());
+    }
+    let (by_icb, _) = sub_icb.by_icb(plan.alliance())?;
+    let hiow = plan.alliance().icb("hiow").ok_or("the plan has no hiow ICB")?;
+    let locations: Vec<&str> = hiow.sub_icb_locations().iter().map(|c| c.as_str()).collect();
+    report(
+        &plan,
+        by_icb.series(fds, hiow.id()),
+        &Labels {
+            title: format!(
+                "REAL DATA - 28-day FDS, {} (sub-ICB locations {})",
+                hiow.name(),
+                locations.join(" + ")
+            ),
+            source: "Source: NHS England, CWT ICB sub-location extract, Apr-Oct 2023 (examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv)".into(),
+        },
+        &out,
+    )?;
+
+    // One trust, from the provider extract.
+    let provider = read_extract(PROVIDER.as_bytes())?;
+    if !provider.bad_rows().is_empty() {
+        return Err(format!("bad rows in the provider sample: {:?}", provider.bad_rows()).into());
+    }
+    let trust_name = plan
+        .alliance()
+        .provider(TRUST)
+        .map_or(TRUST, |p| p.name());
+    let trust_out = sibling(&out, "_rhu");
+    report(
+        &plan,
+        provider.by_organisation()?.series(fds, TRUST),
+        &Labels {
+            title: format!("REAL DATA - 28-day FDS, {trust_name} ({TRUST})"),
+            source: "Source: NHS England, CWT provider extract, Apr-Oct 2023 (examples/data/cwt-provider-extract-2023-04-to-10-wessex.csv)".into(),
+        },
+        &trust_out,
+    )?;
+    Ok(())
+}
+
+/// `out/fds.svg` -> `out/fds_rhu.svg`.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("spc_fds");
+    path.with_file_name(format!("{stem}{suffix}.svg"))
+}
+
+/// Prints the table and verdicts of one series and draws its chart.
+fn report(
+    plan: &CancerPlan,
+    monthly: Vec<MonthlyPerformance>,
+    labels: &Labels,
+    out: &Path,
+) -> Result<(), Box<dyn Error>> {
+    let fds = CwtStandard::FasterDiagnosis28Day;
+    let series = Series::from_performance(monthly.clone())?;
     // Higher is better; the target is the national FDS threshold in force
-    // in the last month (the March 2025 planning ask, 77%).
+    // in the last month (75% in October 2023).
     let options = SpcOptions::for_cwt(fds, series.last_month());
     let chart = SpcChart::new(&series, &options)?;
     let target = chart.target().ok_or("no FDS target for the last month")?;
 
-    println!("ILLUSTRATIVE DATA (only 2023-10 is real): not real performance figures.");
-    println!(
-        "28-day Faster Diagnosis Standard, {TRUST_NAME} ({TRUST}), {} to {}",
-        series.first_month(),
-        series.last_month()
-    );
+    println!("{}, {} to {}", labels.title, series.first_month(), series.last_month());
+    println!("{}", labels.source);
+    println!("{FEW_POINTS}");
     println!(
         "{:<8} {:>11} {:>7} {:>7} {:>7} {:>7}  {:<26} rules met",
         "month", "told in 28d", "FDS %", "mean", "LPL", "UPL", "variation"
@@ -100,7 +158,6 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("variation (latest month): {variation}");
     println!("assurance against the {target}% target: {assurance}");
     // The plan's own ask is higher than the national threshold.
-    let plan = cancer_plan::json::from_str(PLAN)?;
     let ask = plan
         .delivery_asks()
         .filter_map(|a| a.kind().performance_target())
@@ -118,9 +175,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             plan.financial_year()
         );
     }
-
-    draw(&chart, target, &out)?;
-    println!("\nSVG written to {}", out.display());
+    draw(&chart, target, labels, out)?;
+    println!("SVG written to {}\n", out.display());
     Ok(())
 }
 
@@ -151,7 +207,7 @@ fn colour(variation: Variation) -> RGBColor {
     }
 }
 
-fn draw(chart: &SpcChart, target: f64, out: &PathBuf) -> Result<(), Box<dyn Error>> {
+fn draw(chart: &SpcChart, target: f64, labels: &Labels, out: &Path) -> Result<(), Box<dyn Error>> {
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -167,16 +223,26 @@ fn draw(chart: &SpcChart, target: f64, out: &PathBuf) -> Result<(), Box<dyn Erro
     let y_min = lows.fold(target, f64::min).floor() - 1.0;
     let y_max = highs.fold(target, f64::max).ceil() + 1.0;
 
-    let root = SVGBackend::new(out, (1000, 620)).into_drawing_area();
+    let root = SVGBackend::new(out, (1000, 680)).into_drawing_area();
     root.fill(&WHITE)?;
-    let (header, body) = root.split_vertically(104);
+    let (header, body) = root.split_vertically(150);
     let assurance = chart
         .assurance()
         .map_or("no target".to_string(), |a| a.to_string());
     header.draw(&Text::new(
-        "ILLUSTRATIVE DATA (only 2023-10 is real) - 28-day Faster Diagnosis Standard, RHU",
+        labels.title.as_str(),
         (20, 12),
-        ("sans-serif", 22).into_font().color(&BLACK),
+        ("sans-serif", 20).into_font().color(&BLACK),
+    ))?;
+    header.draw(&Text::new(
+        labels.source.as_str(),
+        (20, 100),
+        ("sans-serif", 13).into_font().color(&COMMON),
+    ))?;
+    header.draw(&Text::new(
+        FEW_POINTS,
+        (20, 122),
+        ("sans-serif", 14).into_font().color(&CONCERNING),
     ))?;
     header.draw(&Text::new(
         format!("Variation (latest month): {}", chart.latest_variation()),
@@ -211,7 +277,7 @@ fn draw(chart: &SpcChart, target: f64, out: &PathBuf) -> Result<(), Box<dyn Erro
                 return String::new();
             }
             months.get(i as usize).map_or(String::new(), |m| {
-                if m.month() % 3 == 1 {
+                if n <= 12 || m.month() % 3 == 1 {
                     m.to_string()
                 } else {
                     String::new()

@@ -176,6 +176,9 @@ struct Columns {
 
 const TOTAL: [&str; 2] = ["TOTAL TREATED", "TOTAL"];
 
+/// Rows the reader makes room for up front.
+const PRESIZE: usize = 1 << 16;
+
 impl Columns {
     fn find(header: &Header) -> Result<Columns, ExtractError> {
         let missing = header.missing(Layout::Provider);
@@ -232,8 +235,13 @@ pub(super) fn read_rows<R: io::Read>(
     };
     let mut extract = Extract::default();
     let mut bad_rows = Vec::new();
+    // Pre-sized for a national monthly-to-yearly file (tens of thousands of
+    // rows), so that the map and the rows are not rebuilt as they grow; the
+    // memory is only touched as rows arrive.
     let mut first_lines: FastMap<RowKey, u64> = FastMap::default();
-    first_lines.reserve(1 << 12);
+    first_lines.reserve(PRESIZE);
+    extract.rows.reserve(PRESIZE);
+    extract.organisation_ids.reserve(PRESIZE);
     input::for_each_record(csv, |record| {
         let (record, line) = match record {
             Ok(record) => record,

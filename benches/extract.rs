@@ -27,7 +27,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 #[path = "../examples/common/national.rs"]
 mod national;
 
-const PROVIDER: &str = include_str!("../examples/data/cwt-provider-extract-2023-04-to-10-wessex.csv");
+const PROVIDER: &str =
+    include_str!("../examples/data/cwt-provider-extract-2023-04-to-10-wessex.csv");
 const SUB_ICB: &str = include_str!("../examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv");
 
 /// The floor: the same CSV reader configuration, every record read as

@@ -30,7 +30,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     ] {
         let path = format!("{stem}-{name}.csv");
         std::fs::write(&path, &text)?;
-        println!("{path}: {} rows, {} bytes", text.lines().count() - 1, text.len());
+        println!(
+            "{path}: {} rows, {} bytes",
+            text.lines().count() - 1,
+            text.len()
+        );
     }
     Ok(())
 }

@@ -105,7 +105,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             outside.len(),
             alliance.name(),
             shown.join(", "),
-            if outside.len() > shown.len() { ", ..." } else { "" }
+            if outside.len() > shown.len() {
+                ", ..."
+            } else {
+                ""
+            }
         );
     }
     let names: BTreeMap<&str, &str> = alliance
@@ -164,7 +168,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
         for line in &lines {
             let (name, p) = match line {
-                Line::Total(name) if name.starts_with("All ") => (*name, all.get(month, standard, &())),
+                Line::Total(name) if name.starts_with("All ") => {
+                    (*name, all.get(month, standard, &()))
+                }
                 Line::Total(name) => (*name, by_alliance.get(month, standard, &())),
                 Line::Group(name, group) => (name.as_str(), by_group.get(month, standard, *group)),
                 Line::Code(name, code) => (name.as_str(), by_code.get(month, standard, *code)),
@@ -173,7 +179,14 @@ fn main() -> Result<(), Box<dyn Error>> {
                 print_row(name, p, target.as_ref(), standard, month);
             }
         }
-        print_others(&by_code, &membership, month, standard, target.as_ref(), &names);
+        print_others(
+            &by_code,
+            &membership,
+            month,
+            standard,
+            target.as_ref(),
+            &names,
+        );
     }
     Ok(())
 }
@@ -187,7 +200,11 @@ fn provider_membership(alliance: &Alliance) -> Vec<(OdsCode, String)> {
         .filter(|p| p.icb().and_then(|id| alliance.icb(id.as_str())).is_none())
         .map(|p| p.ods_code().as_str())
         .collect();
-    let no_icb = format!("not in a {} ICB: {}", alliance.name(), without_icb.join(", "));
+    let no_icb = format!(
+        "not in a {} ICB: {}",
+        alliance.name(),
+        without_icb.join(", ")
+    );
     alliance
         .providers()
         .iter()
@@ -234,7 +251,9 @@ fn target_of(
             ),
             None => (
                 None,
-                format!("no plan ask, and no national threshold applied in {month}: shown, not judged"),
+                format!(
+                    "no plan ask, and no national threshold applied in {month}: shown, not judged"
+                ),
             ),
         },
     }
@@ -255,7 +274,10 @@ fn print_others(
         .filter(|(code, _)| !membership.contains_key(*code))
         .collect();
     if others.len() > 20 {
-        println!("   ({} other organisations in the file, counted in its total)", others.len());
+        println!(
+            "   ({} other organisations in the file, counted in its total)",
+            others.len()
+        );
         return;
     }
     for (code, p) in others {
@@ -274,7 +296,9 @@ fn plan_asks(plan: &CancerPlan) -> BTreeMap<CwtStandard, PerformanceTarget> {
 
 /// `8152` -> `8,152` (halves kept: `1034.5` -> `1,034.5`).
 fn thousands(text: String) -> String {
-    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), ""), |(w, f)| (w, f));
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), ""), |(w, f)| (w, f));
     let mut out = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
@@ -326,4 +350,3 @@ fn print_row(
         due
     );
 }
-

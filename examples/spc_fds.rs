@@ -64,8 +64,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Err(format!("bad rows in the sub-ICB sample: {:?}", sub_icb.bad_rows()).into());
     }
     let (by_icb, _) = sub_icb.by_icb(plan.alliance())?;
-    let hiow = plan.alliance().icb("hiow").ok_or("the plan has no hiow ICB")?;
-    let locations: Vec<&str> = hiow.sub_icb_locations().iter().map(|c| c.as_str()).collect();
+    let hiow = plan
+        .alliance()
+        .icb("hiow")
+        .ok_or("the plan has no hiow ICB")?;
+    let locations: Vec<&str> = hiow
+        .sub_icb_locations()
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
     report(
         &plan,
         by_icb.series(fds, hiow.id()),
@@ -85,10 +92,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     if !provider.bad_rows().is_empty() {
         return Err(format!("bad rows in the provider sample: {:?}", provider.bad_rows()).into());
     }
-    let trust_name = plan
-        .alliance()
-        .provider(TRUST)
-        .map_or(TRUST, |p| p.name());
+    let trust_name = plan.alliance().provider(TRUST).map_or(TRUST, |p| p.name());
     let trust_out = sibling(&out, "_rhu");
     report(
         &plan,
@@ -104,7 +108,10 @@ fn main() -> Result<(), Box<dyn Error>> {
 
 /// `out/fds.svg` -> `out/fds_rhu.svg`.
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("spc_fds");
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("spc_fds");
     path.with_file_name(format!("{stem}{suffix}.svg"))
 }
 
@@ -123,7 +130,12 @@ fn report(
     let chart = SpcChart::new(&series, &options)?;
     let target = chart.target().ok_or("no FDS target for the last month")?;
 
-    println!("{}, {} to {}", labels.title, series.first_month(), series.last_month());
+    println!(
+        "{}, {} to {}",
+        labels.title,
+        series.first_month(),
+        series.last_month()
+    );
     println!("{}", labels.source);
     println!("{FEW_POINTS}");
     println!(

@@ -63,7 +63,10 @@ fn october_2023_fds_by_icb_from_the_plans_membership() {
 fn the_sub_categories_add_up_to_each_standard() {
     let e = sub_icb(SUB_ICB);
     let by_location = e.by_location().unwrap();
-    assert_eq!(by_location.get(oct(), D31, "D9Y0V"), Some(perf("1693", "1916")));
+    assert_eq!(
+        by_location.get(oct(), D31, "D9Y0V"),
+        Some(perf("1693", "1916"))
+    );
     let by_sub = e
         .aggregate_by(|r| (r.location().clone(), r.sub_category()))
         .unwrap();
@@ -97,7 +100,10 @@ fn locations_the_plan_does_not_cover_are_reported_not_dropped() {
     let all = e.by_location().unwrap().overall().unwrap();
     assert_eq!(
         all.get(oct(), FDS, &()),
-        Some(perf(&(6398 + 2576 + 80).to_string(), &(8152 + 3734 + 100).to_string()))
+        Some(perf(
+            &(6398 + 2576 + 80).to_string(),
+            &(8152 + 3734 + 100).to_string()
+        ))
     );
 }
 
@@ -118,7 +124,11 @@ fn a_national_size_file_in_either_layout_totals_every_row() {
             for _ in 0..17 {
                 times17 = times17.checked_add(p).unwrap();
             }
-            assert_eq!(all.get(month, standard, &()), Some(times17), "{month} {standard}");
+            assert_eq!(
+                all.get(month, standard, &()),
+                Some(times17),
+                "{month} {standard}"
+            );
         }
     }
 }

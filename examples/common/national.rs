@@ -10,7 +10,12 @@
 /// data row, header once. The first five columns (`PERIOD, YEAR, MONTH,
 /// STANDARD` and the organisation or location code) are never quoted in
 /// either published layout, so they are rewritten by splitting on commas.
-pub fn replicate(sample: &str, org_sets: usize, period_sets: usize, months_per_block: i32) -> String {
+pub fn replicate(
+    sample: &str,
+    org_sets: usize,
+    period_sets: usize,
+    months_per_block: i32,
+) -> String {
     let mut lines = sample.lines();
     let header = lines.next().unwrap_or_default();
     let body: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
@@ -32,7 +37,10 @@ pub fn replicate(sample: &str, org_sets: usize, period_sets: usize, months_per_b
                 else {
                     continue;
                 };
-                let year: i32 = period.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(2023);
+                let year: i32 = period
+                    .get(0..4)
+                    .and_then(|y| y.parse().ok())
+                    .unwrap_or(2023);
                 let month: i32 = period.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
                 let index = year * 12 + (month - 1) + shift;
                 let (y, m) = (index / 12, index % 12 + 1);

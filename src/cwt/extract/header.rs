@@ -107,7 +107,10 @@ impl Header {
         let mut names: Vec<String> = Vec::with_capacity(record.len());
         for (i, raw) in record.iter().enumerate() {
             let text = String::from_utf8_lossy(raw);
-            let text = text.trim_start_matches('\u{feff}').trim().to_ascii_uppercase();
+            let text = text
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_ascii_uppercase();
             if let Some(first) = names.iter().position(|n| !text.is_empty() && *n == text) {
                 return Err(ExtractError::DuplicateColumn {
                     column: text,

@@ -56,9 +56,7 @@ impl<R: Read> Read for Input<R> {
 }
 
 /// A CSV reader over the input and its header.
-pub(super) fn open<R: Read>(
-    reader: R,
-) -> Result<(csv::Reader<Input<R>>, Header), ExtractError> {
+pub(super) fn open<R: Read>(reader: R) -> Result<(csv::Reader<Input<R>>, Header), ExtractError> {
     let input = Input::new(reader).map_err(|e| ExtractError::Read(e.into()))?;
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -195,7 +193,15 @@ pub(super) struct PeriodColumns {
     period: usize,
     year: Option<usize>,
     month: Option<usize>,
-    last: Option<(Vec<u8>, Vec<u8>, Vec<u8>, YearMonth)>,
+    last: Option<LastPeriod>,
+}
+
+/// The last `PERIOD`, `YEAR` and `MONTH` texts seen, and their month.
+struct LastPeriod {
+    period: Vec<u8>,
+    year: Vec<u8>,
+    month: Vec<u8>,
+    read: YearMonth,
 }
 
 const MONTHS: [&str; 12] = [
@@ -233,9 +239,9 @@ impl PeriodColumns {
         let period = field(record, self.period);
         let year = self.year.map_or(&b""[..], |i| field(record, i));
         let month = self.month.map_or(&b""[..], |i| field(record, i));
-        if let Some((p, y, m, ym)) = &self.last {
-            if p == period && y == year && m == month {
-                return Ok(*ym);
+        if let Some(last) = &self.last {
+            if last.period == period && last.year == year && last.month == month {
+                return Ok(last.read);
             }
         }
         let ym = std::str::from_utf8(period)
@@ -269,7 +275,12 @@ impl PeriodColumns {
                 });
             }
         }
-        self.last = Some((period.to_vec(), year.to_vec(), month.to_vec(), ym));
+        self.last = Some(LastPeriod {
+            period: period.to_vec(),
+            year: year.to_vec(),
+            month: month.to_vec(),
+            read: ym,
+        });
         Ok(ym)
     }
 }
@@ -281,8 +292,24 @@ mod tests {
     #[test]
     fn counts_read_directly_agree_with_the_count_parser() {
         for text in [
-            "0", "12", "508.0", "8.5", "8.50", "24371.5", "007", "1.", ".5", "0.25", "1.4", "-1",
-            "1e3", "", "x", "+3", "99999999999999999999", "1.05",
+            "0",
+            "12",
+            "508.0",
+            "8.5",
+            "8.50",
+            "24371.5",
+            "007",
+            "1.",
+            ".5",
+            "0.25",
+            "1.4",
+            "-1",
+            "1e3",
+            "",
+            "x",
+            "+3",
+            "99999999999999999999",
+            "1.05",
         ] {
             let direct = count("TOTAL", text.as_bytes()).ok();
             let parsed = text.parse::<PatientCount>().ok();

@@ -278,7 +278,11 @@ struct Reader {
 }
 
 impl Reader {
-    fn row(&mut self, record: &ByteRecord, line: u64) -> Result<(ExtractRow, RowKey), BadRowReason> {
+    fn row(
+        &mut self,
+        record: &ByteRecord,
+        line: u64,
+    ) -> Result<(ExtractRow, RowKey), BadRowReason> {
         let c = &mut self.columns;
         let period = c.period.read(record)?;
         let standard_text = field(record, c.standard);
@@ -301,10 +305,18 @@ impl Reader {
             }
             None
         } else {
-            Some(intern(&mut self.modalities, modality_text, "TREATMENT MODALITY")?)
+            Some(intern(
+                &mut self.modalities,
+                modality_text,
+                "TREATMENT MODALITY",
+            )?)
         };
         let route = intern(&mut self.routes, field(record, c.route), "STAGE/ROUTE")?;
-        let cancer_type = intern(&mut self.cancer_types, field(record, c.cancer_type), "CANCER TYPE")?;
+        let cancer_type = intern(
+            &mut self.cancer_types,
+            field(record, c.cancer_type),
+            "CANCER TYPE",
+        )?;
         let key = RowKey {
             period,
             standard,

@@ -176,7 +176,14 @@ mod tests {
                 Some(sub)
             );
         }
-        for bad in ["", "31-day", "31-day (Second)", "62-day (Other)", "31-day Sub ()", "28-day (First)"] {
+        for bad in [
+            "",
+            "31-day",
+            "31-day (Second)",
+            "62-day (Other)",
+            "31-day Sub ()",
+            "28-day (First)",
+        ] {
             assert_eq!(SubCategory::from_published(bad), None, "{bad}");
         }
     }

@@ -180,8 +180,7 @@ const TOTAL: [&str; 2] = ["TOTAL", "TOTAL TREATED"];
 impl Columns {
     fn find(header: &Header) -> Result<Columns, ExtractError> {
         let missing = header.missing(Layout::SubIcb);
-        if !missing.columns().is_empty() && header.missing(Layout::Provider).columns().is_empty()
-        {
+        if !missing.columns().is_empty() && header.missing(Layout::Provider).columns().is_empty() {
             return Err(ExtractError::WrongLayout {
                 expected: Layout::SubIcb,
                 found: Layout::Provider,
@@ -235,7 +234,13 @@ pub(super) fn read_rows<R: io::Read>(
             Ok(record) => record,
             Err(bad) => return bad_rows.push(bad),
         };
-        let row = parse_row(&mut columns, &mut locations, &mut sub_categories, record, line);
+        let row = parse_row(
+            &mut columns,
+            &mut locations,
+            &mut sub_categories,
+            record,
+            line,
+        );
         match row {
             Ok((row, id)) => {
                 match first_lines.entry((row.period, row.standard, id, row.sub_category)) {

@@ -238,7 +238,8 @@ fn a_year_or_month_that_disagrees_with_period_is_a_bad_row() {
             ),
             (
                 4,
-                "line 4: MONTH `SEP` does not agree with PERIOD 2023-10 (expected `OCT`)".to_owned()
+                "line 4: MONTH `SEP` does not agree with PERIOD 2023-10 (expected `OCT`)"
+                    .to_owned()
             ),
             (
                 7,
@@ -247,7 +248,8 @@ fn a_year_or_month_that_disagrees_with_period_is_a_bad_row() {
             ),
             (
                 8,
-                "line 8: YEAR `` does not agree with PERIOD 2024-04 (expected `2024/25`)".to_owned()
+                "line 8: YEAR `` does not agree with PERIOD 2024-04 (expected `2024/25`)"
+                    .to_owned()
             ),
         ]
     );

@@ -38,12 +38,24 @@ fn sub_categories_are_typed_and_add_up_to_the_standard() {
     );
     let t = e.by_location().unwrap();
     let apr = "2023-04".parse().unwrap();
-    let get = |s| t.get(apr, s, "10R").map(|p| (p.within().to_string(), p.total().to_string()));
-    assert_eq!(get(CwtStandard::FasterDiagnosis28Day), Some(("429".into(), "572".into())));
+    let get = |s| {
+        t.get(apr, s, "10R")
+            .map(|p| (p.within().to_string(), p.total().to_string()))
+    };
+    assert_eq!(
+        get(CwtStandard::FasterDiagnosis28Day),
+        Some(("429".into(), "572".into()))
+    );
     // 79 + 25 + 2 + 23 + 15 = 144 treated; 74 + 23 + 2 + 18 + 13 = 130 within.
-    assert_eq!(get(CwtStandard::Combined31Day), Some(("130".into(), "144".into())));
+    assert_eq!(
+        get(CwtStandard::Combined31Day),
+        Some(("130".into(), "144".into()))
+    );
     // 29 + 3 + 37.5 = 69.5; 23 + 0 + 21 = 44.
-    assert_eq!(get(CwtStandard::Combined62Day), Some(("44".into(), "69.5".into())));
+    assert_eq!(
+        get(CwtStandard::Combined62Day),
+        Some(("44".into(), "69.5".into()))
+    );
 }
 
 #[test]
@@ -70,10 +82,15 @@ fn every_kind_of_bad_row_is_reported_with_its_line() {
     let r = |i: usize| &reasons[i].1;
     assert_eq!(reasons.len(), 10);
     assert!(matches!(r(0), BadRowReason::LocationCode { text } if text == "10r"));
-    assert!(matches!(r(1), BadRowReason::UnknownSubCategory { text } if text == "31-day Sub (Hope)"));
+    assert!(
+        matches!(r(1), BadRowReason::UnknownSubCategory { text } if text == "31-day Sub (Hope)")
+    );
     assert!(matches!(
         r(2),
-        BadRowReason::SubCategoryMismatch { standard: CwtStandard::Combined31Day, .. }
+        BadRowReason::SubCategoryMismatch {
+            standard: CwtStandard::Combined31Day,
+            ..
+        }
     ));
     assert!(matches!(
         r(3),
@@ -81,7 +98,10 @@ fn every_kind_of_bad_row_is_reported_with_its_line() {
     ));
     assert!(matches!(
         r(4),
-        BadRowReason::SubCategoryMismatch { standard: CwtStandard::FasterDiagnosis28Day, .. }
+        BadRowReason::SubCategoryMismatch {
+            standard: CwtStandard::FasterDiagnosis28Day,
+            ..
+        }
     ));
     assert!(matches!(r(5), BadRowReason::Count { column: "TOTAL", text } if text == "1.25"));
     assert_eq!(r(6), &BadRowReason::Duplicate { first_line: 2 });

@@ -57,6 +57,9 @@ fn october_2023_fds_by_icb_from_the_plans_membership() {
     assert_eq!(by_icb.get(oct(), D31, "hiow"), Some(perf("1823", "2067")));
     assert_eq!(by_icb.get(oct(), D62, "hiow"), Some(perf("674", "947")));
     assert_eq!(by_icb.get(oct(), D62, "dorset"), Some(perf("322", "474")));
+    let (wessex, uncovered) = sub_icb(SUB_ICB).by_alliance(plan.alliance()).unwrap();
+    assert!(uncovered.is_empty());
+    assert_eq!(wessex.get(oct(), FDS, &()), Some(perf("8974", "11886")));
 }
 
 #[test]
@@ -97,6 +100,9 @@ fn locations_the_plan_does_not_cover_are_reported_not_dropped() {
         ["92A"]
     );
     assert_eq!(by_icb.get(oct(), FDS, "hiow"), Some(perf("6398", "8152")));
+    let (wessex, also_uncovered) = e.by_alliance(plan.alliance()).unwrap();
+    assert_eq!(also_uncovered, uncovered);
+    assert_eq!(wessex.get(oct(), FDS, &()), Some(perf("8974", "11886")));
     let all = e.by_location().unwrap().overall().unwrap();
     assert_eq!(
         all.get(oct(), FDS, &()),

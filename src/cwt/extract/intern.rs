@@ -4,18 +4,46 @@
 //! only in case are the same "folded" id, which is what duplicate keys and
 //! totals compare.
 
+use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 
 use crate::OdsCode;
 
 /// A fast non-cryptographic hasher for the reader's own maps (keys are a
-/// file's category texts and fixed-size row keys). The FxHash mixing step:
-/// rotate, xor, multiply, eight bytes at a time.
-#[derive(Default, Clone, Copy)]
+/// file's category texts and fixed-size row keys). The FxHash mixing step
+/// (rotate, xor, multiply, eight bytes at a time) from a per-map random
+/// seed, finished with the MurmurHash3 64-bit finaliser: without the seed a
+/// file could be crafted whose texts all collide, making reading it
+/// quadratic; with it the collisions depend on a value the file cannot
+/// know.
+#[derive(Clone, Copy)]
 pub(super) struct FastHasher {
     hash: u64,
+}
+
+/// Builds [`FastHasher`]s from one random seed per map (drawn from the
+/// standard library's `RandomState`, as `HashMap`'s default hasher is).
+#[derive(Clone, Copy)]
+pub(super) struct FastState {
+    seed: u64,
+}
+
+impl Default for FastState {
+    fn default() -> FastState {
+        FastState {
+            seed: RandomState::new().hash_one(0x5eed_u64),
+        }
+    }
+}
+
+impl BuildHasher for FastState {
+    type Hasher = FastHasher;
+
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher { hash: self.seed }
+    }
 }
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -59,12 +87,19 @@ impl Hasher for FastHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // MurmurHash3's fmix64: every input bit reaches the low bits the
+        // table indexes by.
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
 /// A `HashMap` with [`FastHasher`].
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, FastState>;
 
 /// Distinct texts of one column, as published, with a case-folded id.
 #[derive(Default)]

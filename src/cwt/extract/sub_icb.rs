@@ -162,6 +162,47 @@ impl SubIcbExtract {
     }
 }
 
+impl SubIcbExtract {
+    /// Totals by reporting month x standard for the whole of `alliance`:
+    /// the sum of every sub-ICB location its ICBs list; beside the table,
+    /// the locations in the file that no ICB of the alliance lists (left
+    /// out, not dropped unseen).
+    ///
+    /// ```
+    /// use cancer_plan::cwt::extract::read_sub_icb_extract;
+    /// use cancer_plan::{Alliance, CwtStandard, Icb, Id, OdsCode};
+    /// let csv = "\
+    /// PERIOD,YEAR,MONTH,STANDARD,ICB SUB LOCATION,SUB-CATEGORY,TOTAL,WITHIN STANDARD,BREACHES
+    /// 2023-10-01,2023/24,OCT,28-day FDS,11J,,3734.0,2576.0,1158
+    /// 2023-10-01,2023/24,OCT,28-day FDS,10R,,772.0,599.0,173
+    /// 2023-10-01,2023/24,OCT,28-day FDS,92A,,100.0,80.0,20
+    /// ";
+    /// let alliance = Alliance::new("Wessex Cancer Alliance")
+    ///     .with_icb(Icb::new(Id::new("dorset")?, "NHS Dorset ICB").with_sub_icb_location(OdsCode::new("11J")?))
+    ///     .with_icb(Icb::new(Id::new("hiow")?, "NHS Hampshire and Isle of Wight ICB").with_sub_icb_location(OdsCode::new("10R")?));
+    /// let (wessex, uncovered) = read_sub_icb_extract(csv.as_bytes())?.by_alliance(&alliance)?;
+    /// let p = wessex.get("2023-10".parse()?, CwtStandard::FasterDiagnosis28Day, &()).ok_or("none")?;
+    /// assert_eq!(p.total().to_string(), "4506");
+    /// assert_eq!(uncovered.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["92A"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a total overflows.
+    #[allow(clippy::type_complexity)]
+    pub fn by_alliance(
+        &self,
+        alliance: &Alliance,
+    ) -> Result<(PerformanceTable<()>, BTreeSet<OdsCode>), PerformanceError> {
+        self.by_location()?.regroup(|location| {
+            alliance
+                .icb_of_sub_icb_location(location.as_str())
+                .map(|_| ())
+        })
+    }
+}
+
 /// Column positions, found from the header.
 struct Columns {
     period: PeriodColumns,

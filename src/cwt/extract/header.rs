@@ -1,6 +1,7 @@
 //! The header: column names compared without case or surrounding space, a
 //! repeated name refused, and the layout recognised from the names.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use csv::ByteRecord;
@@ -105,18 +106,23 @@ impl Header {
     /// names, e.g. from trailing commas, may repeat: they name nothing).
     pub(super) fn new(record: &ByteRecord) -> Result<Header, ExtractError> {
         let mut names: Vec<String> = Vec::with_capacity(record.len());
+        // Name -> first position: linear however wide the header.
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(record.len());
         for (i, raw) in record.iter().enumerate() {
             let text = String::from_utf8_lossy(raw);
             let text = text
                 .trim_start_matches('\u{feff}')
                 .trim()
                 .to_ascii_uppercase();
-            if let Some(first) = names.iter().position(|n| !text.is_empty() && *n == text) {
-                return Err(ExtractError::DuplicateColumn {
-                    column: text,
-                    first: first + 1,
-                    second: i + 1,
-                });
+            if !text.is_empty() {
+                if let Some(&first) = seen.get(&text) {
+                    return Err(ExtractError::DuplicateColumn {
+                        column: text,
+                        first: first + 1,
+                        second: i + 1,
+                    });
+                }
+                seen.insert(text.clone(), i);
             }
             names.push(text);
         }

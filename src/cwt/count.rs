@@ -72,7 +72,7 @@ impl PatientCount {
 
     /// Whether the count is a whole number of patients.
     pub const fn is_whole(self) -> bool {
-        self.halves % 2 == 0
+        self.halves.is_multiple_of(2)
     }
 
     /// Whether the count is zero.

@@ -13,6 +13,7 @@
 mod against;
 mod count;
 #[cfg(feature = "cwt-extract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cwt-extract")))]
 pub mod extract;
 pub mod pathway;
 mod performance;

@@ -122,7 +122,7 @@ impl PathwayCounts {
         let mut day_offsets = Vec::new();
         for (slot, month) in window.first.through(window.last).enumerate() {
             let offset = slot.saturating_mul(block);
-            day_offsets.extend(std::iter::repeat(offset).take(month.days() as usize));
+            day_offsets.extend(std::iter::repeat_n(offset, month.days() as usize));
         }
         PathwayCounts {
             window,

@@ -58,8 +58,10 @@ impl Id {
 }
 
 impl fmt::Display for Id {
+    /// The code as written; a width pads it, left-aligned unless the format
+    /// says otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        crate::util::pad_text(f, format_args!("{}", self.0))
     }
 }
 

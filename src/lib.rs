@@ -33,11 +33,12 @@ pub mod plan;
 pub mod rdc;
 pub mod spc;
 pub mod tumour_site;
+mod util;
 pub mod validate;
 
 pub use budget::{
-    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, ExitRisk,
-    FundingSource, LineScope, Reconciliation, Term,
+    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, Dimension, ExitRisk,
+    FundingSource, LineScope, Reconciliation, SpendCategory, Term, Tolerance,
 };
 pub use cwt::CwtStandard;
 pub use id::{Id, IdError};

@@ -16,7 +16,7 @@ use crate::{Alliance, Id, Money, MoneyUnit, ValidationErrors};
 /// ```
 /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
 /// let budget = BudgetAllocation::new(Money::from_pounds(12_191_000))
-///     .with_area(AllocationArea::new(Id::new("cross-cutting")?, "Cross-cutting", Percent::from_points(7).ok_or("pct")?));
+///     .with_area(AllocationArea::new(Id::new("cross-cutting")?, "Cross-cutting", Percent::from_points(7)?));
 /// assert_eq!(budget.areas().len(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -98,11 +98,10 @@ impl BudgetAllocation {
     ///
     /// ```
     /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, MoneyUnit, Percent};
-    /// let pct = |p| Percent::from_points(p).ok_or("pct");
     /// let budget = BudgetAllocation::new(Money::from_pounds(100))
-    ///     .with_area(AllocationArea::new(Id::new("a")?, "A", pct(33)?))
-    ///     .with_area(AllocationArea::new(Id::new("b")?, "B", pct(33)?))
-    ///     .with_area(AllocationArea::new(Id::new("c")?, "C", pct(34)?));
+    ///     .with_area(AllocationArea::new(Id::new("a")?, "A", Percent::from_points(33)?))
+    ///     .with_area(AllocationArea::new(Id::new("b")?, "B", Percent::from_points(33)?))
+    ///     .with_area(AllocationArea::new(Id::new("c")?, "C", Percent::from_points(34)?));
     /// let guides = budget.guide_spends_from_shares(MoneyUnit::Pound)?;
     /// assert_eq!(guides, [33, 33, 34].map(Money::from_pounds));
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -148,13 +148,14 @@ impl From<u32> for PatientCount {
 }
 
 impl fmt::Display for PatientCount {
-    /// `12`, `8.5`: whole counts without a decimal point.
+    /// `12`, `8.5`: whole counts without a decimal point. A width pads it,
+    /// right-aligned unless the format says otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let whole = self.halves / 2;
         if self.is_whole() {
-            write!(f, "{whole}")
+            crate::util::pad_number(f, format_args!("{whole}"))
         } else {
-            write!(f, "{whole}.5")
+            crate::util::pad_number(f, format_args!("{whole}.5"))
         }
     }
 }

@@ -49,7 +49,7 @@ pub enum PerformanceError {
 /// let p = Performance::new("192880".parse()?, "271402".parse()?)?;
 /// assert_eq!(p.display(2).to_string(), "71.07%");
 /// assert_eq!(p.breaches().to_string(), "78522");
-/// let fds = Percent::from_points(75).ok_or("pct")?;
+/// let fds = Percent::from_points(75)?;
 /// assert!(!p.meets(fds));
 /// assert_eq!(p.gap_in_patients(fds), Some(10672)); // ceil(0.75 * 271402 - 192880)
 /// assert_eq!(Performance::ZERO.gap_in_patients(fds), None); // no patients: no gap

@@ -132,9 +132,11 @@ impl FinancialYear {
 }
 
 impl fmt::Display for FinancialYear {
-    /// `2024/25`.
+    /// `2024/25`; a width pads it, left-aligned unless the format says
+    /// otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{:02}", self.start, (self.start + 1).rem_euclid(100))
+        let next = (self.start + 1).rem_euclid(100);
+        crate::util::pad_text(f, format_args!("{}/{next:02}", self.start))
     }
 }
 

@@ -38,6 +38,10 @@ pub struct Id(String);
 
 impl Id {
     /// Checks and wraps an id.
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] unless the id is 1 to 64 of `A-Z a-z 0-9 - _ . /`.
     pub fn new(text: impl Into<String>) -> Result<Id, IdError> {
         let text = text.into();
         let ok = (1..=64).contains(&text.len())

@@ -133,6 +133,10 @@ impl Money {
     ///
     /// The stored scale is normalised to at most 2 places, so `12.50` and
     /// `12.5` are the same amount and display the same.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::SubPenny`] for fractions of a penny.
     pub fn new(pounds: Decimal) -> Result<Money, MoneyError> {
         let normal = pounds.normalize();
         if normal.scale() > 2 {
@@ -279,6 +283,10 @@ impl Money {
     /// assert_eq!(Money::checked_sum_if_all(known), Ok(Some(Money::from_pounds(5))));
     /// assert_eq!(Money::checked_sum_if_all([Some(Money::from_pounds(2)), None]), Ok(None));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] if the sum leaves the decimal range.
     pub fn checked_sum_if_all<I: IntoIterator<Item = Option<Money>>>(
         amounts: I,
     ) -> Result<Option<Money>, MoneyError> {

@@ -85,6 +85,11 @@ impl BudgetAllocation {
 
     /// The sum of every line's amount; an error only on overflow
     /// (impossible in a built plan, whose amounts are capped).
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the sum leaves the decimal range
+    /// (impossible in a built plan, whose amounts are capped).
     pub fn lines_total(&self) -> Result<Money, crate::MoneyError> {
         self.lines().map(|(_, l)| l.amount()).sum()
     }
@@ -106,6 +111,11 @@ impl BudgetAllocation {
     /// assert_eq!(guides, [33, 33, 34].map(Money::from_pounds));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`ApportionError`] if the shares are all zero or the total is not a
+    /// whole number of `unit`s, or on overflow.
     pub fn guide_spends_from_shares(&self, unit: MoneyUnit) -> Result<Vec<Money>, ApportionError> {
         let weights: Vec<_> = self.areas.iter().map(|a| a.share().points()).collect();
         if self.shares_total().is_some_and(|sum| sum.is_zero()) {
@@ -132,6 +142,11 @@ impl BudgetAllocation {
     /// The part of the total the shares cover: the total itself when they
     /// add up to 100% or more, else total x shares / 100 rounded half up to
     /// `unit`. What the guide spends (and the budgets) should add up to.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the shares or
+    /// the product leave the decimal range.
     pub fn covered_total(&self, unit: MoneyUnit) -> Result<Money, crate::MoneyError> {
         let hundred = rust_decimal::Decimal::ONE_HUNDRED;
         let shares = self.shares_total().ok_or(crate::MoneyError::Overflow)?;
@@ -160,6 +175,11 @@ impl BudgetAllocation {
     ///   alliance's;
     /// - a term `year n of m` has `1 <= n <= m`; a fixed term has at least
     ///   one month; a redundancy risk names at least one host.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every violation of the rules above, each with
+    /// its path (`budget.areas[1].lines[3].amount`).
     pub fn validate(&self, alliance: Option<&Alliance>) -> Result<(), ValidationErrors> {
         let mut checker = crate::validate::Checker::new();
         self.check(&mut checker, "budget", alliance);

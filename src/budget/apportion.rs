@@ -78,6 +78,12 @@ pub enum ApportionError {
 /// assert_eq!(thirds, [3_334, 3_333, 3_333].map(Money::from_pence));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+///
+/// An [`ApportionError`]: no weights, all weights zero, a negative weight
+/// (by index), a negative total, a total that is not a whole number of
+/// `unit`s, or overflow.
 pub fn apportion(
     total: Money,
     weights: &[Decimal],

@@ -217,6 +217,11 @@ impl AllocationArea {
 
     /// The sum of its lines' amounts; an error only on overflow (impossible
     /// for an area of a built plan, whose amounts are capped).
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the sum leaves
+    /// the decimal range (impossible for an area of a built plan).
     pub fn lines_total(&self) -> Result<Money, crate::MoneyError> {
         self.lines.iter().map(BudgetLine::amount).sum()
     }

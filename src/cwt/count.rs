@@ -91,6 +91,11 @@ impl PatientCount {
     }
 
     /// The count as a decimal: exact if whole or half, else an error.
+    ///
+    /// # Errors
+    ///
+    /// [`PatientCountError::NotAHalf`] for a negative value or one that is not
+    /// a whole or half number; [`PatientCountError::Overflow`] beyond the range.
     pub fn from_decimal(value: Decimal) -> Result<PatientCount, PatientCountError> {
         let twice = value
             .checked_mul(Decimal::TWO)
@@ -119,6 +124,11 @@ impl PatientCount {
     }
 
     /// The sum of counts, `Err(Overflow)` on overflow.
+    ///
+    /// # Errors
+    ///
+    /// [`PatientCountError::Overflow`] if the sum leaves the range of a `u64`
+    /// count of halves.
     pub fn checked_sum(
         counts: impl IntoIterator<Item = PatientCount>,
     ) -> Result<PatientCount, PatientCountError> {

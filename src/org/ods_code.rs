@@ -28,6 +28,11 @@ pub struct OdsCode(String);
 
 impl OdsCode {
     /// Checks and wraps a code: 3 to 10 upper-case ASCII letters and digits.
+    ///
+    /// # Errors
+    ///
+    /// [`OdsCodeError`] unless the code is 3 to 10 upper-case ASCII letters and
+    /// digits.
     pub fn new(text: impl Into<String>) -> Result<OdsCode, OdsCodeError> {
         let text = text.into();
         let ok = (3..=10).contains(&text.len())

@@ -138,6 +138,11 @@ impl YearMonth {
     }
 
     /// The NHS financial year the month falls in.
+    ///
+    /// # Errors
+    ///
+    /// [`FinancialYearError::OutOfRange`] for a month outside the supported
+    /// financial years (before April 1948 or after March 9999).
     pub fn financial_year(self) -> Result<FinancialYear, FinancialYearError> {
         let start = if self.month() >= 4 {
             self.year()

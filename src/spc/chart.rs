@@ -143,6 +143,12 @@ pub struct SpcChart {
 
 impl SpcChart {
     /// Computes the chart of `series` with `options`.
+    ///
+    /// # Errors
+    ///
+    /// An [`SpcError`] if the options do not fit the series (a rebase month
+    /// outside it, a baseline shorter than 2 points) or a period has fewer than
+    /// two points.
     pub fn new(series: &Series, options: &SpcOptions) -> Result<SpcChart, SpcError> {
         options.check()?;
         let points = series.points();

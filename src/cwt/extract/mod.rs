@@ -117,6 +117,10 @@ impl Extract {
     /// return the organisation, the route, the cancer type, or anything
     /// derived from them; roll up further with
     /// [`PerformanceTable::regroup`].
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a cell's counts overflow.
     pub fn aggregate_by<K: Ord>(
         &self,
         mut group: impl FnMut(&ExtractRow) -> K,
@@ -129,6 +133,10 @@ impl Extract {
     }
 
     /// Totals by reporting month x standard x organisation.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a cell's counts overflow.
     pub fn by_organisation(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
         self.aggregate_by(|row| row.organisation().clone())
     }
@@ -179,6 +187,12 @@ impl Columns {
 /// collected, with their line numbers, in [`Extract::bad_rows`], including
 /// a row that repeats an earlier valid row ([`BadRowReason::Duplicate`]:
 /// only the first is counted). One pass, linear in the number of rows.
+///
+/// # Errors
+///
+/// [`ExtractError::Read`] if the input cannot be read as CSV;
+/// [`ExtractError::MissingColumn`] if the header lacks a required column.
+/// Bad rows are not errors: they are in [`Extract::bad_rows`].
 pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)

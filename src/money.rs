@@ -97,6 +97,14 @@ impl MoneyUnit {
         }
     }
 
+    /// The unit's plural, as a message says it (`pence`, `pounds`).
+    pub const fn plural(self) -> &'static str {
+        match self {
+            MoneyUnit::Penny => "pence",
+            MoneyUnit::Pound => "pounds",
+        }
+    }
+
     /// One unit as money (`£0.01` or `£1`).
     pub fn as_money(self) -> Money {
         match self {

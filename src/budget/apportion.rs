@@ -30,7 +30,7 @@ pub enum ApportionError {
         total: Money,
     },
     /// The total is not a whole number of the unit apportioned to.
-    #[error("total `{total}` is not a whole number of {unit:?}s")]
+    #[error("total `{total}` is not a whole number of {}", .unit.plural())]
     NotWholeUnits {
         /// The total.
         total: Money,

@@ -1,8 +1,5 @@
 //! [`OdsCode`]: an NHS Organisation Data Service code.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 /// Why text is not a valid [`OdsCode`].
@@ -45,43 +42,6 @@ impl OdsCode {
             Err(OdsCodeError { text })
         }
     }
-
-    /// The code as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl fmt::Display for OdsCode {
-    /// The code as written; a width pads it, left-aligned unless the format
-    /// says otherwise.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::util::pad_text(f, format_args!("{}", self.0))
-    }
-}
-
-impl FromStr for OdsCode {
-    type Err = OdsCodeError;
-    fn from_str(s: &str) -> Result<OdsCode, OdsCodeError> {
-        OdsCode::new(s)
-    }
-}
-
-impl TryFrom<String> for OdsCode {
-    type Error = OdsCodeError;
-    fn try_from(s: String) -> Result<OdsCode, OdsCodeError> {
-        OdsCode::new(s)
-    }
-}
-
-impl From<OdsCode> for String {
-    fn from(code: OdsCode) -> String {
-        code.0
-    }
-}
-
-impl std::borrow::Borrow<str> for OdsCode {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
+crate::util::checked_text_newtype!(OdsCode, OdsCodeError);

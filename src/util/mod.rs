@@ -2,5 +2,7 @@
 //! a coded enum.
 
 mod pad;
+mod text_newtype;
 
 pub(crate) use pad::{pad_number, pad_text};
+pub(crate) use text_newtype::checked_text_newtype;

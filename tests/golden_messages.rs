@@ -110,6 +110,11 @@ fn value_types() -> Vec<(String, String)> {
             Tenure::new(july, june),
         );
     }
+    row(
+        &mut t,
+        "RdcPrinciple::from_number(8)",
+        cancer_plan::RdcPrinciple::from_number(8),
+    );
     for text in ["Lung cancer", "lungs"] {
         row(
             &mut t,

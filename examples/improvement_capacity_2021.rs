@@ -77,7 +77,7 @@ fn main() -> Result<()> {
                 "  {:<16} {:>9}  {:<36} {} / {}",
                 line.id(),
                 line.amount(),
-                line.funding_source().to_string(),
+                line.funding_source(),
                 line.term(),
                 line.scope()
             );
@@ -253,7 +253,7 @@ fn print_costs(costs: &CostSchedule) -> Result<()> {
     }
     println!("  By funding source and year:");
     for (source, year, amount) in costs.by_funding_and_year()? {
-        println!("    {:<44} {year} {:>9}", source.to_string(), amount);
+        println!("    {:<44} {year} {:>9}", source, amount);
     }
     println!("    {:<52} {:>9}", "Total costed", costs.total()?);
     for item in costs.not_costed() {

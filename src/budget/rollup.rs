@@ -53,7 +53,7 @@ impl Dimension {
 
 impl fmt::Display for Dimension {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Dimension::Area => "area",
             Dimension::SpendCategory => "spend category",
             Dimension::FundingSource => "funding source",

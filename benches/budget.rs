@@ -32,7 +32,7 @@ fn plan_of(n: usize) -> Result<(CancerPlanBuilder, Vec<Decimal>), Box<dyn std::e
             Ok(AllocationArea::new(
                 Id::new(format!("area-{a}"))?,
                 format!("Area {a}"),
-                Percent::from_points(25).ok_or("pct")?,
+                Percent::from_points(25)?,
             )
             .with_spend_category(SpendCategory::new(Id::new("cat")?, "Category")))
         })
@@ -103,11 +103,8 @@ fn bench(c: &mut Criterion) {
                 || builder.clone(),
                 |builder| {
                     let plan = builder.build().ok()?;
-                    let rec = reconcile(&plan, &Tolerance::PRINTED_TABLES);
-                    let rollup = plan
-                        .budget()?
-                        .roll_up(Dimension::Area, plan.financial_year())
-                        .ok()?;
+                    let rec = reconcile(&plan, Tolerance::PRINTED_TABLES);
+                    let rollup = plan.budget()?.roll_up(Dimension::Area).ok()?;
                     let rollup_total = rollup.total();
                     // The plan is returned so that dropping it is not timed.
                     Some((rec.findings().len(), rollup_total, plan))
@@ -123,10 +120,8 @@ fn bench(c: &mut Criterion) {
         };
         group.bench_function(format!("reconcile_rollup/{n}"), |b| {
             b.iter(|| {
-                let rec = reconcile(black_box(&plan), &Tolerance::PRINTED_TABLES);
-                let rollup = plan
-                    .budget()
-                    .and_then(|b| b.roll_up(Dimension::Area, plan.financial_year()).ok());
+                let rec = reconcile(black_box(&plan), Tolerance::PRINTED_TABLES);
+                let rollup = plan.budget().and_then(|b| b.roll_up(Dimension::Area).ok());
                 (rec.findings().len(), rollup.map(|r| r.total()))
             })
         });

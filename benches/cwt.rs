@@ -165,7 +165,10 @@ impl Floor {
         let block = PROVIDERS * SITES * 3;
         let mut day_offsets = Vec::new();
         for (slot, m) in w.first().through(w.last()).enumerate() {
-            day_offsets.extend(std::iter::repeat((slot * block) as u32).take(m.days() as usize));
+            day_offsets.extend(std::iter::repeat_n(
+                (slot * block) as u32,
+                m.days() as usize,
+            ));
         }
         Floor {
             first_day: w.first().first_day().num_days_from_ce(),

@@ -76,8 +76,8 @@ fn main() -> Result<()> {
             println!(
                 "  {:<16} {:>9}  {:<36} {} / {}",
                 line.id(),
-                line.amount().to_string(),
-                line.funding_source().to_string(),
+                line.amount(),
+                line.funding_source(),
                 line.term(),
                 line.scope()
             );
@@ -248,22 +248,14 @@ fn print_costs(costs: &CostSchedule) -> Result<()> {
             what,
             line.year(),
             line.months(),
-            line.amount().to_string()
+            line.amount()
         );
     }
     println!("  By funding source and year:");
     for (source, year, amount) in costs.by_funding_and_year()? {
-        println!(
-            "    {:<44} {year} {:>9}",
-            source.to_string(),
-            amount.to_string()
-        );
+        println!("    {:<44} {year} {:>9}", source, amount);
     }
-    println!(
-        "    {:<52} {:>9}",
-        "Total costed",
-        costs.total()?.to_string()
-    );
+    println!("    {:<52} {:>9}", "Total costed", costs.total()?);
     for item in costs.not_costed() {
         let months: Vec<String> = item
             .months_by_year()
@@ -306,12 +298,12 @@ fn print_budget_roll_ups(
     for dimension in [
         Dimension::FundingSource,
         Dimension::Scope,
-        Dimension::EndYear,
+        Dimension::EndYear { plan_year: year },
     ] {
-        let roll_up = budget.roll_up(dimension, year)?;
+        let roll_up = budget.roll_up(dimension)?;
         println!("  by {dimension}:");
         for group in roll_up.groups() {
-            println!("    {:<44} {:>9}", group.label(), group.total().to_string());
+            println!("    {:<44} {:>9}", group.label(), group.total());
         }
     }
     Ok(())

@@ -181,11 +181,11 @@ fn one_line(text: &str) -> String {
 }
 
 fn check(plan: &CancerPlan, args: &Args) -> ExitCode {
-    let rec = reconcile(plan, &args.tolerance);
+    let rec = reconcile(plan, args.tolerance);
     let mut roll_ups = Vec::new();
     if let Some(budget) = plan.budget() {
         for dimension in [Dimension::Area, Dimension::FundingSource] {
-            match budget.roll_up(dimension, plan.financial_year()) {
+            match budget.roll_up(dimension) {
                 Ok(r) => roll_ups.push(r),
                 Err(e) => return fail(args.json, format!("roll-up by {dimension}: {e}")),
             }

@@ -1,8 +1,5 @@
 //! [`Id`]: the stable identifier of anything a plan refers to by reference.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 /// Why a string is not a valid [`Id`].
@@ -38,6 +35,10 @@ pub struct Id(String);
 
 impl Id {
     /// Checks and wraps an id.
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] unless the id is 1 to 64 of `A-Z a-z 0-9 - _ . /`.
     pub fn new(text: impl Into<String>) -> Result<Id, IdError> {
         let text = text.into();
         let ok = (1..=64).contains(&text.len())
@@ -50,50 +51,9 @@ impl Id {
             Err(IdError { text })
         }
     }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl fmt::Display for Id {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for Id {
-    type Err = IdError;
-    fn from_str(s: &str) -> Result<Id, IdError> {
-        Id::new(s)
-    }
-}
-
-impl TryFrom<String> for Id {
-    type Error = IdError;
-    fn try_from(s: String) -> Result<Id, IdError> {
-        Id::new(s)
-    }
-}
-
-impl From<Id> for String {
-    fn from(id: Id) -> String {
-        id.0
-    }
-}
-
-impl AsRef<str> for Id {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for Id {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
+crate::util::checked_text_newtype!(Id, IdError);
 
 #[cfg(test)]
 mod tests {

@@ -36,6 +36,12 @@ pub enum PlanReadError {
 /// assert!(matches!(err, PlanReadError::Format { ref path, .. } if path == "financial_year"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+///
+/// [`PlanReadError::Format`] with the JSON path for text that is not JSON or
+/// does not fit the format; [`PlanReadError::Invalid`] with every violation
+/// for a well-formed plan that breaks an invariant.
 pub fn from_str(json: &str) -> Result<CancerPlan, PlanReadError> {
     let mut de = serde_json::Deserializer::from_str(json);
     let parsed = serde_path_to_error::deserialize::<_, CancerPlanBuilder>(&mut de);
@@ -43,6 +49,10 @@ pub fn from_str(json: &str) -> Result<CancerPlan, PlanReadError> {
 }
 
 /// Reads a plan from any reader of JSON (a file, a socket, a buffer).
+///
+/// # Errors
+///
+/// As [`from_str`]; also [`PlanReadError::Format`] if the reader fails.
 pub fn from_reader<R: io::Read>(reader: R) -> Result<CancerPlan, PlanReadError> {
     let mut de = serde_json::Deserializer::from_reader(reader);
     let parsed = serde_path_to_error::deserialize::<_, CancerPlanBuilder>(&mut de);
@@ -67,6 +77,11 @@ fn finish(
 }
 
 /// Writes a plan as pretty-printed JSON (two-space indent, trailing newline).
+///
+/// # Errors
+///
+/// A [`serde_json::Error`] only if serialisation fails, which a built plan
+/// does not.
 pub fn to_string_pretty(plan: &CancerPlan) -> Result<String, serde_json::Error> {
     let mut text = serde_json::to_string_pretty(plan)?;
     text.push('\n');

@@ -1,4 +1,96 @@
-#![doc = include_str!("../README.md")]
+//! A typed, validated model of an NHS Cancer Alliance's yearly cancer plan, and
+//! the analyses an assurance team runs on it.
+//!
+//! A Cancer Alliance plans each financial year for its Integrated Care Boards:
+//! statutory responsibilities, delivery asks (the 28-day Faster Diagnosis
+//! Standard at 80%, 62-day at 85%), interventions, ICB actions, the seven Rapid
+//! Diagnostic Centre principles, improvement capacity and a budget split into
+//! areas and itemised lines. This crate holds that plan as one model that is
+//! valid by construction ([`CancerPlan`], built by [`CancerPlanBuilder`] or
+//! read from JSON, both running the same checks and reporting every
+//! [`Violation`] with its path), and computes from it and from NHS data:
+//!
+//! - the budget's reconciliation under a named tolerance, exact apportionment,
+//!   roll-ups and variance ([`budget`]);
+//! - Cancer Waiting Times performance against the plan's asks, from NHS
+//!   England extracts or patient pathways ([`cwt`]);
+//! - RDC pathway compliance and its ICB-to-alliance roll-up ([`rdc`]);
+//! - the cost of improvement posts and teams, as budget lines ([`capacity`]);
+//! - Making Data Count SPC charts ([`spc`]).
+//!
+//! ```
+//! use cancer_plan::{Alliance, CancerPlan, Icb, Id, Money};
+//!
+//! let plan = CancerPlan::builder()
+//!     .title("Wessex Cancer Alliance 2024/25 Planning Proposals")
+//!     .financial_year("2024/25".parse()?)
+//!     .alliance(Alliance::new("Wessex Cancer Alliance").with_icb(Icb::new(Id::new("dorset")?, "NHS Dorset ICB")))
+//!     .build()?;
+//! assert_eq!(plan.financial_year().to_string(), "2024/25");
+//! assert_eq!(format!("[{:>10}]", Money::from_pounds(1234)), "[    £1,234]");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Guides
+//!
+//! The long-form documentation is in [`docs`]: [design
+//! decisions](docs::design), [the JSON format](docs::json), [the budget and
+//! reconciliation](docs::budget), [CWT counting rules](docs::cwt), [RDC and
+//! capacity](docs::rdc_capacity), [SPC and NHSRplotthedots](docs::spc), [error
+//! messages](docs::messages).
+//!
+//! # Examples
+//!
+//! Runnable programs in `examples/` (`cargo run --example NAME`), on real NHS
+//! data in `examples/data/`:
+//!
+//! | example | what it shows |
+//! | --- | --- |
+//! | `wessex_2024_25` | the Wessex 2024/25 plan built from the source document; its budget report and reconciliation ([`docs::budget`]) |
+//! | `plan_check` | validating, reconciling and rolling up any plan in the JSON format, as text or `--json` ([`docs::json`]) |
+//! | `cwt_performance` | CWT performance of the alliance, its ICBs and trusts against the plan's asks (feature `cwt-extract`; [`docs::cwt`]) |
+//! | `improvement_capacity_2021` | the June 2021 board paper's improvement capacity, costed, and an illustrative RDC compliance matrix ([`docs::rdc_capacity`]) |
+//! | `spc_fds` | an SPC chart of a trust's FDS performance, drawn as SVG ([`docs::spc`]) |
+//!
+//! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
+//! reading JSON ([`json::from_str`]), money ([`Money`]), apportionment
+//! ([`apportion`]), reconciliation ([`BudgetAllocation::reconcile`]), roll-ups
+//! ([`BudgetAllocation::roll_up`]), CWT performance ([`cwt::Performance`]),
+//! the compliance matrix ([`rdc::ComplianceMatrix`]), capacity costs
+//! ([`capacity::ImprovementCapacity::costs`]), SPC charts ([`spc`]).
+//!
+//! # Modules
+//!
+//! | module | what it holds |
+//! | --- | --- |
+//! | [`money`], [`percent`], [`period`] | exact [`Money`] and [`Percent`]; [`FinancialYear`], [`Quarter`], [`YearMonth`] |
+//! | [`id`], [`org`], [`tumour_site`] | [`Id`]; [`Alliance`], [`Icb`], [`Provider`], [`OdsCode`]; [`TumourSite`] |
+//! | [`validate`] | [`ValidationErrors`]: every violation, with path, value and rule |
+//! | [`plan`] | [`CancerPlan`], its builder, responsibilities, delivery asks, interventions, ICB actions |
+//! | [`budget`] | the budget model; reconciliation, apportionment, roll-ups, variance |
+//! | [`cwt`] | Cancer Waiting Times: standards, targets, exact counts, extracts, pathways, Wilson intervals, trajectories |
+//! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
+//! | [`capacity`] | improvement posts, teams and reviews, and their costs |
+//! | [`spc`] | Making Data Count XmR charts |
+//! | `json` (feature `json`) | reading and writing the JSON format with path-bearing errors |
+//! | [`docs`] | the guides |
+//!
+//! The crate root re-exports the types a plan is made of (values,
+//! organisations, the plan model, the budget's model types, validation
+//! errors), so that building or reading a plan needs one `use`; the analyses'
+//! types are named through their modules. See [`docs::design`].
+//!
+//! # Crate features
+//!
+//! | feature | default | what it adds |
+//! | --- | --- | --- |
+//! | `json` | yes | the `json` module: `from_str`, `from_reader`, `to_string_pretty`, errors naming the JSON path (serde_json, serde_path_to_error) |
+//! | `cwt-extract` | no | `cwt::extract`: reading NHS England CWT provider extracts (csv) |
+//!
+//! Every type implements `serde` without any feature. On docs.rs every
+//! feature is documented, and each feature-gated item says which feature it
+//! needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(
@@ -20,8 +112,10 @@
 pub mod budget;
 pub mod capacity;
 pub mod cwt;
+pub mod docs;
 pub mod id;
 #[cfg(feature = "json")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod json;
 pub mod money;
 pub mod org;
@@ -31,11 +125,12 @@ pub mod plan;
 pub mod rdc;
 pub mod spc;
 pub mod tumour_site;
+mod util;
 pub mod validate;
 
 pub use budget::{
-    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, ExitRisk,
-    FundingSource, LineScope, Reconciliation, Term,
+    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, Dimension, ExitRisk,
+    FundingSource, LineScope, Reconciliation, SpendCategory, Term, Tolerance,
 };
 pub use cwt::CwtStandard;
 pub use id::{Id, IdError};
@@ -53,3 +148,9 @@ pub use plan::{
 pub use rdc::RdcPrinciple;
 pub use tumour_site::{TumourSite, UnknownTumourSite};
 pub use validate::{Rule, ValidationErrors, Violation};
+
+/// The README's code blocks, compiled and run as doctests (the README is not
+/// the crate docs, but its example must not rot).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -4,6 +4,16 @@
 //! never goes through a binary float: it parses from text, serialises as a
 //! decimal string, and every arithmetic operation is checked. Rounding only
 //! happens where a caller asks for it, by name ([`Rounding`], [`MoneyUnit`]).
+//!
+//! # `Option` or `Result`
+//!
+//! The operations on two amounts with a single way to fail, overflow
+//! ([`Money::checked_add`], [`Money::checked_sub`], [`Money::checked_mul`]),
+//! return `Option`, as `i64::checked_add` does. Those with a reason worth
+//! naming return `Result` with a [`MoneyError`]: [`Money::checked_mul_ratio`]
+//! (a zero denominator or overflow), and [`Money::checked_sum`], which serves
+//! the totals of reports, budgets and cost schedules, where an overflow is
+//! passed on with `?` as an error that says what happened.
 
 use std::fmt;
 use std::iter::Sum;
@@ -11,6 +21,8 @@ use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::util::pad_number;
 
 /// Why a value is not a valid amount of [`Money`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -85,6 +97,14 @@ impl MoneyUnit {
         }
     }
 
+    /// The unit's plural, as a message says it (`pence`, `pounds`).
+    pub const fn plural(self) -> &'static str {
+        match self {
+            MoneyUnit::Penny => "pence",
+            MoneyUnit::Pound => "pounds",
+        }
+    }
+
     /// One unit as money (`£0.01` or `£1`).
     pub fn as_money(self) -> Money {
         match self {
@@ -121,6 +141,10 @@ impl Money {
     ///
     /// The stored scale is normalised to at most 2 places, so `12.50` and
     /// `12.5` are the same amount and display the same.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::SubPenny`] for fractions of a penny.
     pub fn new(pounds: Decimal) -> Result<Money, MoneyError> {
         let normal = pounds.normalize();
         if normal.scale() > 2 {
@@ -204,6 +228,11 @@ impl Money {
     /// assert_eq!(part, Money::from_pounds(853_370));
     /// # Ok::<(), cancer_plan::MoneyError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::ZeroDenominator`] if `denominator` is zero;
+    /// [`MoneyError::Overflow`] if the product leaves the decimal range.
     pub fn checked_mul_ratio(
         self,
         numerator: Decimal,
@@ -238,6 +267,10 @@ impl Money {
     /// Sums amounts, reporting overflow instead of wrapping or saturating.
     ///
     /// Also available as `iter.sum::<Result<Money, MoneyError>>()`.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] if the sum leaves the decimal range.
     pub fn checked_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Result<Money, MoneyError> {
         let mut total = Decimal::ZERO;
         for amount in amounts {
@@ -258,6 +291,10 @@ impl Money {
     /// assert_eq!(Money::checked_sum_if_all(known), Ok(Some(Money::from_pounds(5))));
     /// assert_eq!(Money::checked_sum_if_all([Some(Money::from_pounds(2)), None]), Ok(None));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] if the sum leaves the decimal range.
     pub fn checked_sum_if_all<I: IntoIterator<Item = Option<Money>>>(
         amounts: I,
     ) -> Result<Option<Money>, MoneyError> {
@@ -280,7 +317,9 @@ impl<'a> Sum<&'a Money> for Result<Money, MoneyError> {
 
 impl fmt::Display for Money {
     /// `£1,234,567` for whole pounds, `£1,234,567.50` otherwise, `-£12` below
-    /// zero. The alternate form (`{:#}`) always shows pence.
+    /// zero. The alternate form (`{:#}`) always shows pence. A width pads it,
+    /// right-aligned unless the format says otherwise:
+    /// `format!("[{:>10}]", Money::from_pounds(1234))` is `[    £1,234]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.is_negative() { "-" } else { "" };
         let abs = self.0.abs();
@@ -289,15 +328,15 @@ impl fmt::Display for Money {
         let digits = whole.to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(c);
         }
         if pence.is_zero() && !f.alternate() {
-            write!(f, "{sign}£{grouped}")
+            pad_number(f, format_args!("{sign}£{grouped}"))
         } else {
-            write!(f, "{sign}£{grouped}.{pence:0>2}")
+            pad_number(f, format_args!("{sign}£{grouped}.{pence:0>2}"))
         }
     }
 }

@@ -10,6 +10,8 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::util::pad_number;
+
 /// Why a value is not a valid [`Percent`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -51,6 +53,10 @@ impl Percent {
     pub const HUNDRED: Percent = Percent(Decimal::ONE_HUNDRED);
 
     /// A percentage from percentage points (`80` is 80%).
+    ///
+    /// # Errors
+    ///
+    /// [`PercentError::OutOfRange`] below 0 or above 100.
     pub fn new(points: Decimal) -> Result<Percent, PercentError> {
         if points < Decimal::ZERO || points > Decimal::ONE_HUNDRED {
             return Err(PercentError::OutOfRange { value: points });
@@ -58,12 +64,20 @@ impl Percent {
         Ok(Percent(points.normalize()))
     }
 
-    /// A whole number of percentage points; `None` above 100.
-    pub fn from_points(points: u8) -> Option<Percent> {
-        Percent::new(Decimal::from(points)).ok()
+    /// A whole number of percentage points (`80` is 80%).
+    ///
+    /// # Errors
+    ///
+    /// [`PercentError::OutOfRange`] above 100.
+    pub fn from_points(points: u8) -> Result<Percent, PercentError> {
+        Percent::new(Decimal::from(points))
     }
 
     /// A percentage from a ratio in `0..=1` (`0.8` is 80%).
+    ///
+    /// # Errors
+    ///
+    /// [`PercentError::OutOfRange`] below 0 or above 1.
     pub fn from_ratio(ratio: Decimal) -> Result<Percent, PercentError> {
         let points = ratio
             .checked_mul(Decimal::ONE_HUNDRED)
@@ -115,14 +129,15 @@ impl fmt::Display for PercentDisplay {
             .value
             .round_dp_with_strategy(self.places, RoundingStrategy::MidpointAwayFromZero);
         let places = self.places as usize;
-        write!(f, "{rounded:.places$}%")
+        pad_number(f, format_args!("{rounded:.places$}%"))
     }
 }
 
 impl fmt::Display for Percent {
-    /// The exact value with a `%` sign (`80%`, `6.998%`).
+    /// The exact value with a `%` sign (`80%`, `6.998%`); a width pads it,
+    /// right-aligned unless the format says otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%", self.0)
+        pad_number(f, format_args!("{}%", self.0))
     }
 }
 

@@ -1,55 +1,63 @@
 //! [`TumourSite`]: the tumour-site groups NHS cancer pathways are organised by.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// A tumour-site pathway group, as NHS cancer services and Cancer Waiting
-/// Times group them. The list grows, so it is `#[non_exhaustive]`.
-///
-/// ```
-/// use cancer_plan::TumourSite;
-/// let site: TumourSite = "lower_gi".parse()?;
-/// assert_eq!(site, TumourSite::ColorectalLowerGi);
-/// assert_eq!(site.name(), "Colorectal / lower GI");
-/// # Ok::<(), cancer_plan::UnknownTumourSite>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum TumourSite {
-    /// Breast.
-    Breast,
-    /// Lung.
-    Lung,
-    /// Colorectal / lower gastrointestinal.
-    #[serde(alias = "colorectal", alias = "lower_gi")]
-    ColorectalLowerGi,
-    /// Upper gastrointestinal (oesophagus, stomach, liver, pancreas).
-    UpperGi,
-    /// Urology (kidney, bladder, testicular and other non-prostate urology).
-    Urology,
-    /// Prostate.
-    Prostate,
-    /// Skin.
-    Skin,
-    /// Head and neck.
-    HeadAndNeck,
-    /// Gynaecology.
-    Gynaecology,
-    /// Haematology.
-    Haematology,
-    /// Brain / central nervous system.
-    BrainCns,
-    /// Sarcoma.
-    Sarcoma,
-    /// Children's cancer.
-    Childrens,
-    /// Non-specific but concerning symptoms (the NSS pathway).
-    NonSpecificSymptoms,
-    /// Any other site.
-    Other,
+crate::util::coded_enum! {
+    /// A tumour-site pathway group, as NHS cancer services and Cancer Waiting
+    /// Times group them. The list grows, so it is `#[non_exhaustive]`.
+    ///
+    /// ```
+    /// use cancer_plan::TumourSite;
+    /// let site: TumourSite = "lower_gi".parse()?;
+    /// assert_eq!(site, TumourSite::ColorectalLowerGi);
+    /// assert_eq!(site.name(), "Colorectal / lower GI");
+    /// # Ok::<(), cancer_plan::UnknownTumourSite>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    #[non_exhaustive]
+    pub enum TumourSite {
+        /// Breast.
+        Breast => { code: "breast", name: "Breast" },
+        /// Lung.
+        Lung => { code: "lung", name: "Lung" },
+        /// Colorectal / lower gastrointestinal.
+        #[serde(alias = "colorectal", alias = "lower_gi")]
+        ColorectalLowerGi => { code: "colorectal_lower_gi", name: "Colorectal / lower GI" },
+        /// Upper gastrointestinal (oesophagus, stomach, liver, pancreas).
+        UpperGi => { code: "upper_gi", name: "Upper GI" },
+        /// Urology (kidney, bladder, testicular and other non-prostate urology).
+        Urology => { code: "urology", name: "Urology" },
+        /// Prostate.
+        Prostate => { code: "prostate", name: "Prostate" },
+        /// Skin.
+        Skin => { code: "skin", name: "Skin" },
+        /// Head and neck.
+        HeadAndNeck => { code: "head_and_neck", name: "Head and neck" },
+        /// Gynaecology.
+        Gynaecology => { code: "gynaecology", name: "Gynaecology" },
+        /// Haematology.
+        Haematology => { code: "haematology", name: "Haematology" },
+        /// Brain / central nervous system.
+        BrainCns => { code: "brain_cns", name: "Brain / CNS" },
+        /// Sarcoma.
+        Sarcoma => { code: "sarcoma", name: "Sarcoma" },
+        /// Children's cancer.
+        Childrens => { code: "childrens", name: "Children's" },
+        /// Non-specific but concerning symptoms (the NSS pathway).
+        NonSpecificSymptoms => { code: "non_specific_symptoms", name: "Non-specific symptoms" },
+        /// Any other site.
+        Other => { code: "other", name: "Other" },
+    }
+    texts TumourSiteTexts {
+        /// The snake_case code used in JSON (`colorectal_lower_gi`).
+        code,
+        /// The name a clinician would use (`Head and neck`).
+        name,
+    }
+    display = name;
 }
 
 /// The text is not a known [`TumourSite`].
@@ -60,25 +68,6 @@ pub struct UnknownTumourSite {
 }
 
 impl TumourSite {
-    /// Every site, in the order of the enum.
-    pub const ALL: [TumourSite; 15] = [
-        TumourSite::Breast,
-        TumourSite::Lung,
-        TumourSite::ColorectalLowerGi,
-        TumourSite::UpperGi,
-        TumourSite::Urology,
-        TumourSite::Prostate,
-        TumourSite::Skin,
-        TumourSite::HeadAndNeck,
-        TumourSite::Gynaecology,
-        TumourSite::Haematology,
-        TumourSite::BrainCns,
-        TumourSite::Sarcoma,
-        TumourSite::Childrens,
-        TumourSite::NonSpecificSymptoms,
-        TumourSite::Other,
-    ];
-
     /// The site's position in [`TumourSite::ALL`] (`ALL[site.index()] ==
     /// site`), for indexing dense tables. An explicit match rather than
     /// `site as usize`, so that a site added to the enum must be given its
@@ -101,54 +90,6 @@ impl TumourSite {
             TumourSite::NonSpecificSymptoms => 13,
             TumourSite::Other => 14,
         }
-    }
-
-    /// The snake_case code used in JSON (`colorectal_lower_gi`).
-    pub const fn code(self) -> &'static str {
-        match self {
-            TumourSite::Breast => "breast",
-            TumourSite::Lung => "lung",
-            TumourSite::ColorectalLowerGi => "colorectal_lower_gi",
-            TumourSite::UpperGi => "upper_gi",
-            TumourSite::Urology => "urology",
-            TumourSite::Prostate => "prostate",
-            TumourSite::Skin => "skin",
-            TumourSite::HeadAndNeck => "head_and_neck",
-            TumourSite::Gynaecology => "gynaecology",
-            TumourSite::Haematology => "haematology",
-            TumourSite::BrainCns => "brain_cns",
-            TumourSite::Sarcoma => "sarcoma",
-            TumourSite::Childrens => "childrens",
-            TumourSite::NonSpecificSymptoms => "non_specific_symptoms",
-            TumourSite::Other => "other",
-        }
-    }
-
-    /// The name a clinician would use (`Head and neck`).
-    pub const fn name(self) -> &'static str {
-        match self {
-            TumourSite::Breast => "Breast",
-            TumourSite::Lung => "Lung",
-            TumourSite::ColorectalLowerGi => "Colorectal / lower GI",
-            TumourSite::UpperGi => "Upper GI",
-            TumourSite::Urology => "Urology",
-            TumourSite::Prostate => "Prostate",
-            TumourSite::Skin => "Skin",
-            TumourSite::HeadAndNeck => "Head and neck",
-            TumourSite::Gynaecology => "Gynaecology",
-            TumourSite::Haematology => "Haematology",
-            TumourSite::BrainCns => "Brain / CNS",
-            TumourSite::Sarcoma => "Sarcoma",
-            TumourSite::Childrens => "Children's",
-            TumourSite::NonSpecificSymptoms => "Non-specific symptoms",
-            TumourSite::Other => "Other",
-        }
-    }
-}
-
-impl fmt::Display for TumourSite {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
     }
 }
 

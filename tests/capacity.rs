@@ -448,7 +448,7 @@ fn budget_roll_ups_include_capacity_lines() -> TestResult {
     let budget = BudgetAllocation::new(Money::from_pounds(1_000_000)).with_area(area);
     budget.validate(Some(&wessex()))?;
 
-    let by_source = budget.roll_up(Dimension::FundingSource, year)?;
+    let by_source = budget.roll_up(Dimension::FundingSource)?;
     let rows: Vec<(GroupKey, Money)> = by_source
         .groups()
         .iter()
@@ -475,7 +475,7 @@ fn budget_roll_ups_include_capacity_lines() -> TestResult {
     assert_eq!(by_source.total(), Money::from_pounds(160_000));
 
     // The team's line is year 1 of 3 and ends in 2023/24; the post is recurrent.
-    let by_end = budget.roll_up(Dimension::EndYear, year)?;
+    let by_end = budget.roll_up(Dimension::EndYear { plan_year: year })?;
     let ends: Vec<(GroupKey, Money)> = by_end
         .groups()
         .iter()

@@ -158,6 +158,6 @@ fn performance_interval_uses_exact_half_counts() {
     assert!(Performance::ZERO
         .wilson(ConfidenceLevel::Percent95)
         .is_none());
-    assert!(WilsonInterval::for_counts(3.0, 2.0, ConfidenceLevel::Percent95).is_none());
-    assert!(WilsonInterval::for_counts(-1.0, 2.0, ConfidenceLevel::Percent95).is_none());
+    assert!(WilsonInterval::for_counts(3.0, 2.0, ConfidenceLevel::Percent95).is_err());
+    assert!(WilsonInterval::for_counts(-1.0, 2.0, ConfidenceLevel::Percent95).is_err());
 }

@@ -27,7 +27,7 @@ fn fds(by: &str, points: u8) -> Result<DeliveryAsk, Box<dyn std::error::Error>> 
         "FDS performance",
         AskKind::PerformanceTarget(PerformanceTarget::new(
             CwtStandard::FasterDiagnosis28Day,
-            Percent::from_points(points).ok_or("pct")?,
+            Percent::from_points(points)?,
             by.parse::<YearMonth>()?,
         )),
     ))

@@ -27,6 +27,8 @@
 //! `ptd_spc` defaults: `screen_outliers = TRUE`, `improvement_direction =
 //! "increase"`, which are this crate's defaults too.
 
+mod common;
+
 use cancer_plan::spc::{
     ImprovementDirection, Screening, Series, Side, SpcChart, SpcOptions, SpecialCause, Variation,
 };
@@ -86,14 +88,7 @@ fn month(text: &str) -> YearMonth {
 }
 
 fn series_from(start: &str, values: &[f64]) -> Series {
-    let start = month(start);
-    Series::new(
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (start.plus_months(i as i32), *v)),
-    )
-    .unwrap()
+    common::monthly_series(start, values)
 }
 
 fn assert_close(actual: f64, expected: f64, what: &str) {

@@ -16,6 +16,8 @@
 //! deviations `n·x − Σ`, see the `spc` docs, DIFFERENCES item 4). Negation
 //! is exact for any values.
 
+mod common;
+
 use cancer_plan::spc::{
     ImprovementDirection, Screening, Series, SpcChart, SpcOptions, SpcPoint, SpecialCause,
     Variation,
@@ -28,13 +30,7 @@ fn start() -> YearMonth {
 }
 
 fn series(values: &[f64]) -> Series {
-    Series::new(
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (start().plus_months(i as i32), *v)),
-    )
-    .unwrap()
+    common::monthly_series("2022-04", values)
 }
 
 #[derive(Debug, Clone)]

@@ -2,6 +2,8 @@
 //! API, with the edge cases the issue names: ties in trends, points on the
 //! mean, two of three on one side, rebase, baselines.
 
+mod common;
+
 use cancer_plan::spc::{
     Assurance, ImprovementDirection, Series, Side, SpcChart, SpcError, SpcOptions, SpecialCause,
     TrendDirection, Variation,
@@ -13,13 +15,7 @@ fn start() -> YearMonth {
 }
 
 fn series(values: &[f64]) -> Series {
-    Series::new(
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (start().plus_months(i as i32), *v)),
-    )
-    .unwrap()
+    common::monthly_series("2023-04", values)
 }
 
 fn chart(values: &[f64], options: &SpcOptions) -> SpcChart {
@@ -247,7 +243,7 @@ fn chart_data_serialises_for_a_plotting_tool() {
     assert_eq!(p["variation"], "special_cause_improving");
     assert_eq!(p["special_causes"][0]["rule"], "outside_limits");
     assert_eq!(p["special_causes"][0]["side"], "above");
-    assert!(p["upper_process_limit"].as_f64().unwrap() > 50.0);
+    assert!(p["limits"]["upper_process_limit"].as_f64().unwrap() > 50.0);
     assert!(json["periods"][0]["limits"]["mean"].as_f64().is_some());
 }
 

@@ -60,9 +60,63 @@ proptest! {
 
     #[test]
     fn months_round_trip_and_count(year in 1900i32..2200, month in 1u32..=12, n in -600i32..600) {
-        let m = YearMonth::new(year, month).ok_or_else(|| TestCaseError::fail("month"))?;
+        let m = YearMonth::new(year, month).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(m.to_string().parse::<YearMonth>(), Ok(m));
         prop_assert_eq!(m.plus_months(n).months_since(m), n);
         prop_assert!(m.contains(m.first_day()) && m.contains(m.last_day()));
     }
+}
+
+/// Width, fill and alignment: amounts and counts right-align by default, codes
+/// and periods left-align, as numbers and strings do in `std`.
+#[test]
+fn display_honours_width_fill_and_alignment() -> Result<(), Box<dyn std::error::Error>> {
+    use cancer_plan::cwt::PatientCount;
+    use cancer_plan::{FinancialYear, Id, Money, OdsCode, Percent, YearMonth};
+
+    assert_eq!(
+        format!("[{:>10}]", Money::from_pounds(1234)),
+        "[    £1,234]"
+    );
+    assert_eq!(format!("[{:10}]", Money::from_pounds(-12)), "[      -£12]");
+    assert_eq!(format!("[{:<10}]", Money::from_pence(150)), "[£1.50     ]");
+    assert_eq!(format!("[{:*^9}]", Money::from_pounds(5)), "[***£5****]");
+    assert_eq!(format!("[{}]", Money::from_pounds(1234)), "[£1,234]");
+    assert_eq!(format!("[{:6}]", Percent::from_points(80)?), "[   80%]");
+    assert_eq!(
+        format!("[{:7}]", Percent::from_points(7)?.display(1)),
+        "[   7.0%]"
+    );
+    assert_eq!(format!("[{:6}]", OdsCode::new("RHU")?), "[RHU   ]");
+    assert_eq!(format!("[{:>6}]", Id::new("fds")?), "[   fds]");
+    assert_eq!(format!("[{:5}]", PatientCount::from_halves(17)), "[  8.5]");
+    assert_eq!(
+        format!("[{:9}]", "2024/25".parse::<FinancialYear>()?),
+        "[2024/25  ]"
+    );
+    assert_eq!(format!("[{:>9}]", YearMonth::new(2025, 3)?), "[  2025-03]");
+    Ok(())
+}
+
+/// A constructor that can fail returns `Result` with a typed error.
+#[test]
+fn failing_constructors_return_typed_errors() {
+    use cancer_plan::{PercentError, Quarter, QuarterError, YearMonth, YearMonthError};
+
+    assert!(matches!(
+        cancer_plan::Percent::from_points(101),
+        Err(PercentError::OutOfRange { .. })
+    ));
+    assert_eq!(
+        YearMonth::new(2025, 13),
+        Err(YearMonthError::OutOfRange {
+            year: 2025,
+            month: 13
+        })
+    );
+    let year = "2024/25".parse().unwrap_or_else(|_| unreachable!());
+    assert_eq!(
+        Quarter::new(year, 0),
+        Err(QuarterError::Number { number: 0 })
+    );
 }

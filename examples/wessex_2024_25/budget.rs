@@ -89,7 +89,7 @@ fn area(
     share: u8,
     categories: &[(&str, &str)],
 ) -> Result<AllocationArea, BoxError> {
-    let share = Percent::from_points(share).ok_or("share above 100%")?;
+    let share = Percent::from_points(share)?;
     let mut area = AllocationArea::new(id(area_id)?, name, share);
     for (cid, cname) in categories {
         area = area.with_spend_category(SpendCategory::new(id(cid)?, *cname));

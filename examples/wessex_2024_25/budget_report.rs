@@ -29,8 +29,8 @@ pub fn render(plan: &CancerPlan) -> String {
             let _ = writeln!(
                 out,
                 "    {:>12}  {:<28} {} [{}; {}; {}; {}]",
-                line.amount().to_string(),
-                line.id().as_str(),
+                line.amount(),
+                line.id(),
                 line.wca_resource()
                     .unwrap_or("(no resource named in the seed)"),
                 line.funding_source(),
@@ -40,7 +40,7 @@ pub fn render(plan: &CancerPlan) -> String {
             );
         }
         if let Ok(total) = area.lines_total() {
-            let _ = writeln!(out, "    {:>12}  lines total", total.to_string());
+            let _ = writeln!(out, "    {:>12}  lines total", total);
         }
     }
     if let Some(t) = budget.targeted_funding() {
@@ -51,15 +51,15 @@ pub fn render(plan: &CancerPlan) -> String {
         );
     }
 
-    for dimension in Dimension::ALL {
-        match budget.roll_up(dimension, year) {
+    for dimension in Dimension::all(year) {
+        match budget.roll_up(dimension) {
             Ok(rollup) => {
                 let _ = writeln!(out, "\nLines by {dimension}:");
                 for g in rollup.groups() {
                     let _ = writeln!(
                         out,
                         "  {:>12}  {:>2} lines  {}",
-                        g.total().to_string(),
+                        g.total(),
                         g.lines(),
                         g.label()
                     );
@@ -67,7 +67,7 @@ pub fn render(plan: &CancerPlan) -> String {
                 let _ = writeln!(
                     out,
                     "  {:>12}  {:>2} lines  total",
-                    rollup.total().to_string(),
+                    rollup.total(),
                     rollup.lines()
                 );
             }
@@ -91,7 +91,7 @@ pub fn render(plan: &CancerPlan) -> String {
                 out,
                 "  {:<26} {:>12} {:>12} {:>12} {:>8}",
                 row.name(),
-                row.actual().to_string(),
+                row.actual(),
                 or_dash(row.guide()),
                 or_dash(row.difference()),
                 pct
@@ -109,7 +109,7 @@ pub fn render(plan: &CancerPlan) -> String {
                 out,
                 "  {:<26} {:>12}  (seed: {})",
                 area.name(),
-                guide.to_string(),
+                guide,
                 or_dash(area.guide_spend())
             );
         }
@@ -126,7 +126,7 @@ pub fn render(plan: &CancerPlan) -> String {
         let _ = writeln!(
             out,
             "  {:>12}  {}: {} ({}{ends})",
-            c.line().amount().to_string(),
+            c.line().amount(),
             c.line().id().as_str(),
             c.line().wca_resource().unwrap_or("(no resource named)"),
             c.line().term(),
@@ -134,7 +134,7 @@ pub fn render(plan: &CancerPlan) -> String {
     }
 
     let tolerance = Tolerance::PRINTED_TABLES;
-    let rec = reconcile(plan, &tolerance);
+    let rec = reconcile(plan, tolerance);
     let _ = writeln!(out, "\nReconciliation (tolerance: {tolerance}):");
     for f in rec.findings() {
         let tag = match f.status() {

@@ -26,7 +26,7 @@ fn id(text: &str) -> Result<Id, BoxError> {
 }
 
 fn percent(points: u8) -> Result<Percent, BoxError> {
-    Percent::from_points(points).ok_or_else(|| format!("{points}% is not a percentage").into())
+    Ok(Percent::from_points(points)?)
 }
 
 /// The alliance, its two ICBs (with their sub-ICB locations) and the acute trusts in its pathways (ODS codes

@@ -16,7 +16,7 @@ use crate::{Alliance, Id, Money, MoneyUnit, ValidationErrors};
 /// ```
 /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
 /// let budget = BudgetAllocation::new(Money::from_pounds(12_191_000))
-///     .with_area(AllocationArea::new(Id::new("cross-cutting")?, "Cross-cutting", Percent::from_points(7).ok_or("pct")?));
+///     .with_area(AllocationArea::new(Id::new("cross-cutting")?, "Cross-cutting", Percent::from_points(7)?));
 /// assert_eq!(budget.areas().len(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -85,6 +85,11 @@ impl BudgetAllocation {
 
     /// The sum of every line's amount; an error only on overflow
     /// (impossible in a built plan, whose amounts are capped).
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the sum leaves the decimal range
+    /// (impossible in a built plan, whose amounts are capped).
     pub fn lines_total(&self) -> Result<Money, crate::MoneyError> {
         self.lines().map(|(_, l)| l.amount()).sum()
     }
@@ -98,15 +103,19 @@ impl BudgetAllocation {
     ///
     /// ```
     /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, MoneyUnit, Percent};
-    /// let pct = |p| Percent::from_points(p).ok_or("pct");
     /// let budget = BudgetAllocation::new(Money::from_pounds(100))
-    ///     .with_area(AllocationArea::new(Id::new("a")?, "A", pct(33)?))
-    ///     .with_area(AllocationArea::new(Id::new("b")?, "B", pct(33)?))
-    ///     .with_area(AllocationArea::new(Id::new("c")?, "C", pct(34)?));
+    ///     .with_area(AllocationArea::new(Id::new("a")?, "A", Percent::from_points(33)?))
+    ///     .with_area(AllocationArea::new(Id::new("b")?, "B", Percent::from_points(33)?))
+    ///     .with_area(AllocationArea::new(Id::new("c")?, "C", Percent::from_points(34)?));
     /// let guides = budget.guide_spends_from_shares(MoneyUnit::Pound)?;
     /// assert_eq!(guides, [33, 33, 34].map(Money::from_pounds));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`ApportionError`] if the shares are all zero or the total is not a
+    /// whole number of `unit`s, or on overflow.
     pub fn guide_spends_from_shares(&self, unit: MoneyUnit) -> Result<Vec<Money>, ApportionError> {
         let weights: Vec<_> = self.areas.iter().map(|a| a.share().points()).collect();
         if self.shares_total().is_some_and(|sum| sum.is_zero()) {
@@ -133,6 +142,11 @@ impl BudgetAllocation {
     /// The part of the total the shares cover: the total itself when they
     /// add up to 100% or more, else total x shares / 100 rounded half up to
     /// `unit`. What the guide spends (and the budgets) should add up to.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the shares or
+    /// the product leave the decimal range.
     pub fn covered_total(&self, unit: MoneyUnit) -> Result<Money, crate::MoneyError> {
         let hundred = rust_decimal::Decimal::ONE_HUNDRED;
         let shares = self.shares_total().ok_or(crate::MoneyError::Overflow)?;
@@ -161,6 +175,11 @@ impl BudgetAllocation {
     ///   alliance's;
     /// - a term `year n of m` has `1 <= n <= m`; a fixed term has at least
     ///   one month; a redundancy risk names at least one host.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every violation of the rules above, each with
+    /// its path (`budget.areas[1].lines[3].amount`).
     pub fn validate(&self, alliance: Option<&Alliance>) -> Result<(), ValidationErrors> {
         let mut checker = crate::validate::Checker::new();
         self.check(&mut checker, "budget", alliance);

@@ -30,7 +30,7 @@ pub enum ApportionError {
         total: Money,
     },
     /// The total is not a whole number of the unit apportioned to.
-    #[error("total `{total}` is not a whole number of {unit:?}s")]
+    #[error("total `{total}` is not a whole number of {}", .unit.plural())]
     NotWholeUnits {
         /// The total.
         total: Money,
@@ -78,6 +78,12 @@ pub enum ApportionError {
 /// assert_eq!(thirds, [3_334, 3_333, 3_333].map(Money::from_pence));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+///
+/// An [`ApportionError`]: no weights, all weights zero, a negative weight
+/// (by index), a negative total, a total that is not a whole number of
+/// `unit`s, or overflow.
 pub fn apportion(
     total: Money,
     weights: &[Decimal],

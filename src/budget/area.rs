@@ -48,7 +48,7 @@ impl SpendCategory {
 /// use cancer_plan::budget::{AllocationArea, BudgetLine, SpendCategory, Term};
 /// use cancer_plan::{Id, Money, Percent};
 ///
-/// let area = AllocationArea::new(Id::new("treatment-and-care")?, "Treatment and care", Percent::from_points(12).ok_or("pct")?)
+/// let area = AllocationArea::new(Id::new("treatment-and-care")?, "Treatment and care", Percent::from_points(12)?)
 ///     .with_spend_category(SpendCategory::new(Id::new("personalised-care")?, "Personalised care"))
 ///     .with_guide_spend(Money::from_pounds(1_465_560))
 ///     .with_budget(Money::from_pounds(1_520_080))
@@ -217,6 +217,11 @@ impl AllocationArea {
 
     /// The sum of its lines' amounts; an error only on overflow (impossible
     /// for an area of a built plan, whose amounts are capped).
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the sum leaves
+    /// the decimal range (impossible for an area of a built plan).
     pub fn lines_total(&self) -> Result<Money, crate::MoneyError> {
         self.lines.iter().map(BudgetLine::amount).sum()
     }

@@ -61,7 +61,7 @@ impl BudgetAllocation {
             }
         }
         let shares = self.shares_total();
-        if shares.map_or(true, |sum| sum > Decimal::ONE_HUNDRED) {
+        if shares.is_none_or(|sum| sum > Decimal::ONE_HUNDRED) {
             checker.push(
                 format!("{path}.areas"),
                 shares.map_or("more than can be counted".to_owned(), |sum| {

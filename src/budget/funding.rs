@@ -41,15 +41,13 @@ pub enum FundingSource {
 impl fmt::Display for FundingSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FundingSource::AllianceBudget => f.write_str("alliance budget"),
+            FundingSource::AllianceBudget => f.pad("alliance budget"),
             FundingSource::RapidInvestigationServiceBudget => {
-                f.write_str("Rapid Investigation Service budget")
+                f.pad("Rapid Investigation Service budget")
             }
-            FundingSource::NationalCancerProgramme => {
-                f.write_str("National Cancer Programme funding")
-            }
-            FundingSource::NhsEngland => f.write_str("NHS England funding"),
-            FundingSource::Other { name } => f.write_str(name),
+            FundingSource::NationalCancerProgramme => f.pad("National Cancer Programme funding"),
+            FundingSource::NhsEngland => f.pad("NHS England funding"),
+            FundingSource::Other { name } => f.pad(name),
         }
     }
 }

@@ -38,8 +38,8 @@ pub enum LineScope {
 impl fmt::Display for LineScope {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LineScope::WholeAlliance => f.write_str("whole alliance"),
-            LineScope::Icb(id) => f.write_str(id.as_str()),
+            LineScope::WholeAlliance => f.pad("whole alliance"),
+            LineScope::Icb(id) => f.pad(id.as_str()),
         }
     }
 }

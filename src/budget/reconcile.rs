@@ -76,16 +76,16 @@ impl BudgetAllocation {
     ///         .with_budget(Money::from_pounds(1_000))
     ///         .with_line(BudgetLine::new(Id::new("l1")?, Id::new("c")?, Money::from_pounds(999), Term::OneOff)),
     /// );
-    /// let rec = budget.reconcile(&Tolerance::Exact);
+    /// let rec = budget.reconcile(Tolerance::Exact);
     /// assert_eq!(rec.findings().len(), 1);
     /// assert_eq!(rec.findings()[0].path(), "budget.areas[0].lines");
     /// assert!(!rec.is_clean());
-    /// let lenient = budget.reconcile(&Tolerance::Absolute { amount: Money::from_pounds(1) });
+    /// let lenient = budget.reconcile(Tolerance::Absolute { amount: Money::from_pounds(1) });
     /// assert!(lenient.is_clean());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reconcile(&self, tolerance: &Tolerance) -> Reconciliation {
-        let findings = match self.findings(*tolerance) {
+    pub fn reconcile(&self, tolerance: Tolerance) -> Reconciliation {
+        let findings = match self.findings(tolerance) {
             Ok(findings) => findings,
             Err(_) => vec![Finding::new(
                 FindingKind::Overflow,
@@ -98,7 +98,7 @@ impl BudgetAllocation {
             )],
         };
         Reconciliation {
-            tolerance: *tolerance,
+            tolerance,
             findings,
         }
     }

@@ -26,33 +26,41 @@ pub enum Dimension {
     Term,
     /// The line's exit risk.
     ExitRisk,
-    /// The financial year the commitment ends.
-    EndYear,
+    /// The financial year the commitment ends. The only dimension that needs
+    /// a year: a line's term (`year 1 of 2`, `final year`) is counted from
+    /// the year of the plan.
+    EndYear {
+        /// The financial year of the plan the budget belongs to.
+        plan_year: FinancialYear,
+    },
 }
 
 impl Dimension {
-    /// Every dimension.
-    pub const ALL: [Dimension; 7] = [
-        Dimension::Area,
-        Dimension::SpendCategory,
-        Dimension::FundingSource,
-        Dimension::Scope,
-        Dimension::Term,
-        Dimension::ExitRisk,
-        Dimension::EndYear,
-    ];
+    /// Every dimension, [`EndYear`](Dimension::EndYear) counted from
+    /// `plan_year`.
+    pub const fn all(plan_year: FinancialYear) -> [Dimension; 7] {
+        [
+            Dimension::Area,
+            Dimension::SpendCategory,
+            Dimension::FundingSource,
+            Dimension::Scope,
+            Dimension::Term,
+            Dimension::ExitRisk,
+            Dimension::EndYear { plan_year },
+        ]
+    }
 }
 
 impl fmt::Display for Dimension {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Dimension::Area => "area",
             Dimension::SpendCategory => "spend category",
             Dimension::FundingSource => "funding source",
             Dimension::Scope => "scope",
             Dimension::Term => "term",
             Dimension::ExitRisk => "exit risk",
-            Dimension::EndYear => "end year",
+            Dimension::EndYear { .. } => "end year",
         })
     }
 }
@@ -181,9 +189,12 @@ impl RollUp {
 }
 
 impl BudgetAllocation {
-    /// Groups the lines by `dimension`; `plan_year` dates the end of each
-    /// commitment (for [`Dimension::EndYear`]). An error only on overflow
-    /// (impossible for the budget of a built plan).
+    /// Groups the lines by `dimension`.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] if a group's total leaves the decimal range
+    /// (impossible for the budget of a built plan, whose amounts are capped).
     ///
     /// ```
     /// use cancer_plan::budget::{BudgetLine, Dimension, FundingSource, SpendCategory, Term};
@@ -198,17 +209,15 @@ impl BudgetAllocation {
     ///         .with_line(line("l2", 250, FundingSource::NhsEngland)?)
     ///         .with_line(line("l3", 150, FundingSource::AllianceBudget)?),
     /// );
-    /// let by_source = budget.roll_up(Dimension::FundingSource, "2024/25".parse()?)?;
+    /// let by_source = budget.roll_up(Dimension::FundingSource)?;
     /// let rows: Vec<(&str, Money)> = by_source.groups().iter().map(|g| (g.label(), g.total())).collect();
     /// assert_eq!(rows, [("alliance budget", Money::from_pounds(750)), ("NHS England funding", Money::from_pounds(250))]);
     /// assert_eq!(by_source.total(), Money::from_pounds(1_000));
+    /// let by_end = budget.roll_up(Dimension::EndYear { plan_year: "2024/25".parse()? })?;
+    /// assert_eq!(by_end.groups()[0].label(), "ends 2024/25");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn roll_up(
-        &self,
-        dimension: Dimension,
-        plan_year: FinancialYear,
-    ) -> Result<RollUp, MoneyError> {
+    pub fn roll_up(&self, dimension: Dimension) -> Result<RollUp, MoneyError> {
         let groups = match dimension {
             Dimension::Area => self.by_area()?,
             Dimension::SpendCategory => self.by_category()?,
@@ -224,7 +233,7 @@ impl BudgetAllocation {
             Dimension::ExitRisk => self.by_key(BudgetLine::exit_risk, |k| {
                 (GroupKey::ExitRisk((*k).clone()), k.to_string())
             })?,
-            Dimension::EndYear => self.by_key(
+            Dimension::EndYear { plan_year } => self.by_key(
                 |l| CommitmentEnd::of(l.term(), plan_year),
                 |k| (GroupKey::EndYear(*k), k.to_string()),
             )?,

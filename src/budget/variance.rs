@@ -127,6 +127,11 @@ impl BudgetAllocation {
     /// assert_eq!(row.percent_of_guide().map(|p| p.to_string()), Some("103.7".to_owned()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] if a difference or total leaves the decimal
+    /// range (impossible for the budget of a built plan).
     pub fn variance(&self) -> Result<VarianceReport, MoneyError> {
         let mut rows = Vec::with_capacity(self.areas().len());
         for area in self.areas() {

@@ -5,58 +5,64 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// An Agenda for Change pay band, 1 to 9 (band 8 split into 8A to 8D).
-///
-/// Written `Band 8C`; parses from `8C`, `8c`, `Band 8C` or `band_8c`;
-/// JSON uses `band_8c`.
-///
-/// ```
-/// use cancer_plan::capacity::AfcBand;
-/// let band: AfcBand = "Band 8C".parse()?;
-/// assert_eq!(band, AfcBand::Band8C);
-/// assert_eq!(band.to_string(), "Band 8C");
-/// assert!(AfcBand::Band8C > AfcBand::Band8A);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AfcBand {
-    /// Band 1.
-    #[serde(rename = "band_1")]
-    Band1,
-    /// Band 2.
-    #[serde(rename = "band_2")]
-    Band2,
-    /// Band 3.
-    #[serde(rename = "band_3")]
-    Band3,
-    /// Band 4.
-    #[serde(rename = "band_4")]
-    Band4,
-    /// Band 5.
-    #[serde(rename = "band_5")]
-    Band5,
-    /// Band 6.
-    #[serde(rename = "band_6")]
-    Band6,
-    /// Band 7.
-    #[serde(rename = "band_7")]
-    Band7,
-    /// Band 8A.
-    #[serde(rename = "band_8a")]
-    Band8A,
-    /// Band 8B.
-    #[serde(rename = "band_8b")]
-    Band8B,
-    /// Band 8C (the 2021 paper's ICS senior leaders).
-    #[serde(rename = "band_8c")]
-    Band8C,
-    /// Band 8D.
-    #[serde(rename = "band_8d")]
-    Band8D,
-    /// Band 9.
-    #[serde(rename = "band_9")]
-    Band9,
+crate::util::coded_enum! {
+    /// An Agenda for Change pay band, 1 to 9 (band 8 split into 8A to 8D).
+    ///
+    /// Written `Band 8C`; parses from `8C`, `8c`, `Band 8C` or `band_8c`;
+    /// JSON uses `band_8c`.
+    ///
+    /// ```
+    /// use cancer_plan::capacity::AfcBand;
+    /// let band: AfcBand = "Band 8C".parse()?;
+    /// assert_eq!(band, AfcBand::Band8C);
+    /// assert_eq!(band.to_string(), "Band 8C");
+    /// assert!(AfcBand::Band8C > AfcBand::Band8A);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AfcBand {
+        /// Band 1.
+        #[serde(rename = "band_1")]
+        Band1 => { code: "1" },
+        /// Band 2.
+        #[serde(rename = "band_2")]
+        Band2 => { code: "2" },
+        /// Band 3.
+        #[serde(rename = "band_3")]
+        Band3 => { code: "3" },
+        /// Band 4.
+        #[serde(rename = "band_4")]
+        Band4 => { code: "4" },
+        /// Band 5.
+        #[serde(rename = "band_5")]
+        Band5 => { code: "5" },
+        /// Band 6.
+        #[serde(rename = "band_6")]
+        Band6 => { code: "6" },
+        /// Band 7.
+        #[serde(rename = "band_7")]
+        Band7 => { code: "7" },
+        /// Band 8A.
+        #[serde(rename = "band_8a")]
+        Band8A => { code: "8A" },
+        /// Band 8B.
+        #[serde(rename = "band_8b")]
+        Band8B => { code: "8B" },
+        /// Band 8C (the 2021 paper's ICS senior leaders).
+        #[serde(rename = "band_8c")]
+        Band8C => { code: "8C" },
+        /// Band 8D.
+        #[serde(rename = "band_8d")]
+        Band8D => { code: "8D" },
+        /// Band 9.
+        #[serde(rename = "band_9")]
+        Band9 => { code: "9" },
+    }
+    texts AfcBandTexts {
+        /// The band's number and letter: `8C`, `7`.
+        code,
+    }
 }
 
 /// The text is not an Agenda for Change band.
@@ -64,42 +70,6 @@ pub enum AfcBand {
 #[error("`{text}` is not an Agenda for Change band (expected 1 to 7, 8A to 8D or 9, e.g. `8C` or `Band 8C`)")]
 pub struct UnknownAfcBand {
     text: String,
-}
-
-impl AfcBand {
-    /// Every band, lowest first.
-    pub const ALL: [AfcBand; 12] = [
-        AfcBand::Band1,
-        AfcBand::Band2,
-        AfcBand::Band3,
-        AfcBand::Band4,
-        AfcBand::Band5,
-        AfcBand::Band6,
-        AfcBand::Band7,
-        AfcBand::Band8A,
-        AfcBand::Band8B,
-        AfcBand::Band8C,
-        AfcBand::Band8D,
-        AfcBand::Band9,
-    ];
-
-    /// The band's number and letter: `8C`, `7`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            AfcBand::Band1 => "1",
-            AfcBand::Band2 => "2",
-            AfcBand::Band3 => "3",
-            AfcBand::Band4 => "4",
-            AfcBand::Band5 => "5",
-            AfcBand::Band6 => "6",
-            AfcBand::Band7 => "7",
-            AfcBand::Band8A => "8A",
-            AfcBand::Band8B => "8B",
-            AfcBand::Band8C => "8C",
-            AfcBand::Band8D => "8D",
-            AfcBand::Band9 => "9",
-        }
-    }
 }
 
 impl fmt::Display for AfcBand {

@@ -92,6 +92,11 @@ impl ImprovementCapacityBuilder {
     /// assert_eq!(errors.violations()[0].path(), "posts[0].host_icb");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every violation, each with its path
+    /// (`posts[0].host_icb`).
     pub fn build(self) -> Result<ImprovementCapacity, ValidationErrors> {
         let mut checker = Checker::new();
         checker.required_text("title", self.title.as_deref());

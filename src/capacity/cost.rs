@@ -116,6 +116,11 @@ impl CostLine {
 
     /// This cost as a line of the budget model, under `spend_category` of
     /// the area it is added to; id `<item>.<yyyy-yy>` (e.g. `cit.2021-22`).
+    ///
+    /// # Errors
+    ///
+    /// [`CostError::LineId`] if `<item>.<yyyy-yy>` is not a valid [`Id`] (an
+    /// item id near the 64-character limit).
     pub fn to_budget_line(&self, spend_category: Id) -> Result<BudgetLine, CostError> {
         let year = self.year.to_string().replace('/', "-");
         let id = Id::new(format!("{}.{year}", self.item)).map_err(|source| CostError::LineId {
@@ -187,12 +192,20 @@ impl CostSchedule {
     }
 
     /// The total of the costed lines.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] if the sum leaves the decimal range.
     pub fn total(&self) -> Result<Money, MoneyError> {
         Money::checked_sum(self.lines.iter().map(CostLine::amount))
     }
 
     /// Totals by funding source then financial year, in that order; they add
     /// up exactly to [`total`](Self::total).
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] if a total leaves the decimal range.
     pub fn by_funding_and_year(
         &self,
     ) -> Result<Vec<(FundingSource, FinancialYear, Money)>, MoneyError> {
@@ -210,6 +223,11 @@ impl CostSchedule {
     /// The lines of `year` as budget lines of the budget model, under
     /// `spend_category` of the area they are added to, so that the budget's
     /// roll-ups (by funding source, scope, term...) include them.
+    ///
+    /// # Errors
+    ///
+    /// [`CostError::LineId`] if a line's id is not a valid [`Id`] (see
+    /// [`CostLine::to_budget_line`]).
     pub fn budget_lines(
         &self,
         year: FinancialYear,
@@ -266,6 +284,11 @@ impl ImprovementCapacity {
     /// assert_eq!(costs.total()?, Money::from_pounds(280_000));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`CostError`] naming the post or team whose cost cannot be spread over
+    /// its financial years (a tenure outside the supported years, overflow).
     pub fn costs(
         &self,
         horizon: FinancialYear,

@@ -5,55 +5,39 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A stage of the common cancer improvement methodology the 2021 paper asks
-/// every tumour-site review in Wessex to follow, in order.
-///
-/// ```
-/// use cancer_plan::capacity::MethodologyStage;
-/// assert_eq!(MethodologyStage::ALL.len(), 4);
-/// assert_eq!(MethodologyStage::ClinicalEngagement.number(), 3);
-/// assert_eq!(MethodologyStage::PathwayMapping.title(), "Pathway mapping and alignment with national RDC principles");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MethodologyStage {
-    /// 1. Data and capacity and demand modelling.
-    DataAndCapacityDemandModelling = 1,
-    /// 2. Pathway mapping and alignment with national RDC principles.
-    PathwayMapping = 2,
-    /// 3. Clinical engagement.
-    ClinicalEngagement = 3,
-    /// 4. Improvement planning.
-    ImprovementPlanning = 4,
+crate::util::coded_enum! {
+    /// A stage of the common cancer improvement methodology the 2021 paper asks
+    /// every tumour-site review in Wessex to follow, in order.
+    ///
+    /// ```
+    /// use cancer_plan::capacity::MethodologyStage;
+    /// assert_eq!(MethodologyStage::ALL.len(), 4);
+    /// assert_eq!(MethodologyStage::ClinicalEngagement.number(), 3);
+    /// assert_eq!(MethodologyStage::PathwayMapping.title(), "Pathway mapping and alignment with national RDC principles");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum MethodologyStage {
+        /// 1. Data and capacity and demand modelling.
+        DataAndCapacityDemandModelling = 1 => { title: "Data and capacity and demand modelling" },
+        /// 2. Pathway mapping and alignment with national RDC principles.
+        PathwayMapping = 2 => { title: "Pathway mapping and alignment with national RDC principles" },
+        /// 3. Clinical engagement.
+        ClinicalEngagement = 3 => { title: "Clinical engagement" },
+        /// 4. Improvement planning.
+        ImprovementPlanning = 4 => { title: "Improvement planning" },
+    }
+    texts MethodologyStageTexts {
+        /// Its title, in the paper's words.
+        title,
+    }
 }
 
 impl MethodologyStage {
-    /// The four stages in order.
-    pub const ALL: [MethodologyStage; 4] = [
-        MethodologyStage::DataAndCapacityDemandModelling,
-        MethodologyStage::PathwayMapping,
-        MethodologyStage::ClinicalEngagement,
-        MethodologyStage::ImprovementPlanning,
-    ];
-
     /// Its number, 1 to 4.
     pub const fn number(self) -> u8 {
         self as u8
-    }
-
-    /// Its title, in the paper's words.
-    pub const fn title(self) -> &'static str {
-        match self {
-            MethodologyStage::DataAndCapacityDemandModelling => {
-                "Data and capacity and demand modelling"
-            }
-            MethodologyStage::PathwayMapping => {
-                "Pathway mapping and alignment with national RDC principles"
-            }
-            MethodologyStage::ClinicalEngagement => "Clinical engagement",
-            MethodologyStage::ImprovementPlanning => "Improvement planning",
-        }
     }
 
     /// The stage after this one, if any.

@@ -61,6 +61,11 @@ struct TenureForm {
 
 impl Tenure {
     /// From `start` to `last` inclusive.
+    ///
+    /// # Errors
+    ///
+    /// [`TenureError::EndsBeforeStart`] if `last` is before `start`;
+    /// [`TenureError::OutOfRange`] outside the supported financial years.
     pub fn new(start: YearMonth, last: YearMonth) -> Result<Tenure, TenureError> {
         if last < start {
             return Err(TenureError::EndsBeforeStart { start, last });
@@ -69,6 +74,11 @@ impl Tenure {
     }
 
     /// `months` months from `start` (24 months from July 2021 ends June 2023).
+    ///
+    /// # Errors
+    ///
+    /// [`TenureError::NoMonths`] for zero months; [`TenureError::OutOfRange`]
+    /// if the tenure leaves the supported financial years.
     pub fn fixed(start: YearMonth, months: u32) -> Result<Tenure, TenureError> {
         let extra = months.checked_sub(1).ok_or(TenureError::NoMonths)?;
         let extra = i32::try_from(extra).map_err(|_| TenureError::OutOfRange { month: start })?;
@@ -76,6 +86,11 @@ impl Tenure {
     }
 
     /// From `start`, with no end (a substantive post).
+    ///
+    /// # Errors
+    ///
+    /// [`TenureError::OutOfRange`] if `start` is outside the supported
+    /// financial years.
     pub fn open_ended(start: YearMonth) -> Result<Tenure, TenureError> {
         Tenure::checked(start, None)
     }

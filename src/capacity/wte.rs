@@ -34,6 +34,11 @@ impl Wte {
     pub const FULL_TIME: Wte = Wte(Decimal::ONE);
 
     /// Checks and wraps a whole-time equivalent.
+    ///
+    /// # Errors
+    ///
+    /// [`WteError`] unless the value is above 0, at most 1 and has at most 2
+    /// decimal places.
     pub fn new(value: Decimal) -> Result<Wte, WteError> {
         let normal = value.normalize();
         if normal > Decimal::ZERO && normal <= Decimal::ONE && normal.scale() <= 2 {

@@ -18,7 +18,7 @@ use crate::{PerformanceTarget, YearMonth};
 ///
 /// let ask = PerformanceTarget::new(
 ///     CwtStandard::FasterDiagnosis28Day,
-///     Percent::from_points(80).ok_or("pct")?,
+///     Percent::from_points(80)?,
 ///     "2025-03".parse()?,
 /// );
 /// // Wessex trusts, October 2023: 9,475 of 12,671 told within 28 days.

@@ -72,7 +72,7 @@ impl PatientCount {
 
     /// Whether the count is a whole number of patients.
     pub const fn is_whole(self) -> bool {
-        self.halves % 2 == 0
+        self.halves.is_multiple_of(2)
     }
 
     /// Whether the count is zero.
@@ -91,6 +91,11 @@ impl PatientCount {
     }
 
     /// The count as a decimal: exact if whole or half, else an error.
+    ///
+    /// # Errors
+    ///
+    /// [`PatientCountError::NotAHalf`] for a negative value or one that is not
+    /// a whole or half number; [`PatientCountError::Overflow`] beyond the range.
     pub fn from_decimal(value: Decimal) -> Result<PatientCount, PatientCountError> {
         let twice = value
             .checked_mul(Decimal::TWO)
@@ -119,6 +124,11 @@ impl PatientCount {
     }
 
     /// The sum of counts, `Err(Overflow)` on overflow.
+    ///
+    /// # Errors
+    ///
+    /// [`PatientCountError::Overflow`] if the sum leaves the range of a `u64`
+    /// count of halves.
     pub fn checked_sum(
         counts: impl IntoIterator<Item = PatientCount>,
     ) -> Result<PatientCount, PatientCountError> {
@@ -148,13 +158,14 @@ impl From<u32> for PatientCount {
 }
 
 impl fmt::Display for PatientCount {
-    /// `12`, `8.5`: whole counts without a decimal point.
+    /// `12`, `8.5`: whole counts without a decimal point. A width pads it,
+    /// right-aligned unless the format says otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let whole = self.halves / 2;
         if self.is_whole() {
-            write!(f, "{whole}")
+            crate::util::pad_number(f, format_args!("{whole}"))
         } else {
-            write!(f, "{whole}.5")
+            crate::util::pad_number(f, format_args!("{whole}.5"))
         }
     }
 }

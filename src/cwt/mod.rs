@@ -13,6 +13,7 @@
 mod against;
 mod count;
 #[cfg(feature = "cwt-extract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cwt-extract")))]
 pub mod extract;
 pub mod pathway;
 mod performance;
@@ -29,4 +30,4 @@ pub use standard::CwtStandard;
 pub use table::PerformanceTable;
 pub use target::{constitutional_target, national_targets, target_for, CwtTarget, TargetBasis};
 pub use trajectory::{Trajectory, TrajectoryError, TrajectoryPoint};
-pub use wilson::{ConfidenceLevel, WilsonInterval};
+pub use wilson::{ConfidenceLevel, WilsonError, WilsonInterval};

@@ -49,7 +49,7 @@ pub enum PerformanceError {
 /// let p = Performance::new("192880".parse()?, "271402".parse()?)?;
 /// assert_eq!(p.display(2).to_string(), "71.07%");
 /// assert_eq!(p.breaches().to_string(), "78522");
-/// let fds = Percent::from_points(75).ok_or("pct")?;
+/// let fds = Percent::from_points(75)?;
 /// assert!(!p.meets(fds));
 /// assert_eq!(p.gap_in_patients(fds), Some(10672)); // ceil(0.75 * 271402 - 192880)
 /// assert_eq!(Performance::ZERO.gap_in_patients(fds), None); // no patients: no gap
@@ -86,6 +86,10 @@ impl Performance {
     };
 
     /// `within` of `total` patients within the standard.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::WithinExceedsTotal`] if `within > total`.
     pub fn new(within: PatientCount, total: PatientCount) -> Result<Performance, PerformanceError> {
         if within > total {
             return Err(PerformanceError::WithinExceedsTotal { within, total });
@@ -95,6 +99,11 @@ impl Performance {
 
     /// As [`Performance::new`], also checking published breaches against
     /// `total - within`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Performance::new`]; [`PerformanceError::BreachesMismatch`] if
+    /// `breaches` is not `total - within`.
     pub fn with_breaches(
         within: PatientCount,
         total: PatientCount,
@@ -143,6 +152,10 @@ impl Performance {
     }
 
     /// The sum of performances, `Err(Overflow)` on overflow.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a count overflows.
     pub fn checked_sum(
         parts: impl IntoIterator<Item = Performance>,
     ) -> Result<Performance, PerformanceError> {

@@ -50,6 +50,10 @@ impl<K: Ord> PerformanceTable<K> {
     }
 
     /// Adds `performance` to the cell (`month`, `standard`, `group`).
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if the cell's counts overflow.
     pub fn add(
         &mut self,
         month: YearMonth,
@@ -128,6 +132,10 @@ impl<K: Ord> PerformanceTable<K> {
     }
 
     /// Adds every cell of `other` into `self`.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a cell's counts overflow.
     pub fn merge(&mut self, other: PerformanceTable<K>) -> Result<(), PerformanceError> {
         for ((month, standard), groups) in other.cells {
             for (group, perf) in groups {
@@ -141,6 +149,10 @@ impl<K: Ord> PerformanceTable<K> {
     /// alliance): each cell adds into the group `mapping` returns. Groups
     /// for which `mapping` returns `None` are left out of the new table and
     /// returned in the set beside it, so that nothing is dropped unseen.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a cell's counts overflow.
     #[allow(clippy::type_complexity)]
     pub fn regroup<G: Ord>(
         &self,
@@ -163,6 +175,10 @@ impl<K: Ord> PerformanceTable<K> {
     }
 
     /// Every group added together, by month and standard.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a cell's counts overflow.
     pub fn overall(&self) -> Result<PerformanceTable<()>, PerformanceError>
     where
         K: Clone,

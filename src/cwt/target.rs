@@ -165,8 +165,8 @@ pub fn national_targets() -> impl Iterator<Item = CwtTarget> + Clone {
         .filter_map(|(standard, year, month, points, basis)| {
             Some(CwtTarget::new(
                 standard,
-                Percent::from_points(points)?,
-                YearMonth::new(year, month)?,
+                Percent::from_points(points).ok()?,
+                YearMonth::new(year, month).ok()?,
                 basis,
             ))
         })

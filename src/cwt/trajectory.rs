@@ -87,6 +87,11 @@ impl TrajectoryPoint {
 impl Trajectory {
     /// A trajectory from `baseline` in `baseline_month` to `target` in
     /// `target_month` (which must be later).
+    ///
+    /// # Errors
+    ///
+    /// [`TrajectoryError::TargetNotAfterBaseline`] unless `target_month` is
+    /// after `baseline_month`.
     pub fn new(
         standard: CwtStandard,
         baseline_month: YearMonth,

@@ -42,6 +42,14 @@ impl fmt::Display for ConfidenceLevel {
     }
 }
 
+/// Why counts have no [`WilsonInterval`].
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+#[error("no Wilson interval for {x} of {n} (expected 0 <= x <= n and n > 0)")]
+pub struct WilsonError {
+    x: f64,
+    n: f64,
+}
+
 /// A Wilson score interval for a proportion, as ratios in `0..=1`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct WilsonInterval {
@@ -55,23 +63,31 @@ impl WilsonInterval {
     /// by the formula of PHEindicatormethods' `wilson_lower` and
     /// `wilson_upper`, in the same order of operations:
     /// `(2x + z^2 -/+ z sqrt(z^2 + 4x(1 - x/n))) / 2 / (n + z^2)`.
-    /// `None` if `n` is not positive or `x` is outside `0..=n`.
+    ///
+    /// # Errors
+    ///
+    /// [`WilsonError`] if `n` is not positive or `x` is outside `0..=n`
+    /// (including NaN).
     ///
     /// ```
     /// use cancer_plan::cwt::{ConfidenceLevel, WilsonInterval};
-    /// let ci = WilsonInterval::for_counts(65.0, 100.0, ConfidenceLevel::Percent95).ok_or("n")?;
+    /// let ci = WilsonInterval::for_counts(65.0, 100.0, ConfidenceLevel::Percent95)?;
     /// assert!((ci.lower() - 0.5525444329688796).abs() < 1e-12);
     /// assert!((ci.upper() - 0.7363575175690247).abs() < 1e-12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn for_counts(x: f64, n: f64, level: ConfidenceLevel) -> Option<WilsonInterval> {
+    pub fn for_counts(
+        x: f64,
+        n: f64,
+        level: ConfidenceLevel,
+    ) -> Result<WilsonInterval, WilsonError> {
         if !(n > 0.0 && (0.0..=n).contains(&x)) {
-            return None;
+            return Err(WilsonError { x, n });
         }
         let z = level.z();
         let z2 = z * z;
         let spread = z * (z2 + 4.0 * x * (1.0 - (x / n))).sqrt();
-        Some(WilsonInterval {
+        Ok(WilsonInterval {
             lower: (2.0 * x + z2 - spread) / 2.0 / (n + z2),
             upper: (2.0 * x + z2 + spread) / 2.0 / (n + z2),
             level,
@@ -119,6 +135,6 @@ impl Performance {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn wilson(self, level: ConfidenceLevel) -> Option<WilsonInterval> {
-        WilsonInterval::for_counts(self.within().to_f64(), self.total().to_f64(), level)
+        WilsonInterval::for_counts(self.within().to_f64(), self.total().to_f64(), level).ok()
     }
 }

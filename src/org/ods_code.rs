@@ -1,8 +1,5 @@
 //! [`OdsCode`]: an NHS Organisation Data Service code.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 /// Why text is not a valid [`OdsCode`].
@@ -28,6 +25,11 @@ pub struct OdsCode(String);
 
 impl OdsCode {
     /// Checks and wraps a code: 3 to 10 upper-case ASCII letters and digits.
+    ///
+    /// # Errors
+    ///
+    /// [`OdsCodeError`] unless the code is 3 to 10 upper-case ASCII letters and
+    /// digits.
     pub fn new(text: impl Into<String>) -> Result<OdsCode, OdsCodeError> {
         let text = text.into();
         let ok = (3..=10).contains(&text.len())
@@ -40,41 +42,6 @@ impl OdsCode {
             Err(OdsCodeError { text })
         }
     }
-
-    /// The code as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl fmt::Display for OdsCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for OdsCode {
-    type Err = OdsCodeError;
-    fn from_str(s: &str) -> Result<OdsCode, OdsCodeError> {
-        OdsCode::new(s)
-    }
-}
-
-impl TryFrom<String> for OdsCode {
-    type Error = OdsCodeError;
-    fn try_from(s: String) -> Result<OdsCode, OdsCodeError> {
-        OdsCode::new(s)
-    }
-}
-
-impl From<OdsCode> for String {
-    fn from(code: OdsCode) -> String {
-        code.0
-    }
-}
-
-impl std::borrow::Borrow<str> for OdsCode {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
+crate::util::checked_text_newtype!(OdsCode, OdsCodeError);

@@ -62,6 +62,11 @@ impl FinancialYear {
     pub const MAX_START: i32 = 9998;
 
     /// The financial year that starts in April of `start_year`.
+    ///
+    /// # Errors
+    ///
+    /// [`FinancialYearError::OutOfRange`] outside
+    /// [`MIN_START`](Self::MIN_START)..=[`MAX_START`](Self::MAX_START).
     pub fn starting(start_year: i32) -> Result<FinancialYear, FinancialYearError> {
         if !(Self::MIN_START..=Self::MAX_START).contains(&start_year) {
             return Err(FinancialYearError::OutOfRange { start: start_year });
@@ -70,6 +75,11 @@ impl FinancialYear {
     }
 
     /// The financial year a date falls in.
+    ///
+    /// # Errors
+    ///
+    /// [`FinancialYearError::OutOfRange`] for a date outside the supported
+    /// financial years.
     pub fn containing(date: NaiveDate) -> Result<FinancialYear, FinancialYearError> {
         YearMonth::from_date(date).financial_year()
     }
@@ -132,9 +142,11 @@ impl FinancialYear {
 }
 
 impl fmt::Display for FinancialYear {
-    /// `2024/25`.
+    /// `2024/25`; a width pads it, left-aligned unless the format says
+    /// otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{:02}", self.start, (self.start + 1).rem_euclid(100))
+        let next = (self.start + 1).rem_euclid(100);
+        crate::util::pad_text(f, format_args!("{}/{next:02}", self.start))
     }
 }
 

@@ -7,11 +7,22 @@ use serde::{Deserialize, Serialize};
 
 use super::{FinancialYear, YearMonth};
 
-/// Why text is not a valid [`Quarter`].
+/// Why text or a number is not a valid [`Quarter`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a quarter (expected e.g. `2024/25 Q1`)")]
-pub struct QuarterError {
-    text: String,
+#[non_exhaustive]
+pub enum QuarterError {
+    /// The text is not a quarter.
+    #[error("`{text}` is not a quarter (expected e.g. `2024/25 Q1`)")]
+    Syntax {
+        /// The text that failed to parse.
+        text: String,
+    },
+    /// The quarter number is not 1 to 4.
+    #[error("quarter {number} is not a quarter (expected 1 to 4)")]
+    Number {
+        /// The number given.
+        number: u8,
+    },
 }
 
 /// A quarter of a financial year: Q1 is April to June, Q4 January to March.
@@ -31,11 +42,17 @@ pub struct Quarter {
 }
 
 impl Quarter {
-    /// Quarter `number` (1 to 4) of `year`; `None` for any other number.
-    pub fn new(year: FinancialYear, number: u8) -> Option<Quarter> {
-        (1..=4)
-            .contains(&number)
-            .then_some(Quarter { year, number })
+    /// Quarter `number` (1 to 4) of `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`QuarterError::Number`] for any other number.
+    pub fn new(year: FinancialYear, number: u8) -> Result<Quarter, QuarterError> {
+        if (1..=4).contains(&number) {
+            Ok(Quarter { year, number })
+        } else {
+            Err(QuarterError::Number { number })
+        }
     }
 
     pub(crate) fn from_parts_unchecked(year: FinancialYear, number: u8) -> Quarter {
@@ -46,7 +63,7 @@ impl Quarter {
     pub fn containing(month: YearMonth) -> Option<Quarter> {
         let year = month.financial_year().ok()?;
         let offset = month.months_since(year.first_month());
-        Quarter::new(year, u8::try_from(offset / 3 + 1).ok()?)
+        Quarter::new(year, u8::try_from(offset / 3 + 1).ok()?).ok()
     }
 
     /// The financial year.
@@ -78,9 +95,10 @@ impl Quarter {
 }
 
 impl fmt::Display for Quarter {
-    /// `2024/25 Q1`.
+    /// `2024/25 Q1`; a width pads it, left-aligned unless the format says
+    /// otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} Q{}", self.year, self.number)
+        crate::util::pad_text(f, format_args!("{} Q{}", self.year, self.number))
     }
 }
 
@@ -89,7 +107,7 @@ impl FromStr for Quarter {
 
     /// Accepts `2024/25 Q1` (the form [`Display`](fmt::Display) writes).
     fn from_str(text: &str) -> Result<Quarter, QuarterError> {
-        let err = || QuarterError {
+        let err = || QuarterError::Syntax {
             text: text.to_owned(),
         };
         let (year, q) = text.trim().rsplit_once(' ').ok_or_else(err)?;
@@ -98,7 +116,7 @@ impl FromStr for Quarter {
             .and_then(|n| n.parse::<u8>().ok())
             .ok_or_else(err)?;
         let year: FinancialYear = year.parse().map_err(|_| err())?;
-        Quarter::new(year, number).ok_or_else(err)
+        Quarter::new(year, number).map_err(|_| err())
     }
 }
 
@@ -125,7 +143,10 @@ mod tests {
         let q = Quarter::containing(m).unwrap();
         assert_eq!(q.to_string(), "2024/25 Q4");
         assert!(q.contains(m));
-        assert!(Quarter::new(q.financial_year(), 5).is_none());
+        assert_eq!(
+            Quarter::new(q.financial_year(), 5),
+            Err(QuarterError::Number { number: 5 })
+        );
     }
 
     #[test]

@@ -8,11 +8,24 @@ use serde::{Deserialize, Serialize};
 
 use super::{FinancialYear, FinancialYearError};
 
-/// Why text is not a valid [`YearMonth`].
+/// Why text or numbers are not a valid [`YearMonth`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a month (expected `YYYY-MM`, e.g. `2025-03`)")]
-pub struct YearMonthError {
-    text: String,
+#[non_exhaustive]
+pub enum YearMonthError {
+    /// The text is not a month.
+    #[error("`{text}` is not a month (expected `YYYY-MM`, e.g. `2025-03`)")]
+    Syntax {
+        /// The text that failed to parse.
+        text: String,
+    },
+    /// The month is not 1 to 12, or the year not 1 to 9999.
+    #[error("year {year} month {month} is not a month (expected month 1 to 12 of year 1 to 9999)")]
+    OutOfRange {
+        /// The year given.
+        year: i32,
+        /// The month given.
+        month: u32,
+    },
 }
 
 /// A calendar month such as March 2025, written `2025-03`.
@@ -35,13 +48,17 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
-    /// The month `month` (1 to 12) of `year`; `None` if the month is out of
-    /// range or the year outside 1..=9999.
-    pub fn new(year: i32, month: u32) -> Option<YearMonth> {
+    /// The month `month` (1 to 12) of `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`YearMonthError::OutOfRange`] if the month is not 1 to 12 or the year
+    /// not 1 to 9999.
+    pub fn new(year: i32, month: u32) -> Result<YearMonth, YearMonthError> {
         if !(1..=12).contains(&month) || !(1..=9999).contains(&year) {
-            return None;
+            return Err(YearMonthError::OutOfRange { year, month });
         }
-        Some(Self::from_parts_unchecked(year, month))
+        Ok(Self::from_parts_unchecked(year, month))
     }
 
     /// The earliest month: January of year 1.
@@ -121,6 +138,11 @@ impl YearMonth {
     }
 
     /// The NHS financial year the month falls in.
+    ///
+    /// # Errors
+    ///
+    /// [`FinancialYearError::OutOfRange`] for a month outside the supported
+    /// financial years (before April 1948 or after March 9999).
     pub fn financial_year(self) -> Result<FinancialYear, FinancialYearError> {
         let start = if self.month() >= 4 {
             self.year()
@@ -142,9 +164,11 @@ impl YearMonth {
 }
 
 impl fmt::Display for YearMonth {
-    /// `2025-03`.
+    /// `2025-03`; a width pads it, left-aligned unless the format says
+    /// otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year(), self.month())
+        let (year, month) = (self.year(), self.month());
+        crate::util::pad_text(f, format_args!("{year:04}-{month:02}"))
     }
 }
 
@@ -154,7 +178,7 @@ impl FromStr for YearMonth {
     /// Accepts `2025-03` (also `2025-03-01`, a period's first day as NHS
     /// extracts write it).
     fn from_str(text: &str) -> Result<YearMonth, YearMonthError> {
-        let err = || YearMonthError {
+        let err = || YearMonthError::Syntax {
             text: text.to_owned(),
         };
         let trimmed = text.trim();
@@ -176,7 +200,7 @@ impl FromStr for YearMonth {
         }
         let year: i32 = year.parse().map_err(|_| err())?;
         let month: u32 = month.parse().map_err(|_| err())?;
-        YearMonth::new(year, month).ok_or_else(err)
+        YearMonth::new(year, month).map_err(|_| err())
     }
 }
 

@@ -16,7 +16,7 @@ use crate::{CwtStandard, Id, Percent, YearMonth};
 ///     "FDS performance 80%",
 ///     AskKind::PerformanceTarget(PerformanceTarget::new(
 ///         CwtStandard::FasterDiagnosis28Day,
-///         Percent::from_points(80).ok_or("pct")?,
+///         Percent::from_points(80)?,
 ///         "2025-03".parse::<YearMonth>()?,
 ///     )),
 /// );

@@ -101,6 +101,11 @@ impl CancerPlanBuilder {
     /// assert_eq!(paths, ["title", "alliance", "financial_year"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every violation of the rules above, each with
+    /// its path.
     pub fn build(self) -> Result<CancerPlan, ValidationErrors> {
         let mut checker = Checker::new();
         checker.required_text("title", self.title.as_deref());

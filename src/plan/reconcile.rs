@@ -15,12 +15,12 @@ use crate::budget::{Reconciliation, Tolerance};
 ///     .financial_year("2024/25".parse()?)
 ///     .alliance(Alliance::new("A").with_icb(Icb::new(Id::new("i")?, "I")))
 ///     .build()?;
-/// assert!(reconcile(&plan, &Tolerance::Exact).findings().is_empty());
+/// assert!(reconcile(&plan, Tolerance::Exact).findings().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn reconcile(plan: &CancerPlan, tolerance: &Tolerance) -> Reconciliation {
+pub fn reconcile(plan: &CancerPlan, tolerance: Tolerance) -> Reconciliation {
     match plan.budget() {
         Some(budget) => budget.reconcile(tolerance),
-        None => Reconciliation::empty(*tolerance),
+        None => Reconciliation::empty(tolerance),
     }
 }

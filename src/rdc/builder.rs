@@ -113,6 +113,11 @@ impl PathwayAssessmentBuilder {
     /// assert_eq!(paths, ["tumour_site", "scope", "assessed_on", "principles[0].evidence", "actions[0].principles[0]"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every violation, each with its path
+    /// (`principles[1].gap`, `actions[0].due`).
     pub fn build(self) -> Result<PathwayAssessment, ValidationErrors> {
         let mut checker = Checker::new();
         checker.require("tumour_site", self.tumour_site.as_ref());

@@ -103,7 +103,7 @@ impl ComplianceLevel {
 impl fmt::Display for ComplianceLevel {
     /// `met`, `partially met`, `not met`, `not assessed`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             ComplianceLevel::Met => "met",
             ComplianceLevel::PartiallyMet => "partially met",
             ComplianceLevel::NotMet => "not met",

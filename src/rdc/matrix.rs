@@ -153,6 +153,10 @@ impl ComplianceMatrix {
     /// ambiguous). Provider scopes are taken as given, not checked against
     /// the alliance's provider list: a trust outside the alliance (e.g.
     /// Salisbury, RNZ) may run part of one of its pathways.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every violation of the checks above.
     pub fn build(
         alliance: &Alliance,
         assessments: impl IntoIterator<Item = PathwayAssessment>,

@@ -36,18 +36,14 @@ impl Period {
     }
 }
 
-/// One plotted point: its value, its period's mean and limits, the
-/// special-cause rules it meets and its variation.
+/// One plotted point: its value, its period's [`Limits`], the special-cause
+/// rules it meets and its variation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SpcPoint {
     month: YearMonth,
     value: f64,
     period: usize,
-    mean: f64,
-    lower_process_limit: f64,
-    upper_process_limit: f64,
-    lower_near_limit: f64,
-    upper_near_limit: f64,
+    limits: Limits,
     side: Option<Side>,
     special_causes: Vec<SpecialCause>,
     variation: Variation,
@@ -69,29 +65,34 @@ impl SpcPoint {
         self.period
     }
 
+    /// The limits of the point's period.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
     /// The mean of the point's period.
     pub fn mean(&self) -> f64 {
-        self.mean
+        self.limits.mean()
     }
 
     /// The lower process limit of the point's period.
     pub fn lower_process_limit(&self) -> f64 {
-        self.lower_process_limit
+        self.limits.lower_process_limit()
     }
 
     /// The upper process limit of the point's period.
     pub fn upper_process_limit(&self) -> f64 {
-        self.upper_process_limit
+        self.limits.upper_process_limit()
     }
 
     /// The lower near limit of the point's period.
     pub fn lower_near_limit(&self) -> f64 {
-        self.lower_near_limit
+        self.limits.lower_near_limit()
     }
 
     /// The upper near limit of the point's period.
     pub fn upper_near_limit(&self) -> f64 {
-        self.upper_near_limit
+        self.limits.upper_near_limit()
     }
 
     /// Above or below the mean; `None` exactly on it.
@@ -143,6 +144,12 @@ pub struct SpcChart {
 
 impl SpcChart {
     /// Computes the chart of `series` with `options`.
+    ///
+    /// # Errors
+    ///
+    /// An [`SpcError`] if the options do not fit the series (a rebase month
+    /// outside it, a baseline shorter than 2 points) or a period has fewer than
+    /// two points.
     pub fn new(series: &Series, options: &SpcOptions) -> Result<SpcChart, SpcError> {
         options.check()?;
         let points = series.points();
@@ -189,11 +196,7 @@ impl SpcChart {
                     month: point.month(),
                     value: point.value(),
                     period,
-                    mean: limits.mean(),
-                    lower_process_limit: limits.lower_process_limit(),
-                    upper_process_limit: limits.upper_process_limit(),
-                    lower_near_limit: limits.lower_near_limit(),
-                    upper_near_limit: limits.upper_near_limit(),
+                    limits,
                     side: match position.side {
                         1 => Some(Side::Above),
                         -1 => Some(Side::Below),

@@ -23,6 +23,11 @@ impl Series {
     /// assert_eq!(series.values().collect::<Vec<_>>(), [75.0]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`SpcError`] for no months, a gap, months out of order, or a month
+    /// with no patients (no percentage).
     pub fn from_performance(
         monthly: impl IntoIterator<Item = MonthlyPerformance>,
     ) -> Result<Series, SpcError> {
@@ -60,6 +65,10 @@ impl Series {
     /// assert_eq!(chart.target(), Some(77.0)); // the March 2025 planning ask
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Series::from_performance`], for the group's months in the table.
     pub fn from_table<K, Q>(
         table: &PerformanceTable<K>,
         standard: CwtStandard,

@@ -51,6 +51,11 @@ pub struct Series {
 
 impl Series {
     /// A series from `(month, value)` pairs in month order.
+    ///
+    /// # Errors
+    ///
+    /// An [`SpcError`] for no points, a value that is not finite, or months
+    /// that are out of order or have a gap, each with its index and month.
     pub fn new(points: impl IntoIterator<Item = (YearMonth, f64)>) -> Result<Series, SpcError> {
         let mut checked: Vec<SeriesPoint> = Vec::new();
         for (index, (month, value)) in points.into_iter().enumerate() {
@@ -104,6 +109,11 @@ impl Series {
     /// assert_eq!(series.values().collect::<Vec<_>>(), [75.0, 80.0]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Series::new`]; also [`SpcError::NoActivity`] for a month with no
+    /// activity and [`SpcError::WithinAboveTotal`].
     pub fn from_counts(
         counts: impl IntoIterator<Item = (YearMonth, u64, u64)>,
     ) -> Result<Series, SpcError> {

@@ -43,3 +43,16 @@ pub fn assert_paths_in_json(json: &serde_json::Value, errors: &cancer_plan::Vali
         }
     }
 }
+
+/// A monthly SPC series of `values` from `start` (`"2023-04"`), one month
+/// apart; panics on a bad month or value (test input is known good).
+pub fn monthly_series(start: &str, values: &[f64]) -> cancer_plan::spc::Series {
+    let start: cancer_plan::YearMonth = start.parse().unwrap();
+    cancer_plan::spc::Series::new(
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (start.plus_months(i as i32), *v)),
+    )
+    .unwrap()
+}

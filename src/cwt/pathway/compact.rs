@@ -59,6 +59,11 @@ impl ProviderRegistry {
     }
 
     /// The index of `code`, registering it if new.
+    ///
+    /// # Errors
+    ///
+    /// [`TooManyProviders`] when the registry already holds as many providers
+    /// as a [`ProviderIndex`] can name.
     pub fn intern(&mut self, code: &OdsCode) -> Result<ProviderIndex, TooManyProviders> {
         if let Some(&index) = self.indexes.get(code) {
             return Ok(index);
@@ -146,6 +151,11 @@ impl CompactPathway {
     /// The compact form of `pathway`, interning its provider. Adjustment
     /// days of one kind are summed (saturating at 65,535 days, far beyond
     /// any wait), as [`Pathway::adjustment_days`] sums them.
+    ///
+    /// # Errors
+    ///
+    /// [`TooManyProviders`] if the pathway's provider is new and the registry
+    /// is full.
     pub fn from_pathway(
         pathway: &Pathway,
         providers: &mut ProviderRegistry,

@@ -31,6 +31,11 @@ pub struct ReportingWindow {
 
 impl ReportingWindow {
     /// The months `first..=last` (at most 1200).
+    ///
+    /// # Errors
+    ///
+    /// [`ReportingWindowError`] if `last` is before `first` or the window is
+    /// longer than 1200 months.
     pub fn new(first: YearMonth, last: YearMonth) -> Result<ReportingWindow, ReportingWindowError> {
         let span = last.months_since(first);
         if !(0..MAX_MONTHS).contains(&span) {
@@ -122,7 +127,7 @@ impl PathwayCounts {
         let mut day_offsets = Vec::new();
         for (slot, month) in window.first.through(window.last).enumerate() {
             let offset = slot.saturating_mul(block);
-            day_offsets.extend(std::iter::repeat(offset).take(month.days() as usize));
+            day_offsets.extend(std::iter::repeat_n(offset, month.days() as usize));
         }
         PathwayCounts {
             window,
@@ -233,6 +238,11 @@ impl PathwayCounts {
 
     /// Adds another aggregation of the same window and provider count (e.g.
     /// from another thread) into this one.
+    ///
+    /// # Errors
+    ///
+    /// [`MergeMismatch`] if `other` covers a different window or number of
+    /// providers.
     pub fn merge(&mut self, other: PathwayCounts) -> Result<(), MergeMismatch> {
         if self.window != other.window || self.providers != other.providers {
             return Err(MergeMismatch);
@@ -294,6 +304,10 @@ impl PathwayCounts {
     /// The non-empty cells as a [`PerformanceTable`] grouped by
     /// `group(provider, site)` (e.g. the provider's code, its ICB, or
     /// `(provider, site)`).
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a cell's counts overflow.
     pub fn to_table<K: Ord>(
         &self,
         mut group: impl FnMut(ProviderIndex, TumourSite) -> K,

@@ -48,6 +48,11 @@ use crate::CwtStandard;
 /// assert_eq!(p.to_string(), "1 / 1 (100.00%)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+///
+/// [`PerformanceError::Overflow`] if a cell's counts overflow. Impossible
+/// records are not errors: they are the returned findings.
 pub fn measure_pathways<K: Ord>(
     pathways: &[Pathway],
     mut group: impl FnMut(&Pathway) -> K,

@@ -302,6 +302,10 @@ impl Pathway {
     /// not apply to the route or the clock has not stopped; a
     /// [`FindingKind`] if the record is impossible (a clock stop with no
     /// start, a stop before the start, adjustments longer than the wait).
+    ///
+    /// # Errors
+    ///
+    /// The [`FindingKind`] of an impossible record, as above.
     pub fn measure(&self, standard: CwtStandard) -> Result<Option<Measurement>, FindingKind> {
         if !self.route.is_measured_for(standard) {
             return Ok(None);

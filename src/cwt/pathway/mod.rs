@@ -9,17 +9,35 @@
 //!   by month x provider x tumour site x standard, no allocation per record;
 //!   for millions of records. Both give the same counts.
 
+#[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
+mod aggregate;
+mod bad_record;
 mod compact;
 mod counts;
+#[cfg(feature = "pathway-csv")]
+mod csv_reader;
+#[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
+mod fields;
 mod finding;
+mod layout;
 mod parallel;
+mod read_error;
 mod record;
+#[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
+mod row;
 
 pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};
 pub use counts::{
     MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, MAX_PROVIDERS,
 };
+#[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
+pub use aggregate::PathwayFileCounts;
+pub use bad_record::{BadRecord, BadRecordReason};
+#[cfg(feature = "pathway-csv")]
+pub use csv_reader::read_pathways_csv;
 pub use finding::{DataQualityFinding, FindingKind};
+pub use layout::{ColumnMapping, LayoutError, PathwayColumn};
+pub use read_error::PathwayReadError;
 pub use record::{Adjustment, AdjustmentReason, Measurement, Pathway, Route};
 
 use super::{PatientCount, Performance, PerformanceError, PerformanceTable};

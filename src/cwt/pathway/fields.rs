@@ -15,7 +15,7 @@ pub(super) const UNIX_EPOCH_DAY: i32 = 719_163;
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 
 /// Day number of 1 January 2000, the first day a date may be.
-pub(super) const FIRST_DAY: i32 = 730_119;
+pub(super) const FIRST_DAY: i32 = 730_120;
 /// Day number of 31 December 2099, the last day a date may be.
 pub(super) const LAST_DAY: i32 = 766_644;
 

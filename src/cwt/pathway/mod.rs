@@ -11,6 +11,8 @@
 
 #[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
 mod aggregate;
+#[cfg(feature = "pathway-arrow")]
+mod arrow_batches;
 mod bad_record;
 mod compact;
 mod counts;
@@ -21,6 +23,8 @@ mod fields;
 mod finding;
 mod layout;
 mod parallel;
+#[cfg(feature = "pathway-parquet")]
+mod parquet_reader;
 mod read_error;
 mod record;
 #[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
@@ -32,11 +36,15 @@ pub use counts::{
 };
 #[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
 pub use aggregate::PathwayFileCounts;
+#[cfg(feature = "pathway-arrow")]
+pub use arrow_batches::{aggregate_record_batches, PathwayBatches};
 pub use bad_record::{BadRecord, BadRecordReason};
 #[cfg(feature = "pathway-csv")]
 pub use csv_reader::read_pathways_csv;
 pub use finding::{DataQualityFinding, FindingKind};
 pub use layout::{ColumnMapping, LayoutError, PathwayColumn};
+#[cfg(feature = "pathway-parquet")]
+pub use parquet_reader::read_pathways_parquet;
 pub use read_error::PathwayReadError;
 pub use record::{Adjustment, AdjustmentReason, Measurement, Pathway, Route};
 

@@ -13,6 +13,8 @@
 mod aggregate;
 #[cfg(feature = "pathway-arrow")]
 mod arrow_batches;
+#[cfg(feature = "pathway-arrow")]
+mod arrow_table;
 mod bad_record;
 mod compact;
 mod counts;
@@ -38,6 +40,8 @@ pub use counts::{
 pub use aggregate::PathwayFileCounts;
 #[cfg(feature = "pathway-arrow")]
 pub use arrow_batches::{aggregate_record_batches, PathwayBatches};
+#[cfg(feature = "pathway-arrow")]
+pub use arrow_table::{performance_table_batch, standard_code};
 pub use bad_record::{BadRecord, BadRecordReason};
 #[cfg(feature = "pathway-csv")]
 pub use csv_reader::read_pathways_csv;

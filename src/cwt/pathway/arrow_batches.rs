@@ -13,7 +13,9 @@ use arrow_array::types::{
     Date32Type, Date64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
     UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, RecordBatch};
+use arrow_array::{
+    Array, LargeStringArray, PrimitiveArray, RecordBatch, StringArray, StringViewArray,
+};
 use arrow_schema::{ArrowError, DataType};
 
 use super::aggregate::Aggregator;
@@ -23,12 +25,9 @@ use super::layout::HeaderLayout;
 use super::row::fds_stop;
 use super::{
     BadRecordReason, ColumnMapping, CompactPathway, PathwayColumn, PathwayFileCounts,
-    PathwayReadError,
+    PathwayReadError, ProviderIndex, Route,
 };
-
-type Parsed<T> = Vec<Result<T, BadRecordReason>>;
-
-const TEXT: &str = "Utf8, LargeUtf8, Utf8View or a dictionary of them";
+use crate::TumourSite;
 
 /// Pathways counted from Arrow record batches, batch by batch (memory
 /// stays flat): the columns found by name as in the CSV layout (see
@@ -122,89 +121,24 @@ impl PathwayBatches {
                 found: names.join(", "),
             }))
         };
-        let aggregator = &mut self.aggregator;
-        let providers = text_column(required(PathwayColumn::Provider)?.as_ref(), &name(PathwayColumn::Provider), PathwayColumn::Provider, |b| {
-            let b = b.trim_ascii();
-            let key = fields::ods_key(b, PathwayColumn::Provider)?;
-            aggregator.provider(key, b)
-        })?;
-        let icbs = match column(PathwayColumn::Icb) {
-            Some(array) => text_column(array.as_ref(), &name(PathwayColumn::Icb), PathwayColumn::Icb, |b| {
-                if b.trim_ascii().is_empty() {
-                    Ok(())
-                } else {
-                    fields::ods_key(b, PathwayColumn::Icb).map(|_| ())
-                }
-            })?,
-            None => vec![Ok(()); rows],
+        let mut columns = Columns {
+            provider: Categorical::new(required(PathwayColumn::Provider)?.as_ref(), &name(PathwayColumn::Provider), PathwayColumn::Provider)?,
+            icb: match column(PathwayColumn::Icb) {
+                Some(array) => Some(Categorical::new(array.as_ref(), &name(PathwayColumn::Icb), PathwayColumn::Icb)?),
+                None => None,
+            },
+            route: Categorical::new(required(PathwayColumn::Route)?.as_ref(), &name(PathwayColumn::Route), PathwayColumn::Route)?,
+            site: Categorical::new(required(PathwayColumn::TumourSite)?.as_ref(), &name(PathwayColumn::TumourSite), PathwayColumn::TumourSite)?,
+            referral: Dates::new(required(PathwayColumn::ReferralReceived)?.as_ref(), &name(PathwayColumn::ReferralReceived), PathwayColumn::ReferralReceived)?,
+            told: Dates::new(required(PathwayColumn::ToldOutcome)?.as_ref(), &name(PathwayColumn::ToldOutcome), PathwayColumn::ToldOutcome)?,
+            dtt: Dates::new(required(PathwayColumn::DecisionToTreat)?.as_ref(), &name(PathwayColumn::DecisionToTreat), PathwayColumn::DecisionToTreat)?,
+            treatment: Dates::new(required(PathwayColumn::FirstTreatment)?.as_ref(), &name(PathwayColumn::FirstTreatment), PathwayColumn::FirstTreatment)?,
+            dna: Adjustments::new(required(PathwayColumn::DnaAdjustmentDays)?.as_ref(), &name(PathwayColumn::DnaAdjustmentDays), PathwayColumn::DnaAdjustmentDays)?,
+            delay: Adjustments::new(required(PathwayColumn::TreatmentDelayDays)?.as_ref(), &name(PathwayColumn::TreatmentDelayDays), PathwayColumn::TreatmentDelayDays)?,
         };
-        let routes = text_column(required(PathwayColumn::Route)?.as_ref(), &name(PathwayColumn::Route), PathwayColumn::Route, fields::route)?;
-        let sites = text_column(required(PathwayColumn::TumourSite)?.as_ref(), &name(PathwayColumn::TumourSite), PathwayColumn::TumourSite, fields::tumour_site)?;
-        let mut dates = Vec::with_capacity(4);
-        for c in [
-            PathwayColumn::ReferralReceived,
-            PathwayColumn::ToldOutcome,
-            PathwayColumn::DecisionToTreat,
-            PathwayColumn::FirstTreatment,
-        ] {
-            dates.push(date_column(required(c)?.as_ref(), &name(c), c)?);
-        }
-        let dna = adjustment_column(required(PathwayColumn::DnaAdjustmentDays)?.as_ref(), &name(PathwayColumn::DnaAdjustmentDays), PathwayColumn::DnaAdjustmentDays)?;
-        let delay = adjustment_column(required(PathwayColumn::TreatmentDelayDays)?.as_ref(), &name(PathwayColumn::TreatmentDelayDays), PathwayColumn::TreatmentDelayDays)?;
-        let mut columns = (
-            providers.into_iter(),
-            icbs.into_iter(),
-            routes.into_iter(),
-            sites.into_iter(),
-        );
-        let [mut referral, mut told, mut dtt, mut treatment] = match <[Parsed<i32>; 4]>::try_from(dates) {
-            Ok(d) => d.map(Vec::into_iter),
-            Err(_) => return Ok(()),
-        };
-        let (mut dna, mut delay) = (dna.into_iter(), delay.into_iter());
         for i in 0..rows {
             let index = self.next_record + i;
-            // Every column advances for every row, whatever fails first.
-            let values = (
-                columns.0.next().unwrap_or(Err(short(rows, i))),
-                columns.1.next().unwrap_or(Err(short(rows, i))),
-                columns.2.next().unwrap_or(Err(short(rows, i))),
-                columns.3.next().unwrap_or(Err(short(rows, i))),
-                [
-                    referral.next().unwrap_or(Err(short(rows, i))),
-                    told.next().unwrap_or(Err(short(rows, i))),
-                    dtt.next().unwrap_or(Err(short(rows, i))),
-                    treatment.next().unwrap_or(Err(short(rows, i))),
-                ],
-                dna.next().unwrap_or(Err(short(rows, i))),
-                delay.next().unwrap_or(Err(short(rows, i))),
-            );
-            let record = (|| {
-                let (provider, icb, route, tumour_site, [referral, told, dtt, treatment], dna, delay) =
-                    values;
-                let provider = provider?;
-                icb?;
-                let route = route?;
-                let tumour_site = tumour_site?;
-                let referral = referral?;
-                let told = told?;
-                let decision_to_treat = dtt?;
-                let first_treatment = treatment?;
-                let first_seen_adjustment = dna?;
-                let treatment_adjustment = delay?;
-                Ok(CompactPathway {
-                    referral,
-                    fds_stop: fds_stop(told, decision_to_treat),
-                    decision_to_treat,
-                    first_treatment,
-                    provider,
-                    first_seen_adjustment,
-                    treatment_adjustment,
-                    tumour_site,
-                    route,
-                })
-            })();
-            match record {
+            match columns.row(i, &mut self.aggregator) {
                 Ok(record) => self.aggregator.push(index, record),
                 Err(reason) => self.aggregator.bad(index, None, reason),
             }
@@ -249,14 +183,6 @@ pub(super) fn aggregate_projected(
     Ok(counts.finish())
 }
 
-/// A column shorter than its batch (Arrow checks that they are not).
-fn short(rows: usize, found: usize) -> BadRecordReason {
-    BadRecordReason::WrongFieldCount {
-        expected: rows,
-        found,
-    }
-}
-
 fn type_error(column: PathwayColumn, name: &str, data_type: &DataType, expected: &'static str) -> PathwayReadError {
     PathwayReadError::ColumnType {
         column,
@@ -266,74 +192,229 @@ fn type_error(column: PathwayColumn, name: &str, data_type: &DataType, expected:
     }
 }
 
-/// Text values, row by row (`None` for null), of a string array.
-fn strings<'a>(array: &'a dyn Array) -> Option<Box<dyn Fn(usize) -> Option<&'a [u8]> + 'a>> {
-    if let Some(a) = array.as_string_opt::<i32>() {
-        return Some(Box::new(move |i| a.is_valid(i).then(|| a.value(i).as_bytes())));
-    }
-    if let Some(a) = array.as_string_opt::<i64>() {
-        return Some(Box::new(move |i| a.is_valid(i).then(|| a.value(i).as_bytes())));
-    }
-    if let Some(a) = array.as_string_view_opt() {
-        return Some(Box::new(move |i| a.is_valid(i).then(|| a.value(i).as_bytes())));
-    }
-    None
+/// The layout's columns of one batch, read row by row.
+struct Columns<'a> {
+    provider: Categorical<'a, ProviderIndex>,
+    icb: Option<Categorical<'a, ()>>,
+    route: Categorical<'a, Route>,
+    site: Categorical<'a, TumourSite>,
+    referral: Dates<'a>,
+    told: Dates<'a>,
+    dtt: Dates<'a>,
+    treatment: Dates<'a>,
+    dna: Adjustments<'a>,
+    delay: Adjustments<'a>,
 }
 
-/// A text column parsed row by row; a dictionary's values parsed once,
-/// when first used.
-fn text_column<T: Clone>(
-    array: &dyn Array,
-    name: &str,
-    column: PathwayColumn,
-    mut parse: impl FnMut(&[u8]) -> Result<T, BadRecordReason>,
-) -> Result<Parsed<T>, PathwayReadError> {
-    let rows = array.len();
-    if let Some(dictionary) = array.as_any_dictionary_opt() {
-        let values = dictionary.values();
-        let text = strings(values.as_ref())
-            .ok_or_else(|| type_error(column, name, array.data_type(), TEXT))?;
-        if values.is_empty() {
-            return Ok((0..rows).map(|_| parse(b"")).collect());
+impl Columns<'_> {
+    /// Row `i`, checked in layout order (the first bad field is reported),
+    /// by the rules of the CSV reader.
+    #[inline]
+    fn row(&mut self, i: usize, aggregator: &mut Aggregator) -> Result<CompactPathway, BadRecordReason> {
+        let provider = self.provider.get(i, &mut |b| {
+            let b = b.trim_ascii();
+            let key = fields::ods_key(b, PathwayColumn::Provider)?;
+            aggregator.provider(key, b)
+        })?;
+        if let Some(icb) = self.icb.as_mut() {
+            icb.get(i, &mut |b| {
+                if b.trim_ascii().is_empty() {
+                    Ok(())
+                } else {
+                    fields::ods_key(b, PathwayColumn::Icb).map(|_| ())
+                }
+            })?;
         }
-        let keys = dictionary.normalized_keys();
-        let mut cache: Vec<Option<Result<T, BadRecordReason>>> = vec![None; values.len()];
-        let mut out = Vec::with_capacity(rows);
-        for (i, &k) in keys.iter().enumerate() {
-            if array.is_null(i) {
-                out.push(parse(b""));
-                continue;
-            }
-            let parsed = match cache.get_mut(k) {
-                Some(Some(p)) => p.clone(),
-                Some(slot) => slot.insert(parse(text(k).unwrap_or_default())).clone(),
-                None => parse(b""),
+        let route = self.route.get(i, &mut fields::route)?;
+        let tumour_site = self.site.get(i, &mut fields::tumour_site)?;
+        let referral = self.referral.get(i)?;
+        let told = self.told.get(i)?;
+        let decision_to_treat = self.dtt.get(i)?;
+        let first_treatment = self.treatment.get(i)?;
+        let first_seen_adjustment = self.dna.get(i)?;
+        let treatment_adjustment = self.delay.get(i)?;
+        Ok(CompactPathway {
+            referral,
+            fds_stop: fds_stop(told, decision_to_treat),
+            decision_to_treat,
+            first_treatment,
+            provider,
+            first_seen_adjustment,
+            treatment_adjustment,
+            tumour_site,
+            route,
+        })
+    }
+}
+
+const TEXT: &str = "Utf8, LargeUtf8, Utf8View or a dictionary of them";
+
+/// A text column (nulls read as blanks).
+enum Text<'a> {
+    Utf8(&'a StringArray),
+    Large(&'a LargeStringArray),
+    View(&'a StringViewArray),
+}
+
+impl<'a> Text<'a> {
+    fn of(array: &'a dyn Array) -> Option<Text<'a>> {
+        if let Some(a) = array.as_string_opt::<i32>() {
+            return Some(Text::Utf8(a));
+        }
+        if let Some(a) = array.as_string_opt::<i64>() {
+            return Some(Text::Large(a));
+        }
+        array.as_string_view_opt().map(Text::View)
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> &'a [u8] {
+        let valid = |a: &dyn Array| i < a.len() && a.is_valid(i);
+        match self {
+            Text::Utf8(a) if valid(*a) => a.value(i).as_bytes(),
+            Text::Large(a) if valid(*a) => a.value(i).as_bytes(),
+            Text::View(a) if valid(*a) => a.value(i).as_bytes(),
+            _ => b"",
+        }
+    }
+}
+
+/// An integer column (dictionary keys, adjustments), any integer type.
+enum Ints<'a> {
+    I8(&'a PrimitiveArray<Int8Type>),
+    I16(&'a PrimitiveArray<Int16Type>),
+    I32(&'a PrimitiveArray<Int32Type>),
+    I64(&'a PrimitiveArray<Int64Type>),
+    U8(&'a PrimitiveArray<UInt8Type>),
+    U16(&'a PrimitiveArray<UInt16Type>),
+    U32(&'a PrimitiveArray<UInt32Type>),
+    U64(&'a PrimitiveArray<UInt64Type>),
+}
+
+impl<'a> Ints<'a> {
+    fn of(array: &'a dyn Array) -> Option<Ints<'a>> {
+        let ints = if let Some(a) = array.as_primitive_opt::<Int8Type>() {
+            Ints::I8(a)
+        } else if let Some(a) = array.as_primitive_opt::<Int16Type>() {
+            Ints::I16(a)
+        } else if let Some(a) = array.as_primitive_opt::<Int32Type>() {
+            Ints::I32(a)
+        } else if let Some(a) = array.as_primitive_opt::<Int64Type>() {
+            Ints::I64(a)
+        } else if let Some(a) = array.as_primitive_opt::<UInt8Type>() {
+            Ints::U8(a)
+        } else if let Some(a) = array.as_primitive_opt::<UInt16Type>() {
+            Ints::U16(a)
+        } else if let Some(a) = array.as_primitive_opt::<UInt32Type>() {
+            Ints::U32(a)
+        } else {
+            Ints::U64(array.as_primitive_opt::<UInt64Type>()?)
+        };
+        Some(ints)
+    }
+
+    /// Row `i`, `None` if null (or beyond the column).
+    #[inline]
+    fn get(&self, i: usize) -> Option<i64> {
+        macro_rules! at {
+            ($a:expr) => {
+                (i < $a.len() && $a.is_valid(i)).then(|| i64::try_from($a.value(i)).unwrap_or(i64::MAX))
             };
-            out.push(parsed);
         }
-        return Ok(out);
+        match self {
+            Ints::I8(a) => at!(a),
+            Ints::I16(a) => at!(a),
+            Ints::I32(a) => at!(a),
+            Ints::I64(a) => at!(a),
+            Ints::U8(a) => at!(a),
+            Ints::U16(a) => at!(a),
+            Ints::U32(a) => at!(a),
+            Ints::U64(a) => at!(a),
+        }
     }
-    let text = strings(array).ok_or_else(|| type_error(column, name, array.data_type(), TEXT))?;
-    Ok((0..rows).map(|i| parse(text(i).unwrap_or_default())).collect())
 }
 
-fn date_column(array: &dyn Array, name: &str, column: PathwayColumn) -> Result<Parsed<i32>, PathwayReadError> {
-    if let Some(a) = array.as_primitive_opt::<Date32Type>() {
-        return Ok((0..a.len())
-            .map(|i| {
-                if a.is_null(i) {
+/// A categorical column: plain text parsed row by row, or a dictionary
+/// whose values are parsed once, when first used.
+enum Categorical<'a, T> {
+    Plain(Text<'a>),
+    Dictionary {
+        keys: Ints<'a>,
+        values: Text<'a>,
+        parsed: Vec<Option<Result<T, BadRecordReason>>>,
+    },
+}
+
+impl<'a, T: Clone> Categorical<'a, T> {
+    fn new(array: &'a dyn Array, name: &str, column: PathwayColumn) -> Result<Categorical<'a, T>, PathwayReadError> {
+        let wrong = || type_error(column, name, array.data_type(), TEXT);
+        if let Some(dictionary) = array.as_any_dictionary_opt() {
+            let values = dictionary.values().as_ref();
+            return Ok(Categorical::Dictionary {
+                keys: Ints::of(dictionary.keys()).ok_or_else(wrong)?,
+                values: Text::of(values).ok_or_else(wrong)?,
+                parsed: vec![None; values.len()],
+            });
+        }
+        Text::of(array).map(Categorical::Plain).ok_or_else(wrong)
+    }
+
+    #[inline]
+    fn get(
+        &mut self,
+        i: usize,
+        parse: &mut impl FnMut(&[u8]) -> Result<T, BadRecordReason>,
+    ) -> Result<T, BadRecordReason> {
+        match self {
+            Categorical::Plain(text) => parse(text.get(i)),
+            Categorical::Dictionary { keys, values, parsed } => {
+                let slot = keys
+                    .get(i)
+                    .and_then(|k| usize::try_from(k).ok())
+                    .and_then(|k| Some((k, parsed.get_mut(k)?)));
+                match slot {
+                    Some((_, Some(done))) => done.clone(),
+                    Some((k, slot)) => slot.insert(parse(values.get(k))).clone(),
+                    None => parse(b""),
+                }
+            }
+        }
+    }
+}
+
+/// A date column: `Date32`, `Date64`, or ISO text (plain or dictionary).
+enum Dates<'a> {
+    Date32(&'a PrimitiveArray<Date32Type>, PathwayColumn),
+    Date64(&'a PrimitiveArray<Date64Type>, PathwayColumn),
+    Text(Categorical<'a, i32>, PathwayColumn),
+}
+
+impl<'a> Dates<'a> {
+    fn new(array: &'a dyn Array, name: &str, column: PathwayColumn) -> Result<Dates<'a>, PathwayReadError> {
+        if let Some(a) = array.as_primitive_opt::<Date32Type>() {
+            return Ok(Dates::Date32(a, column));
+        }
+        if let Some(a) = array.as_primitive_opt::<Date64Type>() {
+            return Ok(Dates::Date64(a, column));
+        }
+        Categorical::new(array, name, column)
+            .map(|c| Dates::Text(c, column))
+            .map_err(|_| type_error(column, name, array.data_type(), "Date32, Date64 or ISO strings"))
+    }
+
+    #[inline]
+    fn get(&mut self, i: usize) -> Result<i32, BadRecordReason> {
+        match self {
+            Dates::Date32(a, column) => {
+                if i >= a.len() || a.is_null(i) {
                     return Ok(NO_DAY);
                 }
                 let days = a.value(i);
                 let day = days.checked_add(UNIX_EPOCH_DAY).unwrap_or(i32::MAX);
-                fields::date_in_range(day, column, || format!("{days} days from 1970-01-01"))
-            })
-            .collect());
-    }
-    if let Some(a) = array.as_primitive_opt::<Date64Type>() {
-        return Ok((0..a.len())
-            .map(|i| {
-                if a.is_null(i) {
+                fields::date_in_range(day, *column, || format!("{days} days from 1970-01-01"))
+            }
+            Dates::Date64(a, column) => {
+                if i >= a.len() || a.is_null(i) {
                     return Ok(NO_DAY);
                 }
                 let ms = a.value(i);
@@ -341,31 +422,43 @@ fn date_column(array: &dyn Array, name: &str, column: PathwayColumn) -> Result<P
                     .ok()
                     .and_then(|d| d.checked_add(UNIX_EPOCH_DAY))
                     .unwrap_or(i32::MAX);
-                fields::date_in_range(day, column, || format!("{ms} ms from 1970-01-01"))
-            })
-            .collect());
+                fields::date_in_range(day, *column, || format!("{ms} ms from 1970-01-01"))
+            }
+            Dates::Text(text, column) => {
+                let column = *column;
+                text.get(i, &mut |b| fields::date(b, column))
+            }
+        }
     }
-    text_column(array, name, column, |b| fields::date(b, column))
-        .map_err(|_| type_error(column, name, array.data_type(), "Date32, Date64 or ISO strings"))
 }
 
-fn adjustment_column(array: &dyn Array, name: &str, column: PathwayColumn) -> Result<Parsed<u16>, PathwayReadError> {
-    macro_rules! ints {
-        ($($t:ty),*) => {$(
-            if let Some(a) = array.as_primitive_opt::<$t>() {
-                return Ok((0..a.len())
-                    .map(|i| {
-                        if a.is_null(i) {
-                            return Ok(0);
-                        }
-                        let v = i64::try_from(a.value(i)).unwrap_or(i64::MAX);
-                        fields::adjustment_from_int(v, column)
-                    })
-                    .collect());
-            }
-        )*};
+/// An adjustment column: any integer type, or text.
+enum Adjustments<'a> {
+    Ints(Ints<'a>, PathwayColumn),
+    Text(Categorical<'a, u16>, PathwayColumn),
+}
+
+impl<'a> Adjustments<'a> {
+    fn new(array: &'a dyn Array, name: &str, column: PathwayColumn) -> Result<Adjustments<'a>, PathwayReadError> {
+        if let Some(ints) = Ints::of(array) {
+            return Ok(Adjustments::Ints(ints, column));
+        }
+        Categorical::new(array, name, column)
+            .map(|c| Adjustments::Text(c, column))
+            .map_err(|_| type_error(column, name, array.data_type(), "an integer type or strings"))
     }
-    ints!(Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type);
-    text_column(array, name, column, |b| fields::adjustment(b, column))
-        .map_err(|_| type_error(column, name, array.data_type(), "an integer type or strings"))
+
+    #[inline]
+    fn get(&mut self, i: usize) -> Result<u16, BadRecordReason> {
+        match self {
+            Adjustments::Ints(ints, column) => match ints.get(i) {
+                None => Ok(0),
+                Some(v) => fields::adjustment_from_int(v, *column),
+            },
+            Adjustments::Text(text, column) => {
+                let column = *column;
+                text.get(i, &mut |b| fields::adjustment(b, column))
+            }
+        }
+    }
 }

@@ -74,10 +74,7 @@ pub fn read_pathways_csv<R: Read>(
             state.quoted(input.from_block(), &mut aggregator)?;
             return Ok(aggregator.finish());
         }
-        for line in block.split(|&b| b == b'\n') {
-            state.line += 1;
-            state.unquoted(line, &mut aggregator);
-        }
+        state.block(block, &mut aggregator);
         input.consume();
     }
     Ok(aggregator.finish())
@@ -117,26 +114,41 @@ struct State {
 }
 
 impl State {
-    /// One line of an unquoted block.
+    /// An unquoted block of whole lines, split in one pass over its commas
+    /// and newlines (memchr2: SIMD).
     #[inline]
-    fn unquoted(&mut self, line: &[u8], aggregator: &mut Aggregator) {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.is_empty() {
-            return;
-        }
+    fn block(&mut self, block: &[u8], aggregator: &mut Aggregator) {
         let mut fields: [&[u8]; 10] = [b""; 10];
-        let mut found = 0;
-        for field in line.split(|&b| b == b',') {
-            if let Some(&Some(slot)) = self.slots.get(found) {
-                if let Some(f) = fields.get_mut(slot) {
+        let mut found = 0usize;
+        let mut start = 0usize;
+        let ends = memchr::memchr2_iter(b',', b'\n', block).chain(std::iter::once(block.len()));
+        for end in ends {
+            let field = block.get(start..end).unwrap_or_default();
+            start = end + 1;
+            let line_end = block.get(end).is_none_or(|&b| b == b'\n');
+            if !line_end {
+                if let Some(f) = self.slots.get(found).copied().flatten().and_then(|s| fields.get_mut(s)) {
                     *f = field;
                 }
+                found += 1;
+                continue;
             }
-            found += 1;
+            self.line += 1;
+            let field = field.strip_suffix(b"\r").unwrap_or(field);
+            if found == 0 && field.is_empty() {
+                continue; // a blank line
+            }
+            if let Some(f) = self.slots.get(found).copied().flatten().and_then(|s| fields.get_mut(s)) {
+                *f = field;
+            }
+            self.record_of(fields, found + 1, self.line, aggregator);
+            fields = [b""; 10];
+            found = 0;
         }
-        self.record_of(fields, found, self.line, aggregator);
     }
 
+    /// One record of `found` fields starting on `line`: counted, or
+    /// reported as bad.
     #[inline]
     fn record_of(&mut self, fields: [&[u8]; 10], found: usize, line: u64, aggregator: &mut Aggregator) {
         let index = self.record;

@@ -34,6 +34,7 @@ const fn is_leap(year: i32) -> bool {
 /// Days from 1 January of year 1 (day 1) of a valid civil date
 /// (proleptic Gregorian; H. Hinnant's `days_from_civil`), the numbering
 /// `NaiveDate::num_days_from_ce` uses.
+#[inline(always)]
 const fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
@@ -45,19 +46,20 @@ const fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     era * 146_097 + doe - 719_468 + UNIX_EPOCH_DAY
 }
 
-fn digit(b: u8) -> Option<u32> {
-    b.checked_sub(b'0').filter(|d| *d <= 9).map(u32::from)
-}
-
 /// `YYYY-MM-DD` as (year, month, day), checked to be a real date.
-#[inline]
+#[inline(always)]
 fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
         return None;
     };
-    let year = digit(y0)? * 1000 + digit(y1)? * 100 + digit(y2)? * 10 + digit(y3)?;
-    let month = digit(m0)? * 10 + digit(m1)?;
-    let day = digit(d0)? * 10 + digit(d1)?;
+    let d = [y0, y1, y2, y3, m0, m1, d0, d1].map(|b| u32::from(b.wrapping_sub(b'0')));
+    if d.iter().any(|&x| x > 9) {
+        return None;
+    }
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = d;
+    let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    let month = m0 * 10 + m1;
+    let day = d0 * 10 + d1;
     let year = i32::try_from(year).ok()?;
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -74,7 +76,7 @@ fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
 /// A date field: blank is "not recorded" ([`NO_DAY`]); `YYYY-MM-DD` on the
 /// fast path; other ISO forms chrono accepts as `%Y-%m-%d` (e.g.
 /// `2024-4-1`) on the slow one. Years outside 2000 to 2099 are bad.
-#[inline]
+#[inline(always)]
 pub(super) fn date(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecordReason> {
     if let Some((year, month, day)) = iso_ymd(bytes) {
         if YEARS.contains(&year) {
@@ -146,9 +148,24 @@ pub(super) fn route(bytes: &[u8]) -> Result<Route, BadRecordReason> {
 /// `TumourSite::from_str`: without case, aliases and names too).
 #[inline]
 pub(super) fn tumour_site(bytes: &[u8]) -> Result<TumourSite, BadRecordReason> {
-    let fast = TumourSite::ALL
-        .into_iter()
-        .find(|s| s.code().as_bytes() == bytes);
+    let fast = match bytes {
+        b"breast" => Some(TumourSite::Breast),
+        b"lung" => Some(TumourSite::Lung),
+        b"colorectal_lower_gi" | b"lower_gi" => Some(TumourSite::ColorectalLowerGi),
+        b"upper_gi" => Some(TumourSite::UpperGi),
+        b"urology" => Some(TumourSite::Urology),
+        b"prostate" => Some(TumourSite::Prostate),
+        b"skin" => Some(TumourSite::Skin),
+        b"head_and_neck" => Some(TumourSite::HeadAndNeck),
+        b"gynaecology" => Some(TumourSite::Gynaecology),
+        b"haematology" => Some(TumourSite::Haematology),
+        b"brain_cns" => Some(TumourSite::BrainCns),
+        b"sarcoma" => Some(TumourSite::Sarcoma),
+        b"childrens" => Some(TumourSite::Childrens),
+        b"non_specific_symptoms" => Some(TumourSite::NonSpecificSymptoms),
+        b"other" => Some(TumourSite::Other),
+        _ => None,
+    };
     if let Some(site) = fast {
         return Ok(site);
     }

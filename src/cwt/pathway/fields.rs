@@ -52,11 +52,12 @@ fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
         return None;
     };
-    let d = [y0, y1, y2, y3, m0, m1, d0, d1].map(|b| u32::from(b.wrapping_sub(b'0')));
-    if d.iter().any(|&x| x > 9) {
+    let n = |b: u8| u32::from(b.wrapping_sub(b'0'));
+    let (y0, y1, y2, y3, m0, m1, d0, d1) = (n(y0), n(y1), n(y2), n(y3), n(m0), n(m1), n(d0), n(d1));
+    let bad = |d: u32| d > 9;
+    if bad(y0) | bad(y1) | bad(y2) | bad(y3) | bad(m0) | bad(m1) | bad(d0) | bad(d1) {
         return None;
     }
-    let [y0, y1, y2, y3, m0, m1, d0, d1] = d;
     let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     let month = m0 * 10 + m1;
     let day = d0 * 10 + d1;
@@ -78,6 +79,9 @@ fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
 /// `2024-4-1`) on the slow one. Years outside 2000 to 2099 are bad.
 #[inline(always)]
 pub(super) fn date(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecordReason> {
+    if bytes.is_empty() {
+        return Ok(NO_DAY);
+    }
     if let Some((year, month, day)) = iso_ymd(bytes) {
         if YEARS.contains(&year) {
             return Ok(days_from_civil(year, month, day));
@@ -277,6 +281,7 @@ mod tests {
         while d <= last {
             let s = d.format("%Y-%m-%d").to_string();
             assert_eq!(date(s.as_bytes(), C), Ok(d.num_days_from_ce()), "{s}");
+            assert!(iso_ymd(s.as_bytes()).is_some(), "{s} must take the fast path");
             d = d.succ_opt().unwrap();
         }
     }

@@ -86,7 +86,14 @@ fn rows() -> Vec<Row> {
             let dna = if r.below(50) == 0 { 3 } else { 0 };
             let provider = r.below(150) as usize;
             let site = r.below(15) as usize;
-            (provider, route, site, [Some(referral), told, dtt, treated], dna, 0)
+            (
+                provider,
+                route,
+                site,
+                [Some(referral), told, dtt, treated],
+                dna,
+                0,
+            )
         })
         .collect()
 }
@@ -119,50 +126,57 @@ fn csv_bytes(rows: &[Row]) -> Vec<u8> {
     out
 }
 
+fn batch_of(chunk: &[Row]) -> RecordBatch {
+    let dict = StringDictionaryBuilder::<Int32Type>::new;
+    let (mut p, mut i, mut r, mut s) = (dict(), dict(), dict(), dict());
+    let mut d: Vec<Date32Builder> = (0..4).map(|_| Date32Builder::new()).collect();
+    let (mut dna, mut delay) = (UInt16Builder::new(), UInt16Builder::new());
+    for (pv, route, site, dates, a, b) in chunk {
+        p.append_value(provider(*pv));
+        i.append_value(format!("Q{:02}", pv % 42));
+        r.append_value(ROUTES[*route]);
+        s.append_value(SITES[*site]);
+        for (builder, v) in d.iter_mut().zip(dates) {
+            builder.append_option(*v);
+        }
+        dna.append_value(*a);
+        delay.append_value(*b);
+    }
+    let mut d = d.into_iter().map(|mut b| Arc::new(b.finish()) as ArrayRef);
+    RecordBatch::try_from_iter_with_nullable([
+        ("provider", Arc::new(p.finish()) as ArrayRef, false),
+        ("icb", Arc::new(i.finish()) as ArrayRef, true),
+        ("route", Arc::new(r.finish()) as ArrayRef, false),
+        ("tumour_site", Arc::new(s.finish()) as ArrayRef, false),
+        ("referral_received", d.next().unwrap(), true),
+        ("told_outcome", d.next().unwrap(), true),
+        ("decision_to_treat", d.next().unwrap(), true),
+        ("first_treatment", d.next().unwrap(), true),
+        (
+            "dna_adjustment_days",
+            Arc::new(dna.finish()) as ArrayRef,
+            true,
+        ),
+        (
+            "treatment_delay_days",
+            Arc::new(delay.finish()) as ArrayRef,
+            true,
+        ),
+    ])
+    .unwrap()
+}
+
 fn parquet_bytes(rows: &[Row]) -> Bytes {
-    let mut out = Vec::new();
+    let batches: Vec<RecordBatch> = rows.chunks(65_536).map(batch_of).collect();
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .build();
-    let mut writer: Option<ArrowWriter<&mut Vec<u8>>> = None;
-    for chunk in rows.chunks(65_536) {
-        let dict = StringDictionaryBuilder::<Int32Type>::new;
-        let (mut p, mut i, mut r, mut s) = (dict(), dict(), dict(), dict());
-        let mut d: Vec<Date32Builder> = (0..4).map(|_| Date32Builder::new()).collect();
-        let (mut dna, mut delay) = (UInt16Builder::new(), UInt16Builder::new());
-        for (pv, route, site, dates, a, b) in chunk {
-            p.append_value(provider(*pv));
-            i.append_value(format!("Q{:02}", pv % 42));
-            r.append_value(ROUTES[*route]);
-            s.append_value(SITES[*site]);
-            for (builder, v) in d.iter_mut().zip(dates) {
-                builder.append_option(*v);
-            }
-            dna.append_value(*a);
-            delay.append_value(*b);
-        }
-        let mut d = d.into_iter().map(|mut b| Arc::new(b.finish()) as ArrayRef);
-        let batch = RecordBatch::try_from_iter_with_nullable([
-            ("provider", Arc::new(p.finish()) as ArrayRef, false),
-            ("icb", Arc::new(i.finish()) as ArrayRef, true),
-            ("route", Arc::new(r.finish()) as ArrayRef, false),
-            ("tumour_site", Arc::new(s.finish()) as ArrayRef, false),
-            ("referral_received", d.next().unwrap(), true),
-            ("told_outcome", d.next().unwrap(), true),
-            ("decision_to_treat", d.next().unwrap(), true),
-            ("first_treatment", d.next().unwrap(), true),
-            ("dna_adjustment_days", Arc::new(dna.finish()) as ArrayRef, true),
-            ("treatment_delay_days", Arc::new(delay.finish()) as ArrayRef, true),
-        ])
-        .unwrap();
-        writer
-            .get_or_insert_with(|| {
-                ArrowWriter::try_new(&mut out, batch.schema(), Some(props.clone())).unwrap()
-            })
-            .write(&batch)
-            .unwrap();
+    let mut out = Vec::new();
+    let mut writer = ArrowWriter::try_new(&mut out, batches[0].schema(), Some(props)).unwrap();
+    for batch in &batches {
+        writer.write(batch).unwrap();
     }
-    writer.unwrap().close().unwrap();
+    writer.close().unwrap();
     Bytes::from(out)
 }
 

@@ -148,7 +148,13 @@ const HEADER: &str = "provider,icb,route,tumour_site,referral_received,told_outc
 fn iso(day: Option<i32>, out: &mut Vec<u8>) {
     if let Some(day) = day {
         let date = NaiveDate::from_num_days_from_ce_opt(day + 719_163).unwrap_or_default();
-        let _ = write!(out, "{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
+        let _ = write!(
+            out,
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            date.month(),
+            date.day()
+        );
     }
 }
 
@@ -210,7 +216,9 @@ fn write_parquet(n: u64, generator: &mut Generator, path: &str) -> Result<(), Bo
             dna.append_value(row.dna);
             delay.append_value(row.delay);
         }
-        let mut dates = dates.into_iter().map(|mut b| Arc::new(b.finish()) as ArrayRef);
+        let mut dates = dates
+            .into_iter()
+            .map(|mut b| Arc::new(b.finish()) as ArrayRef);
         let mut next_date = || dates.next().ok_or("dates");
         let batch = RecordBatch::try_from_iter_with_nullable([
             ("provider", Arc::new(provider.finish()) as ArrayRef, false),
@@ -221,8 +229,16 @@ fn write_parquet(n: u64, generator: &mut Generator, path: &str) -> Result<(), Bo
             ("told_outcome", next_date()?, true),
             ("decision_to_treat", next_date()?, true),
             ("first_treatment", next_date()?, true),
-            ("dna_adjustment_days", Arc::new(dna.finish()) as ArrayRef, true),
-            ("treatment_delay_days", Arc::new(delay.finish()) as ArrayRef, true),
+            (
+                "dna_adjustment_days",
+                Arc::new(dna.finish()) as ArrayRef,
+                true,
+            ),
+            (
+                "treatment_delay_days",
+                Arc::new(delay.finish()) as ArrayRef,
+                true,
+            ),
         ])?;
         if writer.is_none() {
             writer = Some(ArrowWriter::try_new(

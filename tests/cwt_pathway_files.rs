@@ -79,7 +79,10 @@ fn to_batch(pathways: &[Pathway]) -> RecordBatch {
     };
     let dates = |f: &dyn Fn(&Pathway) -> Option<NaiveDate>| {
         Arc::new(Date32Array::from(
-            pathways.iter().map(|p| epoch_days(f(p))).collect::<Vec<_>>(),
+            pathways
+                .iter()
+                .map(|p| epoch_days(f(p)))
+                .collect::<Vec<_>>(),
         )) as ArrayRef
     };
     let adj = |r| {
@@ -93,15 +96,31 @@ fn to_batch(pathways: &[Pathway]) -> RecordBatch {
     RecordBatch::try_from_iter_with_nullable([
         ("route", dict(&|p| Some(p.route().code().to_owned())), true),
         ("Provider", dict(&|p| Some(p.provider().to_string())), true),
-        ("tumour_site", dict(&|p| Some(p.tumour_site().code().to_owned())), true),
+        (
+            "tumour_site",
+            dict(&|p| Some(p.tumour_site().code().to_owned())),
+            true,
+        ),
         ("icb", dict(&|p| p.icb().map(|c| c.to_string())), true),
         ("referral_received", dates(&|p| p.referral_received()), true),
         ("told_outcome", dates(&|p| p.told_outcome()), true),
         ("decision_to_treat", dates(&|p| p.decision_to_treat()), true),
         ("first_treatment", dates(&|p| p.first_treatment()), true),
-        ("dna_adjustment_days", adj(AdjustmentReason::DidNotAttendFirstAppointment), true),
-        ("treatment_delay_days", adj(AdjustmentReason::PatientInitiatedTreatmentDelay), true),
-        ("extra", Arc::new(StringArray::from(vec!["x"; pathways.len()])) as ArrayRef, true),
+        (
+            "dna_adjustment_days",
+            adj(AdjustmentReason::DidNotAttendFirstAppointment),
+            true,
+        ),
+        (
+            "treatment_delay_days",
+            adj(AdjustmentReason::PatientInitiatedTreatmentDelay),
+            true,
+        ),
+        (
+            "extra",
+            Arc::new(StringArray::from(vec!["x"; pathways.len()])) as ArrayRef,
+            true,
+        ),
     ])
     .unwrap()
 }
@@ -284,7 +303,11 @@ fn large_files_cross_blocks_and_chunks_and_grow_the_window() {
 }
 
 fn read(body: &str) -> PathwayFileCounts {
-    read_pathways_csv(format!("{HEADER}\n{body}").as_bytes(), &ColumnMapping::new()).unwrap()
+    read_pathways_csv(
+        format!("{HEADER}\n{body}").as_bytes(),
+        &ColumnMapping::new(),
+    )
+    .unwrap()
 }
 
 fn lines_and_reasons(read: &PathwayFileCounts) -> Vec<(Option<u64>, BadRecordReason)> {
@@ -299,19 +322,19 @@ const GOOD: &str = "RHM,QRL,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,
 #[test]
 fn every_bad_record_kind_is_reported_with_its_line_and_counted() {
     let body = [
-        GOOD,                                                                // line 2
-        "RHM,,urgent_suspected_cancer,lung,2024-04-31,2024-04-20,,,,",       // 3: date
-        "RHM,,urgent_suspected_cancer,lung,1999-04-01,2024-04-20,,,,",       // 4: out of range
-        "RHM,,two_week_wait,lung,2024-04-01,2024-04-20,,,,",                 // 5: route
-        "RHM,,urgent_suspected_cancer,spleen,2024-04-01,2024-04-20,,,,",     // 6: site
-        "rhm,,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,,",       // 7: provider
-        "RHM,Q-RL,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,,",   // 8: icb
-        "RHM,,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,-3,",     // 9: negative
-        "RHM,,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,,two",    // 10: non-numeric
-        "RHM,,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,",        // 11: 9 fields
-        "",                                                                  // 12: blank, skipped
-        ",,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,,",          // 13: blank provider
-        GOOD,                                                                // 14
+        GOOD,                                                              // line 2
+        "RHM,,urgent_suspected_cancer,lung,2024-04-31,2024-04-20,,,,",     // 3: date
+        "RHM,,urgent_suspected_cancer,lung,1999-04-01,2024-04-20,,,,",     // 4: out of range
+        "RHM,,two_week_wait,lung,2024-04-01,2024-04-20,,,,",               // 5: route
+        "RHM,,urgent_suspected_cancer,spleen,2024-04-01,2024-04-20,,,,",   // 6: site
+        "rhm,,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,,",     // 7: provider
+        "RHM,Q-RL,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,,", // 8: icb
+        "RHM,,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,-3,",   // 9: negative
+        "RHM,,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,,two",  // 10: non-numeric
+        "RHM,,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,",      // 11: 9 fields
+        "",                                                                // 12: blank, skipped
+        ",,urgent_suspected_cancer,lung,2024-04-01,2024-04-20,,,,",        // 13: blank provider
+        GOOD,                                                              // 14
     ]
     .join("\n");
     let read = read(&body);
@@ -320,16 +343,74 @@ fn every_bad_record_kind_is_reported_with_its_line_and_counted() {
     assert_eq!(
         lines_and_reasons(&read),
         vec![
-            (Some(3), BadRecordReason::UnparseableDate { column: c(PathwayColumn::ReferralReceived), text: text("2024-04-31") }),
-            (Some(4), BadRecordReason::DateOutOfRange { column: c(PathwayColumn::ReferralReceived), text: text("1999-04-01") }),
-            (Some(5), BadRecordReason::UnknownRoute { text: text("two_week_wait") }),
-            (Some(6), BadRecordReason::UnknownTumourSite { text: text("spleen") }),
-            (Some(7), BadRecordReason::BadOdsCode { column: c(PathwayColumn::Provider), text: text("rhm") }),
-            (Some(8), BadRecordReason::BadOdsCode { column: c(PathwayColumn::Icb), text: text("Q-RL") }),
-            (Some(9), BadRecordReason::NegativeAdjustment { column: c(PathwayColumn::DnaAdjustmentDays), text: text("-3") }),
-            (Some(10), BadRecordReason::NonNumericAdjustment { column: c(PathwayColumn::TreatmentDelayDays), text: text("two") }),
-            (Some(11), BadRecordReason::WrongFieldCount { expected: 10, found: 9 }),
-            (Some(13), BadRecordReason::BadOdsCode { column: c(PathwayColumn::Provider), text: text("") }),
+            (
+                Some(3),
+                BadRecordReason::UnparseableDate {
+                    column: c(PathwayColumn::ReferralReceived),
+                    text: text("2024-04-31")
+                }
+            ),
+            (
+                Some(4),
+                BadRecordReason::DateOutOfRange {
+                    column: c(PathwayColumn::ReferralReceived),
+                    text: text("1999-04-01")
+                }
+            ),
+            (
+                Some(5),
+                BadRecordReason::UnknownRoute {
+                    text: text("two_week_wait")
+                }
+            ),
+            (
+                Some(6),
+                BadRecordReason::UnknownTumourSite {
+                    text: text("spleen")
+                }
+            ),
+            (
+                Some(7),
+                BadRecordReason::BadOdsCode {
+                    column: c(PathwayColumn::Provider),
+                    text: text("rhm")
+                }
+            ),
+            (
+                Some(8),
+                BadRecordReason::BadOdsCode {
+                    column: c(PathwayColumn::Icb),
+                    text: text("Q-RL")
+                }
+            ),
+            (
+                Some(9),
+                BadRecordReason::NegativeAdjustment {
+                    column: c(PathwayColumn::DnaAdjustmentDays),
+                    text: text("-3")
+                }
+            ),
+            (
+                Some(10),
+                BadRecordReason::NonNumericAdjustment {
+                    column: c(PathwayColumn::TreatmentDelayDays),
+                    text: text("two")
+                }
+            ),
+            (
+                Some(11),
+                BadRecordReason::WrongFieldCount {
+                    expected: 10,
+                    found: 9
+                }
+            ),
+            (
+                Some(13),
+                BadRecordReason::BadOdsCode {
+                    column: c(PathwayColumn::Provider),
+                    text: text("")
+                }
+            ),
         ]
     );
     // Records are the data records (the blank line is none): 12, two good.
@@ -397,22 +478,50 @@ fn the_header_is_matched_without_case_in_any_order_and_can_be_mapped() {
     ));
     // A header alone: no records, an empty table.
     let empty = read_pathways_csv(HEADER.as_bytes(), &ColumnMapping::new()).unwrap();
-    assert_eq!((empty.records(), empty.to_table().unwrap().is_empty()), (0, true));
+    assert_eq!(
+        (empty.records(), empty.to_table().unwrap().is_empty()),
+        (0, true)
+    );
 }
 
 #[test]
 fn arrow_accepts_plain_strings_string_dates_and_reports_bad_values() {
     let text = |v: Vec<Option<&str>>| Arc::new(StringArray::from(v)) as ArrayRef;
     let batch = RecordBatch::try_from_iter([
-        ("provider", text(vec![Some("RHM"), Some("RHM"), None, Some("RHM")])),
+        (
+            "provider",
+            text(vec![Some("RHM"), Some("RHM"), None, Some("RHM")]),
+        ),
         ("route", text(vec![Some("urgent_suspected_cancer"); 4])),
         ("tumour_site", text(vec![Some("lung"); 4])),
-        ("referral_received", text(vec![Some("2024-04-01"), Some("2024-04-01"), Some("2024-04-01"), Some("2024-04-01")])),
-        ("told_outcome", text(vec![Some("2024-04-20"), Some("20/04/2024"), Some("2024-04-20"), Some("2024-04-20")])),
+        (
+            "referral_received",
+            text(vec![
+                Some("2024-04-01"),
+                Some("2024-04-01"),
+                Some("2024-04-01"),
+                Some("2024-04-01"),
+            ]),
+        ),
+        (
+            "told_outcome",
+            text(vec![
+                Some("2024-04-20"),
+                Some("20/04/2024"),
+                Some("2024-04-20"),
+                Some("2024-04-20"),
+            ]),
+        ),
         ("decision_to_treat", text(vec![None; 4])),
         ("first_treatment", text(vec![None; 4])),
-        ("dna_adjustment_days", Arc::new(Int64Array::from(vec![Some(0), Some(0), Some(0), Some(-2)])) as ArrayRef),
-        ("treatment_delay_days", Arc::new(Int64Array::from(vec![None, None, None, None])) as ArrayRef),
+        (
+            "dna_adjustment_days",
+            Arc::new(Int64Array::from(vec![Some(0), Some(0), Some(0), Some(-2)])) as ArrayRef,
+        ),
+        (
+            "treatment_delay_days",
+            Arc::new(Int64Array::from(vec![None, None, None, None])) as ArrayRef,
+        ),
     ])
     .unwrap();
     let read = aggregate_record_batches([Ok(batch)], &ColumnMapping::new()).unwrap();
@@ -423,9 +532,25 @@ fn arrow_accepts_plain_strings_string_dates_and_reports_bad_values() {
         .collect();
     assert_eq!(got.len(), 3, "{got:?}");
     assert_eq!((got[0].0, got[0].1), (1, None));
-    assert!(got[0].2.starts_with("record 1: told_outcome: `20/04/2024`"), "{}", got[0].2);
-    assert!(got[1].2.starts_with("record 2: provider: `` is not an ODS code"), "{}", got[1].2);
-    assert!(got[2].2.starts_with("record 3: dna_adjustment_days: `-2` is negative"), "{}", got[2].2);
+    assert!(
+        got[0].2.starts_with("record 1: told_outcome: `20/04/2024`"),
+        "{}",
+        got[0].2
+    );
+    assert!(
+        got[1]
+            .2
+            .starts_with("record 2: provider: `` is not an ODS code"),
+        "{}",
+        got[1].2
+    );
+    assert!(
+        got[2]
+            .2
+            .starts_with("record 3: dna_adjustment_days: `-2` is negative"),
+        "{}",
+        got[2].2
+    );
     assert_eq!(read.total(CwtStandard::FasterDiagnosis28Day), (1, 1));
     // A column of the wrong type is an error naming it.
     let wrong = RecordBatch::try_from_iter([
@@ -441,5 +566,9 @@ fn arrow_accepts_plain_strings_string_dates_and_reports_bad_values() {
     ])
     .unwrap();
     let err = aggregate_record_batches([Ok(wrong)], &ColumnMapping::new()).unwrap_err();
-    assert!(err.to_string().starts_with("column `provider` (provider) has type Int64"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("column `provider` (provider) has type Int64"),
+        "{err}"
+    );
 }

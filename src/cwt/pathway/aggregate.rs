@@ -87,7 +87,11 @@ impl Aggregator {
 
     /// The provider index of the packed ODS code `key` (`text` its bytes).
     #[inline]
-    pub(super) fn provider(&mut self, key: u128, text: &[u8]) -> Result<ProviderIndex, BadRecordReason> {
+    pub(super) fn provider(
+        &mut self,
+        key: u128,
+        text: &[u8],
+    ) -> Result<ProviderIndex, BadRecordReason> {
         if let Some((last, index)) = self.last_key {
             if last == key {
                 return Ok(index);
@@ -150,11 +154,17 @@ impl Aggregator {
             return;
         }
         let (low, high) = self.chunk_stops;
-        let needs = (low <= high).then(|| (month_of_day(low.max(FIRST_DAY)), month_of_day(high.min(LAST_DAY))));
+        let needs = (low <= high).then(|| {
+            (
+                month_of_day(low.max(FIRST_DAY)),
+                month_of_day(high.min(LAST_DAY)),
+            )
+        });
         let providers = self.providers.len();
         let counts = match self.counts.take() {
             None => {
-                let (first, last) = needs.unwrap_or((month_of_day(FIRST_DAY), month_of_day(FIRST_DAY)));
+                let (first, last) =
+                    needs.unwrap_or((month_of_day(FIRST_DAY), month_of_day(FIRST_DAY)));
                 PathwayCounts::new(grown_window(first, last), grown_providers(0, providers))
             }
             Some(counts) => {
@@ -192,9 +202,7 @@ impl Aggregator {
                     .counted_months()
                     .and_then(|(a, b)| ReportingWindow::new(a, b).ok())
                     .unwrap_or(empty);
-                counts
-                    .rehomed(window, providers)
-                    .unwrap_or_else(|old| old)
+                counts.rehomed(window, providers).unwrap_or_else(|old| old)
             }
             None => PathwayCounts::new(empty, providers),
         };
@@ -232,7 +240,7 @@ fn grown_providers(old: usize, needed: usize) -> usize {
     if needed <= old {
         return old;
     }
-    needed.max(old.saturating_mul(2)).max(64).min(MAX_PROVIDERS)
+    needed.max(old.saturating_mul(2)).clamp(64, MAX_PROVIDERS)
 }
 
 /// What a pathway file (or stream of record batches) gave: the counts by
@@ -303,7 +311,7 @@ impl PathwayFileCounts {
     /// The counted pathways of one standard, all cells added up.
     pub fn total(&self, standard: CwtStandard) -> (u64, u64) {
         let mut sum = (0, 0);
-        if let Ok(table) = self.counts.to_table(|_, _| ()) {
+        if let Ok(table) = self.counts.to_table(|index, site| (index, site)) {
             for (_, s, _, p) in table.iter() {
                 if s == standard {
                     sum.0 += p.within().halves() / 2;

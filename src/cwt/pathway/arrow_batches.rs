@@ -115,26 +115,68 @@ impl PathwayBatches {
         };
         let rows = batch.num_rows();
         let required = |c: PathwayColumn| {
-            column(c).ok_or(PathwayReadError::Layout(super::LayoutError::MissingColumn {
-                column: c,
-                name: c.name().to_owned(),
-                found: names.join(", "),
-            }))
+            column(c).ok_or(PathwayReadError::Layout(
+                super::LayoutError::MissingColumn {
+                    column: c,
+                    name: c.name().to_owned(),
+                    found: names.join(", "),
+                },
+            ))
         };
         let mut columns = Columns {
-            provider: Categorical::new(required(PathwayColumn::Provider)?.as_ref(), &name(PathwayColumn::Provider), PathwayColumn::Provider)?,
+            provider: Categorical::new(
+                required(PathwayColumn::Provider)?.as_ref(),
+                &name(PathwayColumn::Provider),
+                PathwayColumn::Provider,
+            )?,
             icb: match column(PathwayColumn::Icb) {
-                Some(array) => Some(Categorical::new(array.as_ref(), &name(PathwayColumn::Icb), PathwayColumn::Icb)?),
+                Some(array) => Some(Categorical::new(
+                    array.as_ref(),
+                    &name(PathwayColumn::Icb),
+                    PathwayColumn::Icb,
+                )?),
                 None => None,
             },
-            route: Categorical::new(required(PathwayColumn::Route)?.as_ref(), &name(PathwayColumn::Route), PathwayColumn::Route)?,
-            site: Categorical::new(required(PathwayColumn::TumourSite)?.as_ref(), &name(PathwayColumn::TumourSite), PathwayColumn::TumourSite)?,
-            referral: Dates::new(required(PathwayColumn::ReferralReceived)?.as_ref(), &name(PathwayColumn::ReferralReceived), PathwayColumn::ReferralReceived)?,
-            told: Dates::new(required(PathwayColumn::ToldOutcome)?.as_ref(), &name(PathwayColumn::ToldOutcome), PathwayColumn::ToldOutcome)?,
-            dtt: Dates::new(required(PathwayColumn::DecisionToTreat)?.as_ref(), &name(PathwayColumn::DecisionToTreat), PathwayColumn::DecisionToTreat)?,
-            treatment: Dates::new(required(PathwayColumn::FirstTreatment)?.as_ref(), &name(PathwayColumn::FirstTreatment), PathwayColumn::FirstTreatment)?,
-            dna: Adjustments::new(required(PathwayColumn::DnaAdjustmentDays)?.as_ref(), &name(PathwayColumn::DnaAdjustmentDays), PathwayColumn::DnaAdjustmentDays)?,
-            delay: Adjustments::new(required(PathwayColumn::TreatmentDelayDays)?.as_ref(), &name(PathwayColumn::TreatmentDelayDays), PathwayColumn::TreatmentDelayDays)?,
+            route: Categorical::new(
+                required(PathwayColumn::Route)?.as_ref(),
+                &name(PathwayColumn::Route),
+                PathwayColumn::Route,
+            )?,
+            site: Categorical::new(
+                required(PathwayColumn::TumourSite)?.as_ref(),
+                &name(PathwayColumn::TumourSite),
+                PathwayColumn::TumourSite,
+            )?,
+            referral: Dates::new(
+                required(PathwayColumn::ReferralReceived)?.as_ref(),
+                &name(PathwayColumn::ReferralReceived),
+                PathwayColumn::ReferralReceived,
+            )?,
+            told: Dates::new(
+                required(PathwayColumn::ToldOutcome)?.as_ref(),
+                &name(PathwayColumn::ToldOutcome),
+                PathwayColumn::ToldOutcome,
+            )?,
+            dtt: Dates::new(
+                required(PathwayColumn::DecisionToTreat)?.as_ref(),
+                &name(PathwayColumn::DecisionToTreat),
+                PathwayColumn::DecisionToTreat,
+            )?,
+            treatment: Dates::new(
+                required(PathwayColumn::FirstTreatment)?.as_ref(),
+                &name(PathwayColumn::FirstTreatment),
+                PathwayColumn::FirstTreatment,
+            )?,
+            dna: Adjustments::new(
+                required(PathwayColumn::DnaAdjustmentDays)?.as_ref(),
+                &name(PathwayColumn::DnaAdjustmentDays),
+                PathwayColumn::DnaAdjustmentDays,
+            )?,
+            delay: Adjustments::new(
+                required(PathwayColumn::TreatmentDelayDays)?.as_ref(),
+                &name(PathwayColumn::TreatmentDelayDays),
+                PathwayColumn::TreatmentDelayDays,
+            )?,
         };
         for i in 0..rows {
             let index = self.next_record + i;
@@ -183,7 +225,12 @@ pub(super) fn aggregate_projected(
     Ok(counts.finish())
 }
 
-fn type_error(column: PathwayColumn, name: &str, data_type: &DataType, expected: &'static str) -> PathwayReadError {
+fn type_error(
+    column: PathwayColumn,
+    name: &str,
+    data_type: &DataType,
+    expected: &'static str,
+) -> PathwayReadError {
     PathwayReadError::ColumnType {
         column,
         name: name.to_owned(),
@@ -210,7 +257,11 @@ impl Columns<'_> {
     /// Row `i`, checked in layout order (the first bad field is reported),
     /// by the rules of the CSV reader.
     #[inline]
-    fn row(&mut self, i: usize, aggregator: &mut Aggregator) -> Result<CompactPathway, BadRecordReason> {
+    fn row(
+        &mut self,
+        i: usize,
+        aggregator: &mut Aggregator,
+    ) -> Result<CompactPathway, BadRecordReason> {
         let provider = self.provider.get(i, &mut |b| {
             let b = b.trim_ascii();
             let key = fields::ods_key(b, PathwayColumn::Provider)?;
@@ -318,7 +369,8 @@ impl<'a> Ints<'a> {
     fn get(&self, i: usize) -> Option<i64> {
         macro_rules! at {
             ($a:expr) => {
-                (i < $a.len() && $a.is_valid(i)).then(|| i64::try_from($a.value(i)).unwrap_or(i64::MAX))
+                (i < $a.len() && $a.is_valid(i))
+                    .then(|| i64::try_from($a.value(i)).unwrap_or(i64::MAX))
             };
         }
         match self {
@@ -346,7 +398,11 @@ enum Categorical<'a, T> {
 }
 
 impl<'a, T: Clone> Categorical<'a, T> {
-    fn new(array: &'a dyn Array, name: &str, column: PathwayColumn) -> Result<Categorical<'a, T>, PathwayReadError> {
+    fn new(
+        array: &'a dyn Array,
+        name: &str,
+        column: PathwayColumn,
+    ) -> Result<Categorical<'a, T>, PathwayReadError> {
         let wrong = || type_error(column, name, array.data_type(), TEXT);
         if let Some(dictionary) = array.as_any_dictionary_opt() {
             let values = dictionary.values().as_ref();
@@ -367,7 +423,11 @@ impl<'a, T: Clone> Categorical<'a, T> {
     ) -> Result<T, BadRecordReason> {
         match self {
             Categorical::Plain(text) => parse(text.get(i)),
-            Categorical::Dictionary { keys, values, parsed } => {
+            Categorical::Dictionary {
+                keys,
+                values,
+                parsed,
+            } => {
                 let slot = keys
                     .get(i)
                     .and_then(|k| usize::try_from(k).ok())
@@ -390,7 +450,11 @@ enum Dates<'a> {
 }
 
 impl<'a> Dates<'a> {
-    fn new(array: &'a dyn Array, name: &str, column: PathwayColumn) -> Result<Dates<'a>, PathwayReadError> {
+    fn new(
+        array: &'a dyn Array,
+        name: &str,
+        column: PathwayColumn,
+    ) -> Result<Dates<'a>, PathwayReadError> {
         if let Some(a) = array.as_primitive_opt::<Date32Type>() {
             return Ok(Dates::Date32(a, column));
         }
@@ -399,7 +463,14 @@ impl<'a> Dates<'a> {
         }
         Categorical::new(array, name, column)
             .map(|c| Dates::Text(c, column))
-            .map_err(|_| type_error(column, name, array.data_type(), "Date32, Date64 or ISO strings"))
+            .map_err(|_| {
+                type_error(
+                    column,
+                    name,
+                    array.data_type(),
+                    "Date32, Date64 or ISO strings",
+                )
+            })
     }
 
     #[inline]
@@ -439,13 +510,24 @@ enum Adjustments<'a> {
 }
 
 impl<'a> Adjustments<'a> {
-    fn new(array: &'a dyn Array, name: &str, column: PathwayColumn) -> Result<Adjustments<'a>, PathwayReadError> {
+    fn new(
+        array: &'a dyn Array,
+        name: &str,
+        column: PathwayColumn,
+    ) -> Result<Adjustments<'a>, PathwayReadError> {
         if let Some(ints) = Ints::of(array) {
             return Ok(Adjustments::Ints(ints, column));
         }
         Categorical::new(array, name, column)
             .map(|c| Adjustments::Text(c, column))
-            .map_err(|_| type_error(column, name, array.data_type(), "an integer type or strings"))
+            .map_err(|_| {
+                type_error(
+                    column,
+                    name,
+                    array.data_type(),
+                    "an integer type or strings",
+                )
+            })
     }
 
     #[inline]

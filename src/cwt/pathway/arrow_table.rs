@@ -60,7 +60,8 @@ pub fn performance_table_batch<K: Ord>(
 ) -> Result<RecordBatch, ArrowError> {
     let mut month = StringBuilder::new();
     let mut standard = StringBuilder::new();
-    let mut groups: Vec<StringBuilder> = group_columns.iter().map(|_| StringBuilder::new()).collect();
+    let mut groups: Vec<StringBuilder> =
+        group_columns.iter().map(|_| StringBuilder::new()).collect();
     let mut total = Decimal128Builder::new().with_data_type(count_type());
     let mut within = Decimal128Builder::new().with_data_type(count_type());
     for (m, s, key, p) in table.iter() {

@@ -33,7 +33,9 @@ pub enum BadRecordReason {
         text: String,
     },
     /// A tumour site that is not one of the crate's codes.
-    #[error("tumour_site: `{text}` is not a tumour site code (e.g. lung, lower_gi, head_and_neck)")]
+    #[error(
+        "tumour_site: `{text}` is not a tumour site code (e.g. lung, lower_gi, head_and_neck)"
+    )]
     UnknownTumourSite {
         /// The text found.
         text: String,

@@ -343,11 +343,7 @@ impl PathwayCounts {
         let mut new = PathwayCounts::new(window, providers);
         let block = SITES * STANDARDS;
         let shift = self.window.first.months_since(window.first);
-        for (slot, month_cells) in self
-            .cells
-            .chunks(self.providers.max(1) * block)
-            .enumerate()
-        {
+        for (slot, month_cells) in self.cells.chunks(self.providers.max(1) * block).enumerate() {
             for (provider, cells) in month_cells.chunks(block).enumerate() {
                 if cells.iter().all(|c| c[1] == 0) {
                     continue;
@@ -377,9 +373,13 @@ impl PathwayCounts {
             .chunks(per_month)
             .enumerate()
             .filter(|(_, cells)| self.providers > 0 && cells.iter().any(|c| c[1] > 0))
-            .map(|(slot, _)| self.window.first.plus_months(i32::try_from(slot).unwrap_or(0)));
+            .map(|(slot, _)| {
+                self.window
+                    .first
+                    .plus_months(i32::try_from(slot).unwrap_or(0))
+            });
         let first = counted.next()?;
-        Some((first, counted.last().unwrap_or(first)))
+        Some((first, counted.next_back().unwrap_or(first)))
     }
 }
 

@@ -66,12 +66,9 @@ pub fn read_pathways_csv<R: Read>(
         line: 1,
         record: 0,
     };
-    loop {
-        let Some(block) = input.next_block()? else {
-            break;
-        };
+    while let Some(block) = input.next_block()? {
         if memchr::memchr(b'"', block).is_some() {
-            state.quoted(input.from_block(), &mut aggregator)?;
+            state.quoted(input.rest_from_block(), &mut aggregator)?;
             return Ok(aggregator.finish());
         }
         state.block(block, &mut aggregator);
@@ -125,9 +122,15 @@ impl State {
         for end in ends {
             let field = block.get(start..end).unwrap_or_default();
             start = end + 1;
-            let line_end = block.get(end).is_none_or(|&b| b == b'\n');
+            let line_end = block.get(end).map_or(true, |&b| b == b'\n');
             if !line_end {
-                if let Some(f) = self.slots.get(found).copied().flatten().and_then(|s| fields.get_mut(s)) {
+                if let Some(f) = self
+                    .slots
+                    .get(found)
+                    .copied()
+                    .flatten()
+                    .and_then(|s| fields.get_mut(s))
+                {
                     *f = field;
                 }
                 found += 1;
@@ -138,7 +141,13 @@ impl State {
             if found == 0 && field.is_empty() {
                 continue; // a blank line
             }
-            if let Some(f) = self.slots.get(found).copied().flatten().and_then(|s| fields.get_mut(s)) {
+            if let Some(f) = self
+                .slots
+                .get(found)
+                .copied()
+                .flatten()
+                .and_then(|s| fields.get_mut(s))
+            {
                 *f = field;
             }
             self.record_of(fields, found + 1, self.line, aggregator);
@@ -150,7 +159,13 @@ impl State {
     /// One record of `found` fields starting on `line`: counted, or
     /// reported as bad.
     #[inline]
-    fn record_of(&mut self, fields: [&[u8]; 10], found: usize, line: u64, aggregator: &mut Aggregator) {
+    fn record_of(
+        &mut self,
+        fields: [&[u8]; 10],
+        found: usize,
+        line: u64,
+        aggregator: &mut Aggregator,
+    ) {
         let index = self.record;
         self.record += 1;
         if found != self.width {
@@ -169,7 +184,11 @@ impl State {
 
     /// The rest of the input, from the start of the current block, with
     /// the `csv` crate.
-    fn quoted(&mut self, rest: impl Read, aggregator: &mut Aggregator) -> Result<(), PathwayReadError> {
+    fn quoted(
+        &mut self,
+        rest: impl Read,
+        aggregator: &mut Aggregator,
+    ) -> Result<(), PathwayReadError> {
         let first_line = self.line;
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -282,7 +301,7 @@ impl<R: Read> Blocks<R> {
     }
 
     /// The rest of the input, from the start of the current block.
-    fn from_block(mut self) -> impl Read {
+    fn rest_from_block(mut self) -> impl Read {
         self.buf.truncate(self.filled);
         io::Cursor::new(self.buf).chain(self.reader)
     }
@@ -348,7 +367,8 @@ impl Iterator for Separators<'_> {
             let word = u64::from_le_bytes(word);
             self.base = at;
             self.next_word = at + 8;
-            self.mask = zero_bytes(word ^ (ONES * u64::from(b','))) | zero_bytes(word ^ (ONES * u64::from(b'\n')));
+            self.mask = zero_bytes(word ^ (ONES * u64::from(b',')))
+                | zero_bytes(word ^ (ONES * u64::from(b'\n')));
         }
         let byte = (self.mask.trailing_zeros() / 8) as usize;
         self.mask &= self.mask - 1;
@@ -365,11 +385,25 @@ mod tests {
         let text = b"a,bc,,\ndefghijklmnop,q\n,x,yz\n\n1234567,";
         for len in 0..=text.len() {
             let block = &text[..len];
-            let expected: Vec<usize> = (0..len).filter(|&i| block[i] == b',' || block[i] == b'\n').collect();
-            assert_eq!(Separators::new(block).collect::<Vec<_>>(), expected, "{len}");
+            let expected: Vec<usize> = (0..len)
+                .filter(|&i| block[i] == b',' || block[i] == b'\n')
+                .collect();
+            assert_eq!(
+                Separators::new(block).collect::<Vec<_>>(),
+                expected,
+                "{len}"
+            );
         }
         // Bytes next to the separators' values are not separators.
-        let near = [b',' - 1, b',' + 1, b'\n' - 1, b'\n' + 1, 0x80 | b',', 0xff, 0];
+        let near = [
+            b',' - 1,
+            b',' + 1,
+            b'\n' - 1,
+            b'\n' + 1,
+            0x80 | b',',
+            0xff,
+            0,
+        ];
         assert_eq!(Separators::new(&near).count(), 0);
     }
 }

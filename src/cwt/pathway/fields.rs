@@ -248,7 +248,10 @@ fn non_numeric(bytes: &[u8], column: PathwayColumn) -> BadRecordReason {
 
 /// An integer adjustment (from Arrow): negative or above 65535 is bad.
 #[inline]
-pub(super) fn adjustment_from_int(value: i64, column: PathwayColumn) -> Result<u16, BadRecordReason> {
+pub(super) fn adjustment_from_int(
+    value: i64,
+    column: PathwayColumn,
+) -> Result<u16, BadRecordReason> {
     if value < 0 {
         return Err(BadRecordReason::NegativeAdjustment {
             column,
@@ -281,7 +284,10 @@ mod tests {
         while d <= last {
             let s = d.format("%Y-%m-%d").to_string();
             assert_eq!(date(s.as_bytes(), C), Ok(d.num_days_from_ce()), "{s}");
-            assert!(iso_ymd(s.as_bytes()).is_some(), "{s} must take the fast path");
+            assert!(
+                iso_ymd(s.as_bytes()).is_some(),
+                "{s} must take the fast path"
+            );
             d = d.succ_opt().unwrap();
         }
     }
@@ -290,19 +296,34 @@ mod tests {
     fn dates_blank_slow_bad_and_out_of_range() {
         assert_eq!(date(b"", C), Ok(NO_DAY));
         assert_eq!(date(b"  ", C), Ok(NO_DAY));
-        let apr1 = NaiveDate::from_ymd_opt(2024, 4, 1).unwrap().num_days_from_ce();
+        let apr1 = NaiveDate::from_ymd_opt(2024, 4, 1)
+            .unwrap()
+            .num_days_from_ce();
         assert_eq!(date(b"2024-4-1", C), Ok(apr1));
         assert_eq!(date(b" 2024-04-01 ", C), Ok(apr1));
-        for bad in ["2024-02-30", "2023-02-29", "2024-13-01", "01/04/2024", "x", "2024-04-01T00:00"] {
+        for bad in [
+            "2024-02-30",
+            "2023-02-29",
+            "2024-13-01",
+            "01/04/2024",
+            "x",
+            "2024-04-01T00:00",
+        ] {
             assert!(
-                matches!(date(bad.as_bytes(), C), Err(BadRecordReason::UnparseableDate { .. })),
+                matches!(
+                    date(bad.as_bytes(), C),
+                    Err(BadRecordReason::UnparseableDate { .. })
+                ),
                 "{bad}"
             );
         }
         assert!(date(b"2024-02-29", C).is_ok());
         for far in ["1999-12-31", "2100-01-01", "0001-01-01"] {
             assert!(
-                matches!(date(far.as_bytes(), C), Err(BadRecordReason::DateOutOfRange { .. })),
+                matches!(
+                    date(far.as_bytes(), C),
+                    Err(BadRecordReason::DateOutOfRange { .. })
+                ),
                 "{far}"
             );
         }
@@ -324,7 +345,10 @@ mod tests {
             ods_key(b"RHM0", PathwayColumn::Provider)
         );
         for bad in ["", "rhm", "RH", "ABCDEFGHIJK", "R-M"] {
-            assert!(ods_key(bad.as_bytes(), PathwayColumn::Provider).is_err(), "{bad}");
+            assert!(
+                ods_key(bad.as_bytes(), PathwayColumn::Provider).is_err(),
+                "{bad}"
+            );
         }
         let a = PathwayColumn::DnaAdjustmentDays;
         assert_eq!(adjustment(b"", a), Ok(0));
@@ -332,10 +356,16 @@ mod tests {
         assert_eq!(adjustment(b"12", a), Ok(12));
         assert_eq!(adjustment(b"3.0", a), Ok(3));
         assert_eq!(adjustment(b" 65535 ", a), Ok(65535));
-        assert!(matches!(adjustment(b"-1", a), Err(BadRecordReason::NegativeAdjustment { .. })));
+        assert!(matches!(
+            adjustment(b"-1", a),
+            Err(BadRecordReason::NegativeAdjustment { .. })
+        ));
         for bad in ["x", "3.5", "65536", "1e3", ".0", "-"] {
             assert!(
-                matches!(adjustment(bad.as_bytes(), a), Err(BadRecordReason::NonNumericAdjustment { .. })),
+                matches!(
+                    adjustment(bad.as_bytes(), a),
+                    Err(BadRecordReason::NonNumericAdjustment { .. })
+                ),
                 "{bad}"
             );
         }

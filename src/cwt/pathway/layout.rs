@@ -154,7 +154,9 @@ impl ColumnMapping {
 #[non_exhaustive]
 pub enum LayoutError {
     /// A required column is not in the header.
-    #[error("the header has no column `{name}` (layout column `{column}`); columns found: {found}")]
+    #[error(
+        "the header has no column `{name}` (layout column `{column}`); columns found: {found}"
+    )]
     MissingColumn {
         /// The layout column.
         column: PathwayColumn,
@@ -164,7 +166,9 @@ pub enum LayoutError {
         found: String,
     },
     /// Two header columns stand for the same layout column.
-    #[error("the header has column `{column}` twice (positions {first} and {second}, counted from 0)")]
+    #[error(
+        "the header has column `{column}` twice (positions {first} and {second}, counted from 0)"
+    )]
     DuplicateColumn {
         /// The layout column.
         column: PathwayColumn,

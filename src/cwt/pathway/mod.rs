@@ -32,10 +32,6 @@ mod record;
 #[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
 mod row;
 
-pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};
-pub use counts::{
-    MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, MAX_PROVIDERS,
-};
 #[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
 pub use aggregate::PathwayFileCounts;
 #[cfg(feature = "pathway-arrow")]
@@ -43,6 +39,10 @@ pub use arrow_batches::{aggregate_record_batches, PathwayBatches};
 #[cfg(feature = "pathway-arrow")]
 pub use arrow_table::{performance_table_batch, standard_code};
 pub use bad_record::{BadRecord, BadRecordReason};
+pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};
+pub use counts::{
+    MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, MAX_PROVIDERS,
+};
 #[cfg(feature = "pathway-csv")]
 pub use csv_reader::read_pathways_csv;
 pub use finding::{DataQualityFinding, FindingKind};

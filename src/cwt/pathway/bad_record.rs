@@ -95,6 +95,10 @@ pub struct BadRecord {
     reason: BadRecordReason,
 }
 
+#[cfg_attr(
+    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+    allow(dead_code)
+)]
 impl BadRecord {
     pub(super) fn new(record: u64, line: Option<u64>, reason: BadRecordReason) -> BadRecord {
         BadRecord {

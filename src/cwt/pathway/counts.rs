@@ -329,6 +329,10 @@ fn to_performance([within, total]: [u64; 2]) -> Option<Performance> {
 
 // Re-homing for the file readers (`aggregate.rs`), which grow the window and
 // the provider count as data arrives, so that no clock stop falls outside.
+#[cfg_attr(
+    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+    allow(dead_code)
+)]
 impl PathwayCounts {
     /// The same counts in `window` with room for `providers` providers:
     /// every cell moved to its place in the new table, outside-window counts
@@ -383,6 +387,10 @@ impl PathwayCounts {
     }
 }
 
+#[cfg_attr(
+    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+    allow(dead_code)
+)]
 impl ReportingWindow {
     /// The one month `month`: always a valid window.
     pub(super) const fn of_month(month: YearMonth) -> ReportingWindow {

@@ -78,6 +78,10 @@ impl PathwayColumn {
         !matches!(self, PathwayColumn::Icb)
     }
 
+    #[cfg_attr(
+        not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+        allow(dead_code)
+    )]
     pub(super) const fn slot(self) -> usize {
         match self {
             PathwayColumn::Provider => 0,
@@ -180,6 +184,10 @@ pub enum LayoutError {
 }
 
 /// Where each layout column is in a file, and the columns ignored.
+#[cfg_attr(
+    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+    allow(dead_code)
+)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct HeaderLayout {
     /// Position of each layout column (by [`PathwayColumn::slot`]).
@@ -189,6 +197,10 @@ pub(super) struct HeaderLayout {
     pub(super) ignored: Vec<String>,
 }
 
+#[cfg_attr(
+    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+    allow(dead_code)
+)]
 impl HeaderLayout {
     /// Finds the layout's columns among `names` (a header, in order).
     pub(super) fn find<'a>(

@@ -183,6 +183,11 @@ fn check_agrees(pathways: &[Pathway], read: &PathwayFileCounts) {
     for standard in CwtStandard::ALL {
         assert_eq!(read.counts().outside_window(standard), 0);
     }
+    // The window is exactly the months counted.
+    if let (Some(first), Some(last)) = (table.periods().next(), table.periods().last()) {
+        let window = read.counts().window();
+        assert_eq!((window.first(), window.last()), (first.0, last.0));
+    }
     // PathwayCounts over a window holding all the data gives the same.
     let mut providers = ProviderRegistry::new();
     let compact: Vec<CompactPathway> = pathways

@@ -340,3 +340,77 @@ fn to_performance([within, total]: [u64; 2]) -> Option<Performance> {
     let count = |n: u64| PatientCount::from_halves(n.saturating_mul(2));
     Performance::new(count(within), count(total)).ok()
 }
+
+// Re-homing for the file readers (`aggregate.rs`), which grow the window and
+// the provider count as data arrives, so that no clock stop falls outside.
+#[cfg_attr(
+    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+    allow(dead_code)
+)]
+impl PathwayCounts {
+    /// The same counts in `window` with room for `providers` providers:
+    /// every cell moved to its place in the new table, outside-window counts
+    /// and findings kept. `Err(self)`, unchanged, if a counted cell would not
+    /// fit (a month outside `window`, or a provider at or above
+    /// `providers`), so that nothing can be lost by re-homing.
+    pub(super) fn rehomed(
+        self,
+        window: ReportingWindow,
+        providers: usize,
+    ) -> Result<PathwayCounts, PathwayCounts> {
+        let mut new = PathwayCounts::new(window, providers);
+        let block = SITES * STANDARDS;
+        let shift = self.window.first.months_since(window.first);
+        for (slot, month_cells) in self.cells.chunks(self.providers.max(1) * block).enumerate() {
+            for (provider, cells) in month_cells.chunks(block).enumerate() {
+                if cells.iter().all(|c| c[1] == 0) {
+                    continue;
+                }
+                let new_slot = i32::try_from(slot).ok().map(|s| s + shift);
+                let target = new_slot
+                    .and_then(|s| usize::try_from(s).ok())
+                    .filter(|&s| s < new.window.months() && provider < new.providers)
+                    .map(|s| (s * new.providers + provider) * block)
+                    .and_then(|start| new.cells.get_mut(start..start + block));
+                match target {
+                    Some(target) => target.copy_from_slice(cells),
+                    None => return Err(self),
+                }
+            }
+        }
+        new.outside_window = self.outside_window;
+        new.findings = self.findings;
+        Ok(new)
+    }
+
+    /// The first and last months with a counted pathway, `None` if none.
+    pub(super) fn counted_months(&self) -> Option<(YearMonth, YearMonth)> {
+        let per_month = self.providers.max(1) * SITES * STANDARDS;
+        let mut counted = self
+            .cells
+            .chunks(per_month)
+            .enumerate()
+            .filter(|(_, cells)| self.providers > 0 && cells.iter().any(|c| c[1] > 0))
+            .map(|(slot, _)| {
+                self.window
+                    .first
+                    .plus_months(i32::try_from(slot).unwrap_or(0))
+            });
+        let first = counted.next()?;
+        Some((first, counted.next_back().unwrap_or(first)))
+    }
+}
+
+#[cfg_attr(
+    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+    allow(dead_code)
+)]
+impl ReportingWindow {
+    /// The one month `month`: always a valid window.
+    pub(super) const fn of_month(month: YearMonth) -> ReportingWindow {
+        ReportingWindow {
+            first: month,
+            last: month,
+        }
+    }
+}

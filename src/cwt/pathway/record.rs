@@ -33,6 +33,27 @@ pub enum Route {
 }
 
 impl Route {
+    /// Every route, in the order of the enum.
+    pub const ALL: [Route; 5] = [
+        Route::UrgentSuspectedCancer,
+        Route::BreastSymptomatic,
+        Route::UrgentScreening,
+        Route::ConsultantUpgrade,
+        Route::Other,
+    ];
+
+    /// The snake_case code used in JSON and pathway files
+    /// (`urgent_suspected_cancer`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Route::UrgentSuspectedCancer => "urgent_suspected_cancer",
+            Route::BreastSymptomatic => "breast_symptomatic",
+            Route::UrgentScreening => "urgent_screening",
+            Route::ConsultantUpgrade => "consultant_upgrade",
+            Route::Other => "other",
+        }
+    }
+
     /// Whether `standard` applies to pathways on this route.
     pub const fn is_measured_for(self, standard: CwtStandard) -> bool {
         match standard {

@@ -1,0 +1,128 @@
+//! Counts a patient-level pathway file (CSV or Parquet, by the extension)
+//! by month x provider x tumour site x standard.
+//!
+//! ```text
+//! cargo run --release --example cwt_pathways --all-features -- PATHWAYS.csv|PATHWAYS.parquet [--out CELLS.csv]
+//! ```
+//!
+//! Prints the records read, the bad records (the first ten in full) and
+//! the impossible pathways by kind. With `--out`, writes every non-empty
+//! cell as CSV (`month,provider,tumour_site,standard,total,within`);
+//! without, a short summary per standard. Try it on the sample:
+//! `examples/data/cwt-pathways-sample.csv` (or `.parquet`).
+
+use std::collections::BTreeMap;
+use std::error::Error;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+
+use cancer_plan::cwt::pathway::{
+    read_pathways_csv, read_pathways_parquet, standard_code, ColumnMapping, PathwayFileCounts,
+};
+use cancer_plan::CwtStandard;
+
+fn read(path: &str) -> Result<PathwayFileCounts, Box<dyn Error>> {
+    let mapping = ColumnMapping::new();
+    if path.ends_with(".parquet") {
+        Ok(read_pathways_parquet(File::open(path)?, &mapping)?)
+    } else if path.ends_with(".csv") {
+        let file = BufReader::with_capacity(1 << 16, File::open(path)?);
+        Ok(read_pathways_csv(file, &mapping)?)
+    } else {
+        Err(format!("{path}: the extension must be .csv or .parquet").into())
+    }
+}
+
+/// The variant name of a finding kind (`ClockStopBeforeStart`).
+fn kind_name(kind: impl std::fmt::Debug) -> String {
+    let debug = format!("{kind:?}");
+    debug
+        .split([' ', '{', '('])
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Box<dyn Error>> {
+    let table = read.to_table()?;
+    let mut rows = Vec::new();
+    for (month, standard, (provider, site), p) in table.iter() {
+        rows.push((
+            month,
+            provider.as_str(),
+            site.code(),
+            standard.index(),
+            standard,
+            p.total(),
+            p.within(),
+        ));
+    }
+    rows.sort_by_key(|r| (r.0, r.1, r.2, r.3));
+    let mut out = BufWriter::new(File::create(path)?);
+    writeln!(out, "month,provider,tumour_site,standard,total,within")?;
+    for (month, provider, site, _, standard, total, within) in &rows {
+        writeln!(
+            out,
+            "{month},{provider},{site},{},{total},{within}",
+            standard_code(*standard)
+        )?;
+    }
+    out.flush()?;
+    Ok(rows.len())
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: cwt_pathways PATHWAYS.csv|PATHWAYS.parquet [--out CELLS.csv]";
+    let path = args.first().ok_or(usage)?;
+    let out = match args.iter().position(|a| a == "--out") {
+        Some(i) => Some(args.get(i + 1).ok_or(usage)?),
+        None => None,
+    };
+    let read = read(path)?;
+    println!("{path}: {} records read", read.records());
+    if !read.ignored_columns().is_empty() {
+        println!("columns ignored: {}", read.ignored_columns().join(", "));
+    }
+    println!("bad records: {}", read.bad_records().len());
+    for bad in read.bad_records().iter().take(10) {
+        println!("  {bad}");
+    }
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for finding in read.findings() {
+        *kinds.entry(kind_name(finding.kind())).or_default() += 1;
+    }
+    println!("impossible pathways (findings): {}", read.findings().len());
+    for (kind, n) in &kinds {
+        println!("  {kind}: {n}");
+    }
+    let window = read.counts().window();
+    println!(
+        "reporting months {} to {}, {} providers",
+        window.first(),
+        window.last(),
+        read.providers().len()
+    );
+    match out {
+        Some(out) => {
+            let cells = write_cells(&read, out)?;
+            println!("wrote {cells} cells to {out}");
+        }
+        None => {
+            for standard in CwtStandard::ALL {
+                let (within, total) = read.total(standard);
+                let share = if total == 0 {
+                    String::from("-")
+                } else {
+                    format!("{:.1}%", within as f64 * 100.0 / total as f64)
+                };
+                println!(
+                    "{:<16} {within:>10} of {total:>10} within {} days ({share})",
+                    standard_code(standard),
+                    standard.days()
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,324 @@
+//! The aggregation behind the file readers: records in chunks into a
+//! [`PathwayCounts`] whose window and provider count grow with the data, so
+//! that every measured pathway lands in a cell; the result is a
+//! [`PathwayFileCounts`].
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::compact::NO_DAY;
+use super::fields::{FIRST_DAY, LAST_DAY};
+use super::{
+    BadRecord, BadRecordReason, CompactPathway, DataQualityFinding, PathwayCounts, ProviderIndex,
+    ProviderRegistry, ReportingWindow, MAX_PROVIDERS,
+};
+use crate::cwt::{PerformanceError, PerformanceTable};
+use crate::{CwtStandard, OdsCode, TumourSite, YearMonth};
+
+/// Records counted per chunk: 64K records of 24 bytes (1.5 MB).
+pub(super) const CHUNK: usize = 1 << 16;
+
+/// A hasher for packed ODS codes: one multiply, enough for a few hundred
+/// distinct keys.
+#[derive(Default)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
+    }
+}
+
+fn month_of_day(day: i32) -> YearMonth {
+    use chrono::Datelike;
+    let date = chrono::NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(chrono::NaiveDate::MIN);
+    YearMonth::from_parts_unchecked(date.year(), date.month())
+}
+
+/// The window of the years 2000 to 2099, within which every accepted date
+/// falls (1200 months, the most a window holds).
+fn widest() -> Option<ReportingWindow> {
+    let first = YearMonth::new(2000, 1).ok()?;
+    let last = YearMonth::new(2099, 12).ok()?;
+    ReportingWindow::new(first, last).ok()
+}
+
+/// Records in, counts out; window and providers grown as needed.
+pub(super) struct Aggregator {
+    providers: ProviderRegistry,
+    keys: HashMap<u128, ProviderIndex, BuildHasherDefault<KeyHasher>>,
+    last_key: Option<(u128, ProviderIndex)>,
+    counts: Option<PathwayCounts>,
+    chunk: Vec<CompactPathway>,
+    chunk_first: usize,
+    /// Earliest and latest clock stop in the chunk.
+    chunk_stops: (i32, i32),
+    records: u64,
+    bad: Vec<BadRecord>,
+    ignored: Vec<String>,
+}
+
+impl Aggregator {
+    pub(super) fn new(ignored: Vec<String>) -> Aggregator {
+        Aggregator {
+            providers: ProviderRegistry::new(),
+            keys: HashMap::default(),
+            last_key: None,
+            counts: None,
+            chunk: Vec::with_capacity(CHUNK),
+            chunk_first: 0,
+            chunk_stops: (i32::MAX, i32::MIN),
+            records: 0,
+            bad: Vec::new(),
+            ignored,
+        }
+    }
+
+    /// The provider index of the packed ODS code `key` (`text` its bytes).
+    #[inline]
+    pub(super) fn provider(
+        &mut self,
+        key: u128,
+        text: &[u8],
+    ) -> Result<ProviderIndex, BadRecordReason> {
+        if let Some((last, index)) = self.last_key {
+            if last == key {
+                return Ok(index);
+            }
+        }
+        let index = match self.keys.get(&key) {
+            Some(&index) => index,
+            None => self.register(key, text)?,
+        };
+        self.last_key = Some((key, index));
+        Ok(index)
+    }
+
+    #[cold]
+    fn register(&mut self, key: u128, text: &[u8]) -> Result<ProviderIndex, BadRecordReason> {
+        let shown = String::from_utf8_lossy(text).into_owned();
+        let code = OdsCode::new(shown.clone()).map_err(|_| BadRecordReason::BadOdsCode {
+            column: super::PathwayColumn::Provider,
+            text: shown.clone(),
+        })?;
+        let index = self
+            .providers
+            .intern(&code)
+            .map_err(|_| BadRecordReason::TooManyProviders { code: shown })?;
+        self.keys.insert(key, index);
+        Ok(index)
+    }
+
+    /// Counts `record`, the data record at position `index`.
+    #[inline]
+    pub(super) fn push(&mut self, index: usize, record: CompactPathway) {
+        if self.chunk.len() >= CHUNK
+            || (!self.chunk.is_empty() && self.chunk_first + self.chunk.len() != index)
+        {
+            self.flush();
+        }
+        if self.chunk.is_empty() {
+            self.chunk_first = index;
+        }
+        for stop in [record.fds_stop, record.first_treatment] {
+            if stop != NO_DAY {
+                self.chunk_stops.0 = self.chunk_stops.0.min(stop);
+                self.chunk_stops.1 = self.chunk_stops.1.max(stop);
+            }
+        }
+        self.records += 1;
+        self.chunk.push(record);
+    }
+
+    /// Reports the data record at position `index` as bad.
+    pub(super) fn bad(&mut self, index: usize, line: Option<u64>, reason: BadRecordReason) {
+        self.records += 1;
+        self.bad.push(BadRecord::new(index as u64, line, reason));
+    }
+
+    /// Counts the chunk, first growing the table to hold its clock stops and
+    /// every provider registered.
+    pub(super) fn flush(&mut self) {
+        if self.chunk.is_empty() {
+            return;
+        }
+        let (low, high) = self.chunk_stops;
+        let needs = (low <= high).then(|| {
+            (
+                month_of_day(low.max(FIRST_DAY)),
+                month_of_day(high.min(LAST_DAY)),
+            )
+        });
+        let providers = self.providers.len();
+        let counts = match self.counts.take() {
+            None => {
+                let (first, last) =
+                    needs.unwrap_or((month_of_day(FIRST_DAY), month_of_day(FIRST_DAY)));
+                PathwayCounts::new(grown_window(first, last), grown_providers(0, providers))
+            }
+            Some(counts) => {
+                let w = counts.window();
+                let (first, last) = needs.map_or((w.first(), w.last()), |(a, b)| {
+                    (a.min(w.first()), b.max(w.last()))
+                });
+                if first < w.first() || last > w.last() || providers > counts.providers() {
+                    let window = grown_window(first, last);
+                    let capacity = grown_providers(counts.providers(), providers);
+                    // The new table holds the old one, so re-homing keeps
+                    // every cell; if it ever could not, keep counting in
+                    // the old one (stops beyond it count as outside).
+                    counts.rehomed(window, capacity).unwrap_or_else(|old| old)
+                } else {
+                    counts
+                }
+            }
+        };
+        let counts = self.counts.insert(counts);
+        counts.add(self.chunk_first, &self.chunk);
+        self.chunk.clear();
+        self.chunk_stops = (i32::MAX, i32::MIN);
+    }
+
+    /// The counts, in the window of the months counted and sized for the
+    /// providers registered.
+    pub(super) fn finish(mut self) -> PathwayFileCounts {
+        self.flush();
+        let providers = self.providers.len();
+        let empty = ReportingWindow::of_month(month_of_day(FIRST_DAY));
+        let counts = match self.counts.take() {
+            Some(counts) => {
+                let window = counts
+                    .counted_months()
+                    .and_then(|(a, b)| ReportingWindow::new(a, b).ok())
+                    .unwrap_or(empty);
+                counts.rehomed(window, providers).unwrap_or_else(|old| old)
+            }
+            None => PathwayCounts::new(empty, providers),
+        };
+        PathwayFileCounts {
+            counts,
+            providers: self.providers,
+            records: self.records,
+            bad_records: self.bad,
+            ignored_columns: self.ignored,
+        }
+    }
+}
+
+/// A window covering `first..=last`, widened to whole financial years
+/// (April to March) so that data running on needs few re-homings, within
+/// the years 2000 to 2099.
+fn grown_window(first: YearMonth, last: YearMonth) -> ReportingWindow {
+    let april = |m: YearMonth| m.plus_months(-(i32::try_from((m.month() + 8) % 12).unwrap_or(0)));
+    let (lo, hi) = match (YearMonth::new(2000, 1), YearMonth::new(2099, 12)) {
+        (Ok(lo), Ok(hi)) => (lo, hi),
+        _ => (first, last),
+    };
+    let from = april(first).max(lo);
+    let to = april(last).plus_months(11).min(hi);
+    ReportingWindow::new(from, to)
+        .ok()
+        .or_else(|| ReportingWindow::new(first, last).ok())
+        .or_else(widest)
+        .unwrap_or(ReportingWindow::of_month(first))
+}
+
+/// Room for `needed` providers: at least double the old room (64 at
+/// first), so that growing is rare.
+fn grown_providers(old: usize, needed: usize) -> usize {
+    if needed <= old {
+        return old;
+    }
+    needed.max(old.saturating_mul(2)).clamp(64, MAX_PROVIDERS)
+}
+
+/// What a pathway file (or stream of record batches) gave: the counts by
+/// month x provider x tumour site x standard in a window derived from the
+/// data (every measured clock stop lands in a cell:
+/// [`PathwayCounts::outside_window`] is 0), the providers in order of first
+/// sight, the records read, the bad records, and the columns ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathwayFileCounts {
+    counts: PathwayCounts,
+    providers: ProviderRegistry,
+    records: u64,
+    bad_records: Vec<BadRecord>,
+    ignored_columns: Vec<String>,
+}
+
+impl PathwayFileCounts {
+    /// The counts. Their window runs from the first to the last month with
+    /// a counted pathway (one empty month, January 2000, if none).
+    pub fn counts(&self) -> &PathwayCounts {
+        &self.counts
+    }
+
+    /// The providers, indexed as in [`counts`](Self::counts).
+    pub fn providers(&self) -> &ProviderRegistry {
+        &self.providers
+    }
+
+    /// Data records read (good and bad; the header is not a record).
+    pub fn records(&self) -> u64 {
+        self.records
+    }
+
+    /// The records that could not be read, in file order.
+    pub fn bad_records(&self) -> &[BadRecord] {
+        &self.bad_records
+    }
+
+    /// The impossible pathways (by record position), in file order.
+    pub fn findings(&self) -> &[DataQualityFinding] {
+        self.counts.findings()
+    }
+
+    /// The header's columns that are not in the layout, in header order.
+    pub fn ignored_columns(&self) -> &[String] {
+        &self.ignored_columns
+    }
+
+    /// The non-empty cells as a [`PerformanceTable`] by (provider, tumour
+    /// site): the table [`measure_pathways`](super::measure_pathways) gives
+    /// grouped by `(p.provider().clone(), p.tumour_site())`.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::Overflow`] if a cell's count overflows (beyond
+    /// 2^63 patients).
+    pub fn to_table(&self) -> Result<PerformanceTable<(OdsCode, TumourSite)>, PerformanceError> {
+        let mut table = PerformanceTable::new();
+        let grouped = self.counts.to_table(|index, site| (index, site))?;
+        for (month, standard, &(index, site), p) in grouped.iter() {
+            if let Some(code) = self.providers.code(index) {
+                table.add(month, standard, (code.clone(), site), p)?;
+            }
+        }
+        Ok(table)
+    }
+
+    /// The counted pathways of one standard, all cells added up.
+    pub fn total(&self, standard: CwtStandard) -> (u64, u64) {
+        let mut sum = (0, 0);
+        if let Ok(table) = self.counts.to_table(|index, site| (index, site)) {
+            for (_, s, _, p) in table.iter() {
+                if s == standard {
+                    sum.0 += p.within().halves() / 2;
+                    sum.1 += p.total().halves() / 2;
+                }
+            }
+        }
+        sum
+    }
+}

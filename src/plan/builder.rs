@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{AskKind, CancerPlan, IcbScope, PlanStatus, StatutoryResponsibility, TargetPopulation};
-use crate::validate::{Checker, IdRegistry};
+use crate::validate::{Bound, Checker, IdRegistry};
 use crate::{Alliance, BudgetAllocation, FinancialYear, Rule, ValidationErrors};
 
 /// Builds a [`CancerPlan`]. Setters never fail; [`build`](Self::build) checks
@@ -97,7 +97,7 @@ impl CancerPlanBuilder {
     /// ```
     /// use cancer_plan::CancerPlan;
     /// let errors = CancerPlan::builder().title(" ").build().err().ok_or("should fail")?;
-    /// let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    /// let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
     /// assert_eq!(paths, ["title", "alliance", "financial_year"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -216,7 +216,8 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
                     format!("{at}.threshold"),
                     target.threshold(),
                     Rule::InRange {
-                        range: "> 0% and <= 100%".into(),
+                        min: Some(Bound::exclusive("0%")),
+                        max: Some(Bound::inclusive("100%")),
                     },
                 );
             }
@@ -226,10 +227,8 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
                         format!("{at}.by"),
                         target.by(),
                         Rule::NotBefore {
-                            earliest: format!(
-                                "{} (the first month of the plan's year {year})",
-                                year.first_month()
-                            ),
+                            earliest: year.first_month().to_string(),
+                            because: format!("the first month of the plan's year {year}"),
                         },
                     );
                 }
@@ -246,7 +245,8 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
                             format!("{at}.populations[{p}].most_deprived.share"),
                             share,
                             Rule::InRange {
-                                range: "> 0% and < 100%".into(),
+                                min: Some(Bound::exclusive("0%")),
+                                max: Some(Bound::exclusive("100%")),
                             },
                         );
                     }

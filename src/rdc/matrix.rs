@@ -173,10 +173,12 @@ impl ComplianceMatrix {
                 checker.push(
                     format!("assessments[{i}].assessed_on"),
                     date,
-                    Rule::Described {
-                        rule: format!(
-                            "must differ from assessments[{first}] of the same site and scope (the latest must be unambiguous)"
-                        ),
+                    Rule::SameKeyAs {
+                        first: crate::validate::FieldPath::root()
+                            .field("assessments")
+                            .index(first)
+                            .field("assessed_on"),
+                        key: "tumour site, scope and date (the latest must be unambiguous)".into(),
                     },
                 );
             }

@@ -92,8 +92,18 @@ impl Violation {
         self
     }
 
-    pub(crate) fn set_path(&mut self, path: FieldPath) {
-        self.path = path;
+    /// Rewrites every path the violation holds (its own, and the first use
+    /// named by its rule).
+    pub(crate) fn map_paths(&mut self, f: impl Fn(&FieldPath) -> FieldPath) {
+        self.path = f(&self.path);
+        match &mut self.rule {
+            Rule::UniqueId { first }
+            | Rule::AtMostOnce { first }
+            | Rule::SameKeyAs { first, .. } => {
+                *first = f(first);
+            }
+            _ => {}
+        }
     }
 
     /// The path of the offending field, from the root of the value built.
@@ -149,7 +159,7 @@ impl Serialize for Violation {
 /// Every violation a builder found, in the order of the fields checked.
 ///
 /// Never empty when returned as an error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(transparent)]
 pub struct ValidationErrors {
     violations: Vec<Violation>,

@@ -1,0 +1,220 @@
+//! The shape of the plan format, field by field, for the [walk](super::walk).
+//!
+//! The field names here are the serde names of the plan's types; a test
+//! (`spec_matches_the_types`) checks that every field the types write is
+//! listed, so the two cannot drift.
+
+use serde_json::Value;
+
+use super::walk::{whole, Field, Spec, StructSpec, Variant};
+use crate::budget::{ExitRisk, FundingSource, LineScope, SpendCategory, TargetedFunding, Term};
+use crate::plan::{
+    AskKind, AskProgramme, CancerPlanBuilder, DeliveryAsk, IcbAction, IcbScope, Intervention,
+    InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty, StatutoryResponsibility,
+    TargetPopulation,
+};
+use crate::{
+    Alliance, AllocationArea, BudgetAllocation, BudgetLine, CwtStandard, FinancialYear, Icb, Id,
+    Money, Percent, Provider, TumourSite, YearMonth,
+};
+
+/// A payload checked field by field and then as part of its enum.
+fn any(_: &Value) -> Result<(), serde_path_to_error::Error<serde_json::Error>> {
+    Ok(())
+}
+
+static TEXT: Spec = Spec::Leaf(whole::<String>);
+static ID: Spec = Spec::Leaf(whole::<Id>);
+static IDS: Spec = Spec::List(&ID);
+static MONEY: Spec = Spec::Leaf(whole::<Money>);
+static OPTIONAL_MONEY: Spec = Spec::Leaf(whole::<Option<Money>>);
+static PERCENT: Spec = Spec::Leaf(whole::<Percent>);
+static MONTH: Spec = Spec::Leaf(whole::<YearMonth>);
+static TEXTS: Spec = Spec::List(&TEXT);
+
+/// The whole plan document (the root).
+pub(crate) static PLAN: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        // Optional here: the builder reports what is missing.
+        Field("title", false, &TEXT),
+        Field("alliance", false, &ALLIANCE),
+        Field("financial_year", false, &Spec::Leaf(whole::<FinancialYear>)),
+        Field("status", false, &Spec::Leaf(whole::<PlanStatus>)),
+        Field("responsibilities", false, &Spec::List(&RESPONSIBILITY)),
+        Field("budget", false, &BUDGET),
+    ],
+    whole: whole::<CancerPlanBuilder>,
+});
+
+pub(crate) static ALLIANCE: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("name", true, &TEXT),
+        Field("icbs", true, &Spec::List(&Spec::Leaf(whole::<Icb>))),
+        Field(
+            "providers",
+            false,
+            &Spec::List(&Spec::Leaf(whole::<Provider>)),
+        ),
+    ],
+    whole: whole::<Alliance>,
+});
+
+static RESPONSIBILITY: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("id", true, &ID),
+        Field("duty", true, &Spec::Leaf(whole::<StatutoryDuty>)),
+        Field("wording", true, &TEXT),
+        Field("delivery_asks", false, &Spec::List(&ASK)),
+        Field("interventions", false, &Spec::List(&INTERVENTION)),
+        Field("icb_actions", false, &Spec::List(&ICB_ACTION)),
+    ],
+    whole: whole::<StatutoryResponsibility>,
+});
+
+static ASK: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("id", true, &ID),
+        Field("wording", true, &TEXT),
+        Field("kind", true, &ASK_KIND),
+    ],
+    whole: whole::<DeliveryAsk>,
+});
+
+static ASK_KIND: Spec = Spec::Tagged(
+    &[
+        Variant("performance_target", Some(&PERFORMANCE_TARGET)),
+        Variant(
+            "stage_shift",
+            Some(&Spec::Struct(&StructSpec {
+                fields: &[Field("populations", true, &Spec::List(&POPULATION))],
+                whole: any,
+            })),
+        ),
+        Variant(
+            "equitable_capacity",
+            Some(&Spec::Struct(&StructSpec {
+                fields: &[Field("service", true, &TEXT)],
+                whole: any,
+            })),
+        ),
+        Variant(
+            "programme",
+            Some(&Spec::Struct(&StructSpec {
+                fields: &[
+                    Field("programme", true, &Spec::Leaf(whole::<AskProgramme>)),
+                    Field("focus", false, &TEXTS),
+                ],
+                whole: any,
+            })),
+        ),
+    ],
+    whole::<AskKind>,
+);
+
+pub(crate) static PERFORMANCE_TARGET: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("standard", true, &Spec::Leaf(whole::<CwtStandard>)),
+        Field("threshold", true, &PERCENT),
+        Field("by", true, &MONTH),
+    ],
+    whole: whole::<PerformanceTarget>,
+});
+
+static POPULATION: Spec = Spec::Tagged(
+    &[
+        Variant(
+            "most_deprived",
+            Some(&Spec::Struct(&StructSpec {
+                fields: &[Field("share", true, &PERCENT)],
+                whole: any,
+            })),
+        ),
+        Variant("behind_national_position", None),
+        Variant("everyone", None),
+    ],
+    whole::<TargetPopulation>,
+);
+
+static INTERVENTION: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("id", true, &ID),
+        Field("name", true, &TEXT),
+        Field(
+            "programme",
+            true,
+            &Spec::Leaf(whole::<InterventionProgramme>),
+        ),
+        Field(
+            "tumour_sites",
+            false,
+            &Spec::List(&Spec::Leaf(whole::<TumourSite>)),
+        ),
+        Field("serves", false, &IDS),
+    ],
+    whole: whole::<Intervention>,
+});
+
+static ICB_ACTION: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("id", true, &ID),
+        Field("wording", true, &TEXT),
+        Field(
+            "icbs",
+            true,
+            &Spec::Tagged(
+                &[Variant("all_icbs", None), Variant("only", Some(&IDS))],
+                whole::<IcbScope>,
+            ),
+        ),
+    ],
+    whole: whole::<IcbAction>,
+});
+
+static BUDGET: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("total", true, &MONEY),
+        Field("areas", true, &Spec::List(&AREA)),
+        Field(
+            "targeted_funding",
+            false,
+            &Spec::Leaf(whole::<Option<TargetedFunding>>),
+        ),
+    ],
+    whole: whole::<BudgetAllocation>,
+});
+
+static AREA: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("id", true, &ID),
+        Field("name", true, &TEXT),
+        Field(
+            "spend_categories",
+            false,
+            &Spec::List(&Spec::Leaf(whole::<SpendCategory>)),
+        ),
+        Field("wca_resource", false, &TEXT),
+        Field("share", true, &PERCENT),
+        Field("guide_spend", false, &OPTIONAL_MONEY),
+        Field("budget", false, &OPTIONAL_MONEY),
+        Field("population_impact", false, &TEXT),
+        Field("system_impact", false, &TEXT),
+        Field("considerations", false, &TEXT),
+        Field("lines", false, &Spec::List(&LINE)),
+    ],
+    whole: whole::<AllocationArea>,
+});
+
+static LINE: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("id", true, &ID),
+        Field("wca_resource", false, &Spec::Leaf(whole::<Option<String>>)),
+        Field("spend_category", true, &ID),
+        Field("amount", true, &MONEY),
+        Field("funding_source", false, &Spec::Leaf(whole::<FundingSource>)),
+        Field("scope", false, &Spec::Leaf(whole::<LineScope>)),
+        Field("term", true, &Spec::Leaf(whole::<Term>)),
+        Field("exit_strategy", false, &TEXT),
+        Field("exit_risk", false, &Spec::Leaf(whole::<ExitRisk>)),
+    ],
+    whole: whole::<BudgetLine>,
+});

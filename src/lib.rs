@@ -1,4 +1,26 @@
 #![doc = include_str!("../README.md")]
+//!
+//! ## Layering
+//!
+//! Data flows one way. Each layer's `use crate::...` lines name only the
+//! layers below it (checked by `tests/layering.rs`):
+//!
+//! 1. **Values**: `money`, `percent`, `period`, `id`, `tumour_site`, `org`,
+//!    `validate`.
+//! 2. **Standards and targets**: `standard` (`CwtStandard`,
+//!    `PerformanceTarget`, the national target schedule); values only.
+//! 3. **The plan model**: `budget`, `capacity`, `rdc`, then `plan`, which
+//!    holds them; values and `standard`. The budget's reconciliation and
+//!    roll-ups stay with `budget`: they read only a budget and values.
+//! 4. **Analyses**: `cwt` (values and `standard`: it measures against a
+//!    `PerformanceTarget` without naming the plan), then `spc` (also
+//!    `cwt`).
+//! 5. **The document**: `json` reads and writes the plan with everything
+//!    it holds.
+//!
+//! The root re-exports (`cancer_plan::CwtStandard`, `cwt::target_for`)
+//! are paths for users; inside the crate, `plan` and `cwt` import the
+//! standards from `crate::standard`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(
@@ -30,6 +52,7 @@ pub mod period;
 pub mod plan;
 pub mod rdc;
 pub mod spc;
+pub mod standard;
 pub mod tumour_site;
 pub mod validate;
 
@@ -37,7 +60,6 @@ pub use budget::{
     apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, ExitRisk,
     FundingSource, LineScope, Reconciliation, Term,
 };
-pub use cwt::CwtStandard;
 pub use id::{Id, IdError};
 pub use money::{Money, MoneyError, MoneyUnit, Rounding};
 pub use org::{Alliance, Icb, OdsCode, OdsCodeError, Provider};
@@ -51,5 +73,6 @@ pub use plan::{
     StatutoryResponsibility, TargetPopulation,
 };
 pub use rdc::RdcPrinciple;
+pub use standard::CwtStandard;
 pub use tumour_site::{TumourSite, UnknownTumourSite};
 pub use validate::{Rule, ValidationErrors, Violation};

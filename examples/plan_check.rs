@@ -2,8 +2,17 @@
 //! budget and prints the roll-ups by area and by funding source.
 //!
 //! ```text
-//! cargo run --example plan_check -- PLAN.json [--json] [--tolerance exact|display|pence|AMOUNT]
+//! cargo run --example plan_check -- examples/data/wessex-2024-25.json
+//! cargo run --example plan_check -- examples/data/wessex-2024-25.json --json
+//! cargo run --example plan_check -- examples/data/wessex-2024-25.json --tolerance exact
+//! cargo run --example plan_check -- examples/data/wessex-2021-improvement-capacity.json
 //! ```
+//!
+//! Options: `--json` (one JSON object on stdout), `--tolerance` followed by
+//! `exact`, `display` (the default), `pence` or an amount such as `£5`.
+//! Any plan-format document is checked whole: its responsibilities, budget,
+//! local targets, monthly trajectories, improvement capacity and RDC
+//! assessments.
 //!
 //! Exit codes: 0 the plan is valid and every finding is within tolerance;
 //! 1 the plan is valid but some finding is a real gap; 2 the input could not
@@ -102,6 +111,31 @@ struct PlanSummary<'a> {
     financial_year: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<Money>,
+    sections: Sections,
+}
+
+/// How many entries each part of the document has (every part checked).
+#[derive(Serialize)]
+struct Sections {
+    responsibilities: usize,
+    budget_lines: usize,
+    local_targets: usize,
+    trajectories: usize,
+    improvement_capacity_posts: usize,
+    rdc_assessments: usize,
+}
+
+impl Sections {
+    fn of(plan: &CancerPlan) -> Sections {
+        Sections {
+            responsibilities: plan.responsibilities().len(),
+            budget_lines: plan.budget().map_or(0, |b| b.lines().count()),
+            local_targets: plan.local_targets().len(),
+            trajectories: plan.trajectories().len(),
+            improvement_capacity_posts: plan.improvement_capacity().map_or(0, |c| c.posts().len()),
+            rdc_assessments: plan.rdc_assessments().len(),
+        }
+    }
 }
 
 impl Report<'_> {
@@ -231,6 +265,7 @@ fn check(plan: &CancerPlan, args: &Args, io: &mut Out<'_>) -> u8 {
             title: plan.title(),
             financial_year: plan.financial_year().to_string(),
             total: plan.budget().map(|b| b.total()),
+            sections: Sections::of(plan),
         }),
         reconciliation: Some(&rec),
         roll_ups,
@@ -247,6 +282,19 @@ fn render(plan: &CancerPlan, report: &Report<'_>, rec: &Reconciliation) -> Strin
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", plan.title(), plan.financial_year());
+    if let Some(s) = &report.plan.as_ref().map(|p| &p.sections) {
+        let _ = writeln!(
+            out,
+            "valid: {} responsibilities, {} budget lines, {} local targets, {} trajectories, \
+             {} improvement capacity posts, {} RDC assessments",
+            s.responsibilities,
+            s.budget_lines,
+            s.local_targets,
+            s.trajectories,
+            s.improvement_capacity_posts,
+            s.rdc_assessments
+        );
+    }
     if plan.budget().is_none() {
         let _ = writeln!(out, "no budget: nothing to reconcile");
         return out;

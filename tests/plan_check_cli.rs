@@ -114,3 +114,15 @@ fn the_wessex_plan_has_real_gaps() -> TestResult {
     assert_eq!(code, 1);
     Ok(())
 }
+
+#[test]
+fn the_2021_paper_as_a_plan_document_is_valid() -> TestResult {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/wessex-2021-improvement-capacity.json"
+    );
+    let (code, out, err) = run(&[plan]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("2 improvement capacity posts"), "{out}");
+    Ok(())
+}

@@ -14,6 +14,7 @@ mod against;
 mod count;
 #[cfg(feature = "cwt-extract")]
 pub mod extract;
+mod monthly;
 pub mod pathway;
 mod performance;
 mod table;
@@ -22,6 +23,7 @@ mod wilson;
 
 pub use against::AgainstTarget;
 pub use count::{PatientCount, PatientCountError};
+pub use monthly::{compare_monthly, MonthlyComparison};
 pub use performance::{MonthlyPerformance, Performance, PerformanceDisplay, PerformanceError};
 pub use table::PerformanceTable;
 // The standards and the target schedule live below both the plan and the

@@ -8,11 +8,14 @@ use serde_json::Value;
 
 use super::walk::{whole, Field, Spec, StructSpec, Variant};
 use crate::budget::{ExitRisk, FundingSource, LineScope, SpendCategory, TargetedFunding, Term};
+use crate::capacity::ImprovementCapacityBuilder;
 use crate::plan::{
     AskKind, AskProgramme, CancerPlanBuilder, DeliveryAsk, IcbAction, IcbScope, Intervention,
     InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty, StatutoryResponsibility,
     TargetPopulation,
 };
+use crate::rdc::PathwayAssessmentBuilder;
+use crate::standard::{CwtTarget, MonthlyTrajectory, PlannedMonth, TrajectoryOrganisation};
 use crate::{
     Alliance, AllocationArea, BudgetAllocation, BudgetLine, CwtStandard, FinancialYear, Icb, Id,
     Money, Percent, Provider, TumourSite, YearMonth,
@@ -42,8 +45,43 @@ pub(crate) static PLAN: Spec = Spec::Struct(&StructSpec {
         Field("status", false, &Spec::Leaf(whole::<PlanStatus>)),
         Field("responsibilities", false, &Spec::List(&RESPONSIBILITY)),
         Field("budget", false, &BUDGET),
+        Field(
+            "local_targets",
+            false,
+            &Spec::List(&Spec::Leaf(whole::<CwtTarget>)),
+        ),
+        Field("trajectories", false, &Spec::List(&TRAJECTORY)),
+        // Read whole: the first misfit inside, then its builder's checks.
+        Field(
+            "improvement_capacity",
+            false,
+            &Spec::Leaf(whole::<ImprovementCapacityBuilder>),
+        ),
+        Field(
+            "rdc_assessments",
+            false,
+            &Spec::List(&Spec::Leaf(whole::<PathwayAssessmentBuilder>)),
+        ),
     ],
     whole: whole::<CancerPlanBuilder>,
+});
+
+static TRAJECTORY: Spec = Spec::Struct(&StructSpec {
+    fields: &[
+        Field("standard", true, &Spec::Leaf(whole::<CwtStandard>)),
+        Field(
+            "organisation",
+            true,
+            &Spec::Leaf(whole::<TrajectoryOrganisation>),
+        ),
+        Field("ask", false, &Spec::Leaf(whole::<Option<Id>>)),
+        Field(
+            "months",
+            true,
+            &Spec::List(&Spec::Leaf(whole::<PlannedMonth>)),
+        ),
+    ],
+    whole: whole::<MonthlyTrajectory>,
 });
 
 pub(crate) static ALLIANCE: Spec = Spec::Struct(&StructSpec {

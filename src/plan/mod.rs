@@ -14,6 +14,7 @@ mod icb_action;
 mod intervention;
 mod reconcile;
 mod responsibility;
+mod sections;
 mod status;
 
 /// Re-exported from [`crate::standard`], where it lives (below the plan and

@@ -247,6 +247,11 @@ impl Checker {
         self.violations.push(Violation::new(path, value, rule));
     }
 
+    /// Records a violation found by another builder (already placed).
+    pub(crate) fn push_violation(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
     /// Records a missing required field.
     pub(crate) fn require<T>(&mut self, path: &str, value: Option<&T>) {
         if value.is_none() {

@@ -144,6 +144,14 @@ pub enum Rule {
         /// What the key is made of.
         key: String,
     },
+    /// A value must agree with what the thing it refers to says (a
+    /// trajectory's standard and the standard of the ask it delivers).
+    Agrees {
+        /// The value expected.
+        expected: String,
+        /// What says so (`ask fds-80`).
+        with: String,
+    },
     /// An amount must not be negative.
     NonNegative,
     /// A `year n of m` term must have `1 <= n <= m`.
@@ -211,6 +219,7 @@ impl fmt::Display for Rule {
             Rule::SameKeyAs { first, key } => {
                 write!(f, "must differ from {first}, which has the same {key}")
             }
+            Rule::Agrees { expected, with } => write!(f, "must be {expected}, as {with} says"),
             Rule::NonNegative => f.write_str("must not be negative"),
             Rule::YearWithinTerm => f.write_str("must have 1 <= year <= years in the term"),
             Rule::NamesUnmetPrinciple => f.write_str(

@@ -126,3 +126,28 @@ fn the_2021_paper_as_a_plan_document_is_valid() -> TestResult {
     assert!(out.contains("2 improvement capacity posts"), "{out}");
     Ok(())
 }
+
+/// The `--json` samples the README quotes are the real output (run from
+/// the package root, as cargo runs tests). Regenerate with
+/// `cargo run --example plan_check -- examples/data/wessex-2021-improvement-capacity.json --json > examples/data/plan_check-sample.json`
+/// and `cargo run --example plan_check -- tests/data/plan-with-seven-mistakes.json --json > examples/data/plan_check-sample-invalid.json`.
+#[test]
+fn the_json_samples_are_the_real_output() -> TestResult {
+    for (input, sample, expected_code) in [
+        (
+            "examples/data/wessex-2021-improvement-capacity.json",
+            include_str!("../examples/data/plan_check-sample.json"),
+            0,
+        ),
+        (
+            "tests/data/plan-with-seven-mistakes.json",
+            include_str!("../examples/data/plan_check-sample-invalid.json"),
+            2,
+        ),
+    ] {
+        let (code, out, err) = run(&[input, "--json"]);
+        assert_eq!(code, expected_code, "{err}");
+        assert_eq!(out, sample, "{input}: the sample is stale");
+    }
+    Ok(())
+}

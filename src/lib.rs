@@ -51,6 +51,8 @@ pub mod percent;
 pub mod period;
 pub mod plan;
 pub mod rdc;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod spc;
 pub mod standard;
 pub mod tumour_site;

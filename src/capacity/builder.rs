@@ -16,6 +16,7 @@ use crate::{Alliance, Money, Rule, ValidationErrors};
 /// It is also the JSON form (`{"title", "alliance", "posts", "teams",
 /// "reviews"}`), so JSON input meets the same checks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImprovementCapacityBuilder {
     #[serde(default)]

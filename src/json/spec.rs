@@ -256,3 +256,71 @@ static LINE: Spec = Spec::Struct(&StructSpec {
     ],
     whole: whole::<BudgetLine>,
 });
+
+#[cfg(all(test, feature = "schema"))]
+mod tests {
+    use super::*;
+
+    /// Resolves `{"$ref": "#/$defs/X"}` (possibly inside an `anyOf` with
+    /// null) to the definition.
+    fn resolve<'a>(schema: &'a Value, defs: &'a Value) -> &'a Value {
+        if let Some(name) = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+        {
+            return defs.get(name).map_or(schema, |d| resolve(d, defs));
+        }
+        if let Some(first) = schema.get("anyOf").and_then(|a| a.get(0)) {
+            return resolve(first, defs);
+        }
+        schema
+    }
+
+    /// Every object in the spec has exactly the schema's properties, and
+    /// the required fields agree (where the spec makes them required).
+    fn compare(spec: &Spec, schema: &Value, defs: &Value, path: &str) {
+        let schema = resolve(schema, defs);
+        match spec {
+            Spec::Struct(s) => {
+                let properties = schema
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .unwrap_or_else(|| panic!("{path}: no properties in {schema}"));
+                let mut listed: Vec<&str> = s.fields.iter().map(|f| f.0).collect();
+                let mut typed: Vec<&str> = properties.keys().map(String::as_str).collect();
+                listed.sort_unstable();
+                typed.sort_unstable();
+                assert_eq!(
+                    listed, typed,
+                    "{path}: the spec's fields and the type's differ"
+                );
+                for Field(name, required, shape) in s.fields {
+                    let in_schema = schema
+                        .get("required")
+                        .and_then(Value::as_array)
+                        .is_some_and(|r| r.iter().any(|n| n == name));
+                    if path != "" {
+                        assert_eq!(*required, in_schema, "{path}.{name}: required?");
+                    }
+                    if let Some(p) = properties.get(*name) {
+                        compare(shape, p, defs, &format!("{path}.{name}"));
+                    }
+                }
+            }
+            Spec::List(elem) => {
+                if let Some(items) = schema.get("items") {
+                    compare(elem, items, defs, &format!("{path}[]"));
+                }
+            }
+            Spec::Leaf(_) | Spec::Tagged(..) => {}
+        }
+    }
+
+    #[test]
+    fn spec_matches_the_types() {
+        let schema = serde_json::to_value(crate::schema::plan_schema()).unwrap();
+        let defs = schema.get("$defs").cloned().unwrap_or_default();
+        compare(&PLAN, &schema, &defs, "");
+    }
+}

@@ -25,6 +25,7 @@ use crate::{Id, Percent};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeliveryAsk {
     id: Id,
@@ -61,6 +62,7 @@ impl DeliveryAsk {
 /// What a delivery ask asks for. New kinds of ask appear each planning
 /// round, so it is `#[non_exhaustive]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 // Externally tagged (`{"performance_target": {...}}`): unlike an internal
 // tag, it lets a reader report the exact path of a bad field inside.
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -111,6 +113,7 @@ impl AskKind {
 
 /// A population an ask targets. `#[non_exhaustive]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum TargetPopulation {
@@ -140,6 +143,7 @@ impl fmt::Display for TargetPopulation {
 
 /// A programme a delivery ask names. `#[non_exhaustive]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AskProgramme {

@@ -20,6 +20,7 @@ use crate::{Alliance, BudgetAllocation, FinancialYear, Rule, ValidationErrors};
 /// It is also the plan's unchecked JSON form: a [`CancerPlan`] deserialises
 /// through this builder, so JSON input meets exactly the same checks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CancerPlanBuilder {
     #[serde(default)]

@@ -27,6 +27,7 @@ use crate::{Rule, TumourSite, ValidationErrors};
 ///               "principles": ["timely_referral"]}]}
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PathwayAssessmentBuilder {
     #[serde(default)]

@@ -11,6 +11,7 @@ use crate::{Id, OdsCode, Percent, YearMonth};
 /// Whose trajectory it is: an ICB of the alliance (by id) or a provider
 /// trust (by ODS code). In JSON `{"icb": "dorset"}` or `{"provider": "RHM"}`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TrajectoryOrganisation {
     /// An ICB, by its id in the alliance.
@@ -32,6 +33,7 @@ impl fmt::Display for TrajectoryOrganisation {
 /// (`total`) and, of them, within the standard (`within`), whole patients
 /// as plans submit them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedMonth {
     month: YearMonth,
@@ -96,6 +98,7 @@ impl PlannedMonth {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonthlyTrajectory {
     standard: CwtStandard,

@@ -11,6 +11,7 @@ use crate::{Percent, YearMonth};
 /// A performance target: at least `threshold` of patients within a CWT
 /// standard, by a month (usually March, the end of the financial year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PerformanceTarget {
     standard: CwtStandard,

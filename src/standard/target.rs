@@ -9,6 +9,7 @@ use crate::{Percent, YearMonth};
 
 /// Where a threshold comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TargetBasis {
@@ -43,6 +44,7 @@ impl fmt::Display for TargetBasis {
 /// In JSON (a plan's `local_targets`): `{"standard": "fds_28_day",
 /// "threshold": "78", "from": "2025-09", "basis": "local"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CwtTarget {
     standard: CwtStandard,

@@ -88,6 +88,11 @@ impl TrajectoryPoint {
 impl Trajectory {
     /// A trajectory from `baseline` in `baseline_month` to `target` in
     /// `target_month` (which must be later).
+    ///
+    /// # Errors
+    ///
+    /// [`TrajectoryError::TargetNotAfterBaseline`] when the target month is
+    /// not after the baseline month.
     pub fn new(
         standard: CwtStandard,
         baseline_month: YearMonth,

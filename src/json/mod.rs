@@ -2,7 +2,7 @@
 //!
 //! **One validation channel.** [`from_str`] and [`from_reader`] report
 //! every problem of a document in one read, each as a
-//! [`Violation`](crate::Violation) at its path (and line and column):
+//! [`Violation`] at its path (and line and column):
 //! the places where the document does not fit the format (unknown fields,
 //! wrong types, JSON floats where money or a share is expected, values out
 //! of range, unknown enum values, missing required fields, text that does

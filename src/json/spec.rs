@@ -300,7 +300,7 @@ mod tests {
                         .get("required")
                         .and_then(Value::as_array)
                         .is_some_and(|r| r.iter().any(|n| n == name));
-                    if path != "" {
+                    if !path.is_empty() {
                         assert_eq!(*required, in_schema, "{path}.{name}: required?");
                     }
                     if let Some(p) = properties.get(*name) {

@@ -148,6 +148,10 @@ impl CancerPlanBuilder {
     ///   ICBs of the plan's alliance; no two assessments share site, scope
     ///   and date.
     ///
+    /// # Errors
+    ///
+    /// Every violation found, each at its path, when any invariant fails.
+    ///
     /// ```
     /// use cancer_plan::CancerPlan;
     /// let errors = CancerPlan::builder().title(" ").build().err().ok_or("should fail")?;

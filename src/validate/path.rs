@@ -167,12 +167,15 @@ impl Serialize for FieldPath {
 }
 
 impl PartialEq<str> for FieldPath {
+    // Compares with the parsed form: the text is the dotted notation.
+    #[allow(clippy::cmp_owned)]
     fn eq(&self, other: &str) -> bool {
         *self == FieldPath::from(other)
     }
 }
 
 impl PartialEq<&str> for FieldPath {
+    #[allow(clippy::cmp_owned)]
     fn eq(&self, other: &&str) -> bool {
         *self == FieldPath::from(*other)
     }

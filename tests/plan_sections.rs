@@ -209,3 +209,28 @@ fn sections_are_checked_against_the_rest_of_the_plan() -> TestResult {
     ));
     Ok(())
 }
+
+#[test]
+fn the_compliance_matrix_and_the_reconciliation_read_back() -> TestResult {
+    let plan = json::from_str(SECTIONS)?;
+    let matrix = plan.compliance_matrix().ok_or("matrix")?;
+    let text = serde_json::to_string(&matrix)?;
+    let back: cancer_plan::rdc::ComplianceMatrix = serde_json::from_str(&text)?;
+    assert_eq!(back, matrix);
+    // An assessment scoped to an ICB the matrix does not have is refused.
+    let bad = text.replace("\"icb\":\"dorset\"", "\"icb\":\"bsw\"");
+    assert_ne!(bad, text);
+    assert!(serde_json::from_str::<cancer_plan::rdc::ComplianceMatrix>(&bad).is_err());
+
+    let wessex = json::from_str(include_str!("../examples/data/wessex-2024-25.json"))?;
+    let rec = cancer_plan::reconcile(&wessex, &cancer_plan::budget::Tolerance::PRINTED_TABLES);
+    assert!(!rec.findings().is_empty());
+    let text = serde_json::to_string(&rec)?;
+    let back: cancer_plan::Reconciliation = serde_json::from_str(&text)?;
+    assert_eq!(back, rec);
+    // A stored finding whose status does not follow from its figures is refused.
+    let forged = text.replacen("\"real_gap\"", "\"within_tolerance\"", 1);
+    assert_ne!(forged, text);
+    assert!(serde_json::from_str::<cancer_plan::Reconciliation>(&forged).is_err());
+    Ok(())
+}

@@ -4,27 +4,16 @@
 //! (`spec_matches_the_types`) checks that every field the types write is
 //! listed, so the two cannot drift.
 
-use serde_json::Value;
-
 use super::walk::{whole, Field, Spec, StructSpec, Variant};
 use crate::budget::{ExitRisk, FundingSource, LineScope, SpendCategory, TargetedFunding, Term};
 use crate::capacity::ImprovementCapacityBuilder;
 use crate::plan::{
-    AskKind, AskProgramme, CancerPlanBuilder, DeliveryAsk, IcbAction, IcbScope, Intervention,
-    InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty, StatutoryResponsibility,
+    AskKind, AskProgramme, IcbScope, InterventionProgramme, PlanStatus, StatutoryDuty,
     TargetPopulation,
 };
 use crate::rdc::PathwayAssessmentBuilder;
-use crate::standard::{CwtTarget, MonthlyTrajectory, PlannedMonth, TrajectoryOrganisation};
-use crate::{
-    Alliance, AllocationArea, BudgetAllocation, BudgetLine, CwtStandard, FinancialYear, Icb, Id,
-    Money, Percent, Provider, TumourSite, YearMonth,
-};
-
-/// A payload checked field by field and then as part of its enum.
-fn any(_: &Value) -> Result<(), serde_path_to_error::Error<serde_json::Error>> {
-    Ok(())
-}
+use crate::standard::{CwtTarget, PlannedMonth, TrajectoryOrganisation};
+use crate::{CwtStandard, FinancialYear, Icb, Id, Money, Percent, Provider, TumourSite, YearMonth};
 
 static TEXT: Spec = Spec::Leaf(whole::<String>);
 static ID: Spec = Spec::Leaf(whole::<Id>);
@@ -63,7 +52,6 @@ pub(crate) static PLAN: Spec = Spec::Struct(&StructSpec {
             &Spec::List(&Spec::Leaf(whole::<PathwayAssessmentBuilder>)),
         ),
     ],
-    whole: whole::<CancerPlanBuilder>,
 });
 
 static TRAJECTORY: Spec = Spec::Struct(&StructSpec {
@@ -81,7 +69,6 @@ static TRAJECTORY: Spec = Spec::Struct(&StructSpec {
             &Spec::List(&Spec::Leaf(whole::<PlannedMonth>)),
         ),
     ],
-    whole: whole::<MonthlyTrajectory>,
 });
 
 pub(crate) static ALLIANCE: Spec = Spec::Struct(&StructSpec {
@@ -94,7 +81,6 @@ pub(crate) static ALLIANCE: Spec = Spec::Struct(&StructSpec {
             &Spec::List(&Spec::Leaf(whole::<Provider>)),
         ),
     ],
-    whole: whole::<Alliance>,
 });
 
 static RESPONSIBILITY: Spec = Spec::Struct(&StructSpec {
@@ -106,7 +92,6 @@ static RESPONSIBILITY: Spec = Spec::Struct(&StructSpec {
         Field("interventions", false, &Spec::List(&INTERVENTION)),
         Field("icb_actions", false, &Spec::List(&ICB_ACTION)),
     ],
-    whole: whole::<StatutoryResponsibility>,
 });
 
 static ASK: Spec = Spec::Struct(&StructSpec {
@@ -115,7 +100,6 @@ static ASK: Spec = Spec::Struct(&StructSpec {
         Field("wording", true, &TEXT),
         Field("kind", true, &ASK_KIND),
     ],
-    whole: whole::<DeliveryAsk>,
 });
 
 static ASK_KIND: Spec = Spec::Tagged(
@@ -125,14 +109,12 @@ static ASK_KIND: Spec = Spec::Tagged(
             "stage_shift",
             Some(&Spec::Struct(&StructSpec {
                 fields: &[Field("populations", true, &Spec::List(&POPULATION))],
-                whole: any,
             })),
         ),
         Variant(
             "equitable_capacity",
             Some(&Spec::Struct(&StructSpec {
                 fields: &[Field("service", true, &TEXT)],
-                whole: any,
             })),
         ),
         Variant(
@@ -142,7 +124,6 @@ static ASK_KIND: Spec = Spec::Tagged(
                     Field("programme", true, &Spec::Leaf(whole::<AskProgramme>)),
                     Field("focus", false, &TEXTS),
                 ],
-                whole: any,
             })),
         ),
     ],
@@ -155,7 +136,6 @@ pub(crate) static PERFORMANCE_TARGET: Spec = Spec::Struct(&StructSpec {
         Field("threshold", true, &PERCENT),
         Field("by", true, &MONTH),
     ],
-    whole: whole::<PerformanceTarget>,
 });
 
 static POPULATION: Spec = Spec::Tagged(
@@ -164,7 +144,6 @@ static POPULATION: Spec = Spec::Tagged(
             "most_deprived",
             Some(&Spec::Struct(&StructSpec {
                 fields: &[Field("share", true, &PERCENT)],
-                whole: any,
             })),
         ),
         Variant("behind_national_position", None),
@@ -189,7 +168,6 @@ static INTERVENTION: Spec = Spec::Struct(&StructSpec {
         ),
         Field("serves", false, &IDS),
     ],
-    whole: whole::<Intervention>,
 });
 
 static ICB_ACTION: Spec = Spec::Struct(&StructSpec {
@@ -205,7 +183,6 @@ static ICB_ACTION: Spec = Spec::Struct(&StructSpec {
             ),
         ),
     ],
-    whole: whole::<IcbAction>,
 });
 
 static BUDGET: Spec = Spec::Struct(&StructSpec {
@@ -218,7 +195,6 @@ static BUDGET: Spec = Spec::Struct(&StructSpec {
             &Spec::Leaf(whole::<Option<TargetedFunding>>),
         ),
     ],
-    whole: whole::<BudgetAllocation>,
 });
 
 static AREA: Spec = Spec::Struct(&StructSpec {
@@ -239,7 +215,6 @@ static AREA: Spec = Spec::Struct(&StructSpec {
         Field("considerations", false, &TEXT),
         Field("lines", false, &Spec::List(&LINE)),
     ],
-    whole: whole::<AllocationArea>,
 });
 
 static LINE: Spec = Spec::Struct(&StructSpec {
@@ -254,12 +229,12 @@ static LINE: Spec = Spec::Struct(&StructSpec {
         Field("exit_strategy", false, &TEXT),
         Field("exit_risk", false, &Spec::Leaf(whole::<ExitRisk>)),
     ],
-    whole: whole::<BudgetLine>,
 });
 
 #[cfg(all(test, feature = "schema"))]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     /// Resolves `{"$ref": "#/$defs/X"}` (possibly inside an `anyOf` with
     /// null) to the definition.

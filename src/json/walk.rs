@@ -33,7 +33,7 @@ pub(crate) enum Spec {
     /// A value read whole by its type (an id, an amount, a small enum);
     /// its first problem is reported, at its path inside the value.
     Leaf(Whole),
-    /// An object with known fields, then read whole by its type.
+    /// An object with known fields.
     Struct(&'static StructSpec),
     /// A list of values of one shape.
     List(&'static Spec),
@@ -46,10 +46,10 @@ pub(crate) enum Spec {
 /// the shape of its payload.
 pub(crate) struct Variant(pub(crate) &'static str, pub(crate) Option<&'static Spec>);
 
-/// An object: its fields and the type it reads as.
+/// An object: its fields (the object as a whole is read once, at the
+/// root).
 pub(crate) struct StructSpec {
     pub(crate) fields: &'static [Field],
-    pub(crate) whole: Whole,
 }
 
 /// A field of an object: its name, whether it must be given, its shape.
@@ -74,7 +74,7 @@ pub(crate) struct Walk {
 impl Walk {
     /// Walks `value` against `spec`, returning what fits (`None` when the
     /// value as a whole does not).
-    pub(crate) fn run(spec: &Spec, value: &Value) -> (Walk, Option<Value>) {
+    pub(crate) fn run(spec: &Spec, value: Value) -> (Walk, Option<Value>) {
         let mut walk = Walk::default();
         let kept = walk.walk(spec, value, &FieldPath::root());
         (walk, kept)
@@ -85,7 +85,7 @@ impl Walk {
             .push(Violation::new(path, show(value), rule));
     }
 
-    fn walk(&mut self, spec: &Spec, value: &Value, path: &FieldPath) -> Option<Value> {
+    fn walk(&mut self, spec: &Spec, value: Value, path: &FieldPath) -> Option<Value> {
         match spec {
             Spec::Leaf(read) => self.leaf(*read, value, path),
             Spec::Struct(s) => self.object(s, value, path),
@@ -94,77 +94,84 @@ impl Walk {
         }
     }
 
-    fn leaf(&mut self, read: Whole, value: &Value, path: &FieldPath) -> Option<Value> {
-        match read(value) {
-            Ok(()) => Some(value.clone()),
+    fn leaf(&mut self, read: Whole, value: Value, path: &FieldPath) -> Option<Value> {
+        match read(&value) {
+            Ok(()) => Some(value),
             Err(e) => {
-                self.record(e, value, path);
+                self.record(e, &value, path);
                 None
             }
         }
     }
 
-    fn object(&mut self, spec: &StructSpec, value: &Value, path: &FieldPath) -> Option<Value> {
-        let Some(map) = value.as_object() else {
-            self.push(path.clone(), value, wrong_type(value, "an object"));
-            return None;
+    fn object(&mut self, spec: &StructSpec, value: Value, path: &FieldPath) -> Option<Value> {
+        let map = match value {
+            Value::Object(map) => map,
+            other => {
+                self.push(path.clone(), &other, wrong_type(&other, "an object"));
+                return None;
+            }
         };
+        let missing: Vec<&str> = spec
+            .fields
+            .iter()
+            .filter(|f| f.1 && !map.contains_key(f.0))
+            .map(|f| f.0)
+            .collect();
         let mut out = Map::new();
-        let mut whole = true;
+        let mut whole = missing.is_empty();
         for (key, item) in map {
             let at = path.clone().field(key.as_str());
             match spec.fields.iter().find(|f| f.0 == key) {
                 Some(Field(_, required, shape)) => match self.walk(shape, item, &at) {
                     Some(kept) => {
-                        out.insert(key.clone(), kept);
+                        out.insert(key, kept);
                     }
                     None => whole &= !required,
                 },
                 None => {
                     let expected = spec.fields.iter().map(|f| f.0.to_owned()).collect();
                     self.violations
-                        .push(Violation::new(at, key, Rule::UnknownField { expected }));
+                        .push(Violation::new(at, &key, Rule::UnknownField { expected }));
                 }
             }
         }
-        for Field(name, required, _) in spec.fields {
-            if *required && !map.contains_key(*name) {
-                self.violations.push(Violation::new(
-                    path.clone().field(*name),
-                    "",
-                    Rule::Required,
-                ));
-                whole = false;
-            }
+        for name in missing {
+            self.violations
+                .push(Violation::new(path.clone().field(name), "", Rule::Required));
         }
-        if !whole {
-            return None;
-        }
-        let out = Value::Object(out);
-        self.leaf(spec.whole, &out, path)
+        // Every field has been read by its own shape; the object as a whole
+        // is read once, at the root (or as part of its enum), not at every
+        // level.
+        whole.then_some(Value::Object(out))
     }
 
-    fn list(&mut self, elem: &Spec, value: &Value, path: &FieldPath) -> Option<Value> {
-        let Some(items) = value.as_array() else {
-            self.push(path.clone(), value, wrong_type(value, "a list"));
-            return None;
+    fn list(&mut self, elem: &Spec, value: Value, path: &FieldPath) -> Option<Value> {
+        let items = match value {
+            Value::Array(items) => items,
+            other => {
+                self.push(path.clone(), &other, wrong_type(&other, "a list"));
+                return None;
+            }
         };
-        let mut out = Vec::with_capacity(items.len());
-        let mut kept = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        let given = items.len();
+        let mut out = Vec::with_capacity(given);
+        let mut kept = Vec::with_capacity(given);
+        for (i, item) in items.into_iter().enumerate() {
+            let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
             match self.walk(elem, item, &path.clone().index(i)) {
                 Some(v) => {
                     out.push(v);
                     kept.push(i);
                 }
                 None => {
-                    if let Some(id) = item.get("id").and_then(Value::as_str) {
-                        self.dropped_ids.insert(id.to_owned());
+                    if let Some(id) = id {
+                        self.dropped_ids.insert(id);
                     }
                 }
             }
         }
-        if kept.len() < items.len() {
+        if kept.len() < given {
             self.kept.insert(path.clone(), kept);
         }
         Some(Value::Array(out))
@@ -174,62 +181,54 @@ impl Walk {
         &mut self,
         variants: &[Variant],
         read: Whole,
-        value: &Value,
+        value: Value,
         path: &FieldPath,
     ) -> Option<Value> {
         let names = || variants.iter().map(|v| v.0.to_owned()).collect::<Vec<_>>();
         let kept = match value {
-            Value::String(name) => match variants.iter().find(|v| v.0 == name) {
-                Some(Variant(_, None)) => value.clone(),
+            Value::String(ref name) => match variants.iter().find(|v| v.0 == name) {
+                Some(Variant(_, None)) => value,
                 Some(Variant(_, Some(_))) => {
-                    self.push(
-                        path.clone(),
-                        value,
-                        wrong_type(value, &format!("{{\"{name}\": ...}}")),
-                    );
+                    let rule = wrong_type(&value, &format!("{{\"{name}\": ...}}"));
+                    self.push(path.clone(), &value, rule);
                     return None;
                 }
                 None => {
-                    self.push(
-                        path.clone(),
-                        value,
-                        Rule::UnknownVariant { expected: names() },
-                    );
+                    let rule = Rule::UnknownVariant { expected: names() };
+                    self.push(path.clone(), &value, rule);
                     return None;
                 }
             },
             Value::Object(map) if map.len() == 1 => {
-                let (name, payload) = map.iter().next()?;
-                match variants.iter().find(|v| v.0 == name) {
+                let (name, payload) = map.into_iter().next()?;
+                let payload = match variants.iter().find(|v| v.0 == name) {
                     Some(Variant(_, Some(shape))) => {
-                        let kept = self.walk(shape, payload, &path.clone().field(name.as_str()))?;
-                        let mut out = Map::new();
-                        out.insert(name.clone(), kept);
-                        Value::Object(out)
+                        self.walk(shape, payload, &path.clone().field(name.as_str()))?
                     }
-                    Some(Variant(_, None)) => value.clone(),
+                    Some(Variant(_, None)) => payload,
                     None => {
-                        self.violations.push(Violation::new(
-                            path.clone(),
-                            name,
-                            Rule::UnknownVariant { expected: names() },
-                        ));
+                        let rule = Rule::UnknownVariant { expected: names() };
+                        self.violations
+                            .push(Violation::new(path.clone(), &name, rule));
                         return None;
                     }
-                }
+                };
+                let mut out = Map::new();
+                out.insert(name, payload);
+                Value::Object(out)
             }
-            _ => {
+            other => {
                 let expected = format!("one of {}", names().join(", "));
-                self.push(path.clone(), value, wrong_type(value, &expected));
+                self.push(path.clone(), &other, wrong_type(&other, &expected));
                 return None;
             }
         };
-        self.leaf(read, &kept, path)
+        self.leaf(read, kept, path)
     }
 
     /// Records serde's first problem with `value` (read at `path`) as a
     /// typed violation at its exact path.
-    fn record(
+    pub(crate) fn record(
         &mut self,
         error: serde_path_to_error::Error<serde_json::Error>,
         value: &Value,

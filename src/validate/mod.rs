@@ -94,6 +94,7 @@ impl Violation {
 
     /// Rewrites every path the violation holds (its own, and the first use
     /// named by its rule).
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) fn map_paths(&mut self, f: impl Fn(&FieldPath) -> FieldPath) {
         self.path = f(&self.path);
         match &mut self.rule {

@@ -59,6 +59,25 @@ pub(crate) struct Field(
     pub(crate) &'static Spec,
 );
 
+/// A place in the document during the walk, on the stack: turned into a
+/// [`FieldPath`] only when something is recorded there.
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    Root,
+    Field(&'a Node<'a>, &'a str),
+    Index(&'a Node<'a>, usize),
+}
+
+impl Node<'_> {
+    fn path(&self) -> FieldPath {
+        match self {
+            Node::Root => FieldPath::root(),
+            Node::Field(parent, name) => parent.path().field(*name),
+            Node::Index(parent, i) => parent.path().index(*i),
+        }
+    }
+}
+
 /// What a walk found.
 #[derive(Debug, Default)]
 pub(crate) struct Walk {
@@ -76,16 +95,16 @@ impl Walk {
     /// value as a whole does not).
     pub(crate) fn run(spec: &Spec, value: Value) -> (Walk, Option<Value>) {
         let mut walk = Walk::default();
-        let kept = walk.walk(spec, value, &FieldPath::root());
+        let kept = walk.walk(spec, value, &Node::Root);
         (walk, kept)
     }
 
-    fn push(&mut self, path: FieldPath, value: &Value, rule: Rule) {
+    fn push(&mut self, path: &Node<'_>, value: &Value, rule: Rule) {
         self.violations
-            .push(Violation::new(path, show(value), rule));
+            .push(Violation::new(path.path(), show(value), rule));
     }
 
-    fn walk(&mut self, spec: &Spec, value: Value, path: &FieldPath) -> Option<Value> {
+    fn walk(&mut self, spec: &Spec, value: Value, path: &Node<'_>) -> Option<Value> {
         match spec {
             Spec::Leaf(read) => self.leaf(*read, value, path),
             Spec::Struct(s) => self.object(s, value, path),
@@ -94,21 +113,21 @@ impl Walk {
         }
     }
 
-    fn leaf(&mut self, read: Whole, value: Value, path: &FieldPath) -> Option<Value> {
+    fn leaf(&mut self, read: Whole, value: Value, path: &Node<'_>) -> Option<Value> {
         match read(&value) {
             Ok(()) => Some(value),
             Err(e) => {
-                self.record(e, &value, path);
+                self.record(e, &value, &path.path());
                 None
             }
         }
     }
 
-    fn object(&mut self, spec: &StructSpec, value: Value, path: &FieldPath) -> Option<Value> {
+    fn object(&mut self, spec: &StructSpec, value: Value, path: &Node<'_>) -> Option<Value> {
         let map = match value {
             Value::Object(map) => map,
             other => {
-                self.push(path.clone(), &other, wrong_type(&other, "an object"));
+                self.push(path, &other, wrong_type(&other, "an object"));
                 return None;
             }
         };
@@ -121,24 +140,28 @@ impl Walk {
         let mut out = Map::new();
         let mut whole = missing.is_empty();
         for (key, item) in map {
-            let at = path.clone().field(key.as_str());
             match spec.fields.iter().find(|f| f.0 == key) {
-                Some(Field(_, required, shape)) => match self.walk(shape, item, &at) {
-                    Some(kept) => {
-                        out.insert(key, kept);
+                Some(Field(_, required, shape)) => {
+                    match self.walk(shape, item, &Node::Field(path, &key)) {
+                        Some(kept) => {
+                            out.insert(key, kept);
+                        }
+                        None => whole &= !required,
                     }
-                    None => whole &= !required,
-                },
+                }
                 None => {
                     let expected = spec.fields.iter().map(|f| f.0.to_owned()).collect();
-                    self.violations
-                        .push(Violation::new(at, &key, Rule::UnknownField { expected }));
+                    self.violations.push(Violation::new(
+                        Node::Field(path, &key).path(),
+                        &key,
+                        Rule::UnknownField { expected },
+                    ));
                 }
             }
         }
         for name in missing {
             self.violations
-                .push(Violation::new(path.clone().field(name), "", Rule::Required));
+                .push(Violation::new(path.path().field(name), "", Rule::Required));
         }
         // Every field has been read by its own shape; the object as a whole
         // is read once, at the root (or as part of its enum), not at every
@@ -146,11 +169,11 @@ impl Walk {
         whole.then_some(Value::Object(out))
     }
 
-    fn list(&mut self, elem: &Spec, value: Value, path: &FieldPath) -> Option<Value> {
+    fn list(&mut self, elem: &Spec, value: Value, path: &Node<'_>) -> Option<Value> {
         let items = match value {
             Value::Array(items) => items,
             other => {
-                self.push(path.clone(), &other, wrong_type(&other, "a list"));
+                self.push(path, &other, wrong_type(&other, "a list"));
                 return None;
             }
         };
@@ -159,7 +182,7 @@ impl Walk {
         let mut kept = Vec::with_capacity(given);
         for (i, item) in items.into_iter().enumerate() {
             let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
-            match self.walk(elem, item, &path.clone().index(i)) {
+            match self.walk(elem, item, &Node::Index(path, i)) {
                 Some(v) => {
                     out.push(v);
                     kept.push(i);
@@ -172,7 +195,7 @@ impl Walk {
             }
         }
         if kept.len() < given {
-            self.kept.insert(path.clone(), kept);
+            self.kept.insert(path.path(), kept);
         }
         Some(Value::Array(out))
     }
@@ -182,7 +205,7 @@ impl Walk {
         variants: &[Variant],
         read: Whole,
         value: Value,
-        path: &FieldPath,
+        path: &Node<'_>,
     ) -> Option<Value> {
         let names = || variants.iter().map(|v| v.0.to_owned()).collect::<Vec<_>>();
         let kept = match value {
@@ -190,12 +213,12 @@ impl Walk {
                 Some(Variant(_, None)) => value,
                 Some(Variant(_, Some(_))) => {
                     let rule = wrong_type(&value, &format!("{{\"{name}\": ...}}"));
-                    self.push(path.clone(), &value, rule);
+                    self.push(path, &value, rule);
                     return None;
                 }
                 None => {
                     let rule = Rule::UnknownVariant { expected: names() };
-                    self.push(path.clone(), &value, rule);
+                    self.push(path, &value, rule);
                     return None;
                 }
             },
@@ -203,13 +226,13 @@ impl Walk {
                 let (name, payload) = map.into_iter().next()?;
                 let payload = match variants.iter().find(|v| v.0 == name) {
                     Some(Variant(_, Some(shape))) => {
-                        self.walk(shape, payload, &path.clone().field(name.as_str()))?
+                        self.walk(shape, payload, &Node::Field(path, &name))?
                     }
                     Some(Variant(_, None)) => payload,
                     None => {
                         let rule = Rule::UnknownVariant { expected: names() };
                         self.violations
-                            .push(Violation::new(path.clone(), &name, rule));
+                            .push(Violation::new(path.path(), &name, rule));
                         return None;
                     }
                 };
@@ -219,7 +242,7 @@ impl Walk {
             }
             other => {
                 let expected = format!("one of {}", names().join(", "));
-                self.push(path.clone(), &other, wrong_type(&other, &expected));
+                self.push(path, &other, wrong_type(&other, &expected));
                 return None;
             }
         };

@@ -7,7 +7,18 @@
 //!
 //! ```text
 //! cargo run --example improvement_capacity_2021
+//! cargo run --example improvement_capacity_2021 -- --write-plan examples/data/wessex-2021-improvement-capacity.json
 //! ```
+//!
+//! It also turns the paper into a plan-format document,
+//! `examples/data/wessex-2021-improvement-capacity.json` (check it with
+//! `cargo run --example plan_check -- examples/data/wessex-2021-improvement-capacity.json`):
+//! a plan for 2021/22 with no responsibilities table and no budget, whose
+//! content is its `improvement_capacity` section (the posts NOT COSTED, as
+//! in the paper). The illustrative RDC assessments are NOT put in the
+//! document: the paper gives none. Without `--write-plan` the example
+//! checks that the committed document is what it would write, and fails if
+//! not.
 //!
 //! What comes from the paper and what is assumed:
 //! - From the paper: the two ICSs; a Band 8C senior leader in each, funded
@@ -35,7 +46,9 @@ use cancer_plan::capacity::{
     ReviewProgress, Tenure, TumourSiteReview,
 };
 use cancer_plan::rdc::ComplianceMatrix;
-use cancer_plan::{Alliance, FinancialYear, Icb, Id, Money, MoneyUnit, Percent, TumourSite};
+use cancer_plan::{
+    Alliance, CancerPlan, FinancialYear, Icb, Id, Money, MoneyUnit, Percent, PlanStatus, TumourSite,
+};
 
 #[path = "improvement_capacity_2021/illustrative_matrix.rs"]
 mod illustrative_matrix;
@@ -50,6 +63,9 @@ const START: &str = "2021-07";
 /// pay scales 2021/22"). Used ONLY in the labelled sensitivity.
 const BAND_8C_ENTRY_2021_22: i64 = 65_664;
 
+/// The committed plan-format document of the paper.
+const PLAN_DOCUMENT: &str = include_str!("data/wessex-2021-improvement-capacity.json");
+
 fn main() -> Result<()> {
     let alliance = wessex();
     let capacity = proposal(
@@ -58,6 +74,22 @@ fn main() -> Result<()> {
             "built into Wessex Cancer Alliance 21/22 budgets; the paper gives no amount",
         ),
     )?;
+    let document = cancer_plan::json::to_string_pretty(&plan_document(&alliance, &capacity)?)?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, path] = args.as_slice() {
+        if flag == "--write-plan" {
+            std::fs::write(path, &document)?;
+            println!("wrote {path}");
+            return Ok(());
+        }
+    }
+    if document != PLAN_DOCUMENT {
+        return Err(
+            "examples/data/wessex-2021-improvement-capacity.json is stale: \
+             run with --write-plan examples/data/wessex-2021-improvement-capacity.json"
+                .into(),
+        );
+    }
     let horizon: FinancialYear = "2023/24".parse()?;
 
     println!("{}", capacity.title());
@@ -105,6 +137,19 @@ fn main() -> Result<()> {
     let matrix = ComplianceMatrix::build(&alliance, illustrative_assessments()?)?;
     print_matrix(&matrix);
     Ok(())
+}
+
+/// The paper as a plan-format document: title, alliance and year (all a
+/// plan requires), draft (a proposal to the board), and the proposal as its
+/// `improvement_capacity` section.
+fn plan_document(alliance: &Alliance, capacity: &ImprovementCapacity) -> Result<CancerPlan> {
+    Ok(CancerPlan::builder()
+        .title("Future ICS improvement capacity planning in the Alliance (Wessex Cancer Alliance Board, 16 June 2021)")
+        .alliance(alliance.clone())
+        .financial_year("2021/22".parse()?)
+        .status(PlanStatus::Draft)
+        .improvement_capacity(capacity.clone())
+        .build()?)
 }
 
 fn wessex() -> Alliance {

@@ -2,8 +2,17 @@
 //! budget and prints the roll-ups by area and by funding source.
 //!
 //! ```text
-//! cargo run --example plan_check -- PLAN.json [--json] [--tolerance exact|display|pence|AMOUNT]
+//! cargo run --example plan_check -- examples/data/wessex-2024-25.json
+//! cargo run --example plan_check -- examples/data/wessex-2024-25.json --json
+//! cargo run --example plan_check -- examples/data/wessex-2024-25.json --tolerance exact
+//! cargo run --example plan_check -- examples/data/wessex-2021-improvement-capacity.json
 //! ```
+//!
+//! Options: `--json` (one JSON object on stdout), `--tolerance` followed by
+//! `exact`, `display` (the default), `pence` or an amount such as `£5`.
+//! Any plan-format document is checked whole: its responsibilities, budget,
+//! local targets, monthly trajectories, improvement capacity and RDC
+//! assessments.
 //!
 //! Exit codes: 0 the plan is valid and every finding is within tolerance;
 //! 1 the plan is valid but some finding is a real gap; 2 the input could not
@@ -32,12 +41,12 @@ struct Args {
     tolerance: Tolerance,
 }
 
-fn parse_args() -> Result<Args, String> {
+fn parse_args(args: &[std::ffi::OsString]) -> Result<Args, String> {
     let mut path = None;
     let mut json = false;
     let mut tolerance = Tolerance::PRINTED_TABLES;
-    // `args_os`: an argument that is not UTF-8 is a usage error, not a panic.
-    let mut args = std::env::args_os().skip(1).map(|arg| {
+    // `OsString`: an argument that is not UTF-8 is a usage error, not a panic.
+    let mut args = args.iter().cloned().map(|arg| {
         arg.into_string()
             .map_err(|raw| format!("argument `{}` is not UTF-8", raw.to_string_lossy()))
     });
@@ -102,6 +111,31 @@ struct PlanSummary<'a> {
     financial_year: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<Money>,
+    sections: Sections,
+}
+
+/// How many entries each part of the document has (every part checked).
+#[derive(Serialize)]
+struct Sections {
+    responsibilities: usize,
+    budget_lines: usize,
+    local_targets: usize,
+    trajectories: usize,
+    improvement_capacity_posts: usize,
+    rdc_assessments: usize,
+}
+
+impl Sections {
+    fn of(plan: &CancerPlan) -> Sections {
+        Sections {
+            responsibilities: plan.responsibilities().len(),
+            budget_lines: plan.budget().map_or(0, |b| b.lines().count()),
+            local_targets: plan.local_targets().len(),
+            trajectories: plan.trajectories().len(),
+            improvement_capacity_posts: plan.improvement_capacity().map_or(0, |c| c.posts().len()),
+            rdc_assessments: plan.rdc_assessments().len(),
+        }
+    }
 }
 
 impl Report<'_> {
@@ -117,7 +151,15 @@ impl Report<'_> {
     }
 }
 
-fn emit(json: bool, report: &Report<'_>, text: impl FnOnce() -> String) {
+/// Where the output goes: stdout and stderr, or buffers in a test.
+pub struct Out<'a> {
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error.
+    pub err: &'a mut dyn Write,
+}
+
+fn emit(io: &mut Out<'_>, json: bool, report: &Report<'_>, text: impl FnOnce() -> String) {
     let out = if json {
         match serde_json::to_string_pretty(report) {
             Ok(s) => s + "\n",
@@ -127,29 +169,43 @@ fn emit(json: bool, report: &Report<'_>, text: impl FnOnce() -> String) {
         text()
     };
     // A closed pipe is not worth a panic.
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    let _ = io.out.write_all(out.as_bytes());
 }
 
-fn fail(json: bool, message: String) -> ExitCode {
+fn fail(io: &mut Out<'_>, json: bool, message: String) -> u8 {
     if json {
-        emit(true, &Report::error(message), String::new);
+        emit(io, true, &Report::error(message), String::new);
     } else {
-        let _ = writeln!(std::io::stderr().lock(), "plan_check: {message}");
+        let _ = writeln!(io.err, "plan_check: {message}");
     }
-    ExitCode::from(2)
+    2
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    ExitCode::from(run(
+        &args,
+        &mut Out {
+            out: &mut out,
+            err: &mut err,
+        },
+    ))
+}
+
+/// Runs `plan_check` with `args` (without the program name); returns the
+/// exit code.
+pub fn run(args: &[std::ffi::OsString], io: &mut Out<'_>) -> u8 {
+    let args = match parse_args(args) {
+        Ok(parsed) => parsed,
         Err(e) => {
-            let json = std::env::args_os().any(|a| a == "--json");
-            return fail(json, format!("{e} ({USAGE})"));
+            let json = args.iter().any(|a| a == "--json");
+            return fail(io, json, format!("{e} ({USAGE})"));
         }
     };
     let text = match std::fs::read_to_string(&args.path) {
         Ok(text) => text,
-        Err(e) => return fail(args.json, format!("cannot read `{}`: {e}", args.path)),
+        Err(e) => return fail(io, args.json, format!("cannot read `{}`: {e}", args.path)),
     };
     let plan = match cancer_plan::json::from_str(&text) {
         Ok(plan) => plan,
@@ -157,37 +213,46 @@ fn main() -> ExitCode {
             let report = Report {
                 status: "invalid",
                 violations: Some(&errors),
-                ..Report::error(format!("`{}` breaks the plan's invariants", args.path))
+                ..Report::error(format!("`{}` is not a valid plan document", args.path))
             };
-            emit(args.json, &report, || format!("{}: {errors}\n", args.path));
-            return ExitCode::from(2);
+            emit(io, args.json, &report, || {
+                format!("{}: {errors}\n", args.path)
+            });
+            return 2;
         }
         Err(e) => {
+            // A syntax error: serde_json's message (the source) has the line
+            // and column.
+            let cause = std::error::Error::source(&e).map(|s| s.to_string());
             return fail(
+                io,
                 args.json,
                 format!(
-                    "`{}` is not a plan: {}",
+                    "`{}` is not a plan: {}{}",
                     args.path,
-                    one_line(&e.to_string())
+                    e,
+                    cause
+                        .map(|c| format!(": {}", one_line(&c)))
+                        .unwrap_or_default()
                 ),
-            )
+            );
         }
     };
-    check(&plan, &args)
+    check(&plan, &args, io)
 }
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn check(plan: &CancerPlan, args: &Args) -> ExitCode {
+fn check(plan: &CancerPlan, args: &Args, io: &mut Out<'_>) -> u8 {
     let rec = reconcile(plan, args.tolerance);
     let mut roll_ups = Vec::new();
     if let Some(budget) = plan.budget() {
         for dimension in [Dimension::Area, Dimension::FundingSource] {
             match budget.roll_up(dimension) {
                 Ok(r) => roll_ups.push(r),
-                Err(e) => return fail(args.json, format!("roll-up by {dimension}: {e}")),
+                Err(e) => return fail(io, args.json, format!("roll-up by {dimension}: {e}")),
             }
         }
     }
@@ -200,15 +265,16 @@ fn check(plan: &CancerPlan, args: &Args) -> ExitCode {
             title: plan.title(),
             financial_year: plan.financial_year().to_string(),
             total: plan.budget().map(|b| b.total()),
+            sections: Sections::of(plan),
         }),
         reconciliation: Some(&rec),
         roll_ups,
     };
-    emit(args.json, &report, || render(plan, &report, &rec));
+    emit(io, args.json, &report, || render(plan, &report, &rec));
     if rec.is_clean() {
-        ExitCode::SUCCESS
+        0
     } else {
-        ExitCode::from(1)
+        1
     }
 }
 
@@ -216,6 +282,19 @@ fn render(plan: &CancerPlan, report: &Report<'_>, rec: &Reconciliation) -> Strin
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", plan.title(), plan.financial_year());
+    if let Some(s) = &report.plan.as_ref().map(|p| &p.sections) {
+        let _ = writeln!(
+            out,
+            "valid: {} responsibilities, {} budget lines, {} local targets, {} trajectories, \
+             {} improvement capacity posts, {} RDC assessments",
+            s.responsibilities,
+            s.budget_lines,
+            s.local_targets,
+            s.trajectories,
+            s.improvement_capacity_posts,
+            s.rdc_assessments
+        );
+    }
     if plan.budget().is_none() {
         let _ = writeln!(out, "no budget: nothing to reconcile");
         return out;

@@ -66,13 +66,15 @@
 //! | [`money`], [`percent`], [`period`] | exact [`Money`] and [`Percent`]; [`FinancialYear`], [`Quarter`], [`YearMonth`] |
 //! | [`id`], [`org`], [`tumour_site`] | [`Id`]; [`Alliance`], [`Icb`], [`Provider`], [`OdsCode`]; [`TumourSite`] |
 //! | [`validate`] | [`ValidationErrors`]: every violation, with path, value and rule |
+//! | [`standard`] | [`CwtStandard`], [`PerformanceTarget`], the national target schedule and local targets |
 //! | [`plan`] | [`CancerPlan`], its builder, responsibilities, delivery asks, interventions, ICB actions |
 //! | [`budget`] | the budget model; reconciliation, apportionment, roll-ups, variance |
 //! | [`cwt`] | Cancer Waiting Times: standards, targets, exact counts, extracts, pathways, Wilson intervals, trajectories |
 //! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
 //! | [`capacity`] | improvement posts, teams and reviews, and their costs |
 //! | [`spc`] | Making Data Count XmR charts |
-//! | `json` (feature `json`) | reading and writing the JSON format with path-bearing errors |
+//! | `json` (feature `json`) | reading and writing the JSON format; every mistake in one read, each at its path |
+//! | `schema` (feature `schema`) | the JSON Schema of the plan format, generated from the types |
 //! | [`docs`] | the guides |
 //!
 //! The crate root re-exports the types a plan is made of (values,
@@ -80,12 +82,38 @@
 //! errors), so that building or reading a plan needs one `use`; the analyses'
 //! types are named through their modules. See [`docs::design`].
 //!
+//! # Layering
+//!
+//! Data flows one way. Each layer's `use crate::...` lines name only the
+//! layers below it (checked by `tests/layering.rs`):
+//!
+//! 1. **Values**: `money`, `percent`, `period`, `id`, `tumour_site`, `org`,
+//!    `validate`.
+//! 2. **Standards and targets**: `standard` (`CwtStandard`,
+//!    `PerformanceTarget`, the national target schedule); values only.
+//! 3. **The plan model**: `budget`, `capacity`, `rdc`, then `plan`, which
+//!    holds them; values and `standard`. The budget's reconciliation and
+//!    roll-ups stay with `budget`: they read only a budget and values.
+//! 4. **Analyses**: `cwt` (values and `standard`: it measures against a
+//!    `PerformanceTarget` without naming the plan), then `spc` (also
+//!    `cwt`).
+//! 5. **The document**: `json` reads and writes the plan with everything
+//!    it holds.
+//!
+//! The root re-exports (`cancer_plan::CwtStandard`, `cwt::target_for`)
+//! are paths for users; inside the crate, `plan` and `cwt` import the
+//! standards from `crate::standard`.
+//!
 //! # Crate features
 //!
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `json` | yes | the `json` module: `from_str`, `from_reader`, `to_string_pretty`, errors naming the JSON path (serde_json, serde_path_to_error) |
-//! | `cwt-extract` | no | `cwt::extract`: reading NHS England CWT provider extracts (csv) |
+//! | `cwt-extract` | no | `cwt::extract`: reading NHS England CWT provider and ICB sub-location extracts (csv) |
+//! | `pathway-csv` | no | `cwt::pathway::read_pathways_csv`: streaming patient-level pathway CSV (csv, memchr) |
+//! | `pathway-arrow` | no | aggregating Arrow `RecordBatch`es of pathways; tables out as `RecordBatch`es (arrow-array, arrow-schema) |
+//! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |
+//! | `schema` | no | the `schema` module: the plan format's JSON Schema (schemars) |
 //!
 //! Every type implements `serde` without any feature. On docs.rs every
 //! feature is documented, and each feature-gated item says which feature it
@@ -123,7 +151,11 @@ pub mod percent;
 pub mod period;
 pub mod plan;
 pub mod rdc;
+#[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
+pub mod schema;
 pub mod spc;
+pub mod standard;
 pub mod tumour_site;
 mod util;
 pub mod validate;
@@ -132,7 +164,6 @@ pub use budget::{
     apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, Dimension, ExitRisk,
     FundingSource, LineScope, Reconciliation, SpendCategory, Term, Tolerance,
 };
-pub use cwt::CwtStandard;
 pub use id::{Id, IdError};
 pub use money::{Money, MoneyError, MoneyUnit, Rounding};
 pub use org::{Alliance, Icb, OdsCode, OdsCodeError, Provider};
@@ -146,6 +177,7 @@ pub use plan::{
     StatutoryResponsibility, TargetPopulation,
 };
 pub use rdc::RdcPrinciple;
+pub use standard::CwtStandard;
 pub use tumour_site::{TumourSite, UnknownTumourSite};
 pub use validate::{Rule, ValidationErrors, Violation};
 

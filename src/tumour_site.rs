@@ -16,6 +16,7 @@ crate::util::coded_enum! {
     /// # Ok::<(), cancer_plan::UnknownTumourSite>(())
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(rename_all = "snake_case")]
     #[non_exhaustive]
     pub enum TumourSite {

@@ -304,7 +304,7 @@ fn builder_reports_every_violation_with_paths() {
         );
     let json = serde_json::to_value(&builder).unwrap();
     let errors = builder.build().unwrap_err();
-    let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
     assert_eq!(
         paths,
         [
@@ -354,7 +354,7 @@ fn violation_paths_name_the_costing_variant_as_in_json() {
         );
     let json = serde_json::to_value(&builder).unwrap();
     let errors = builder.build().unwrap_err();
-    let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
     assert_eq!(
         paths,
         [

@@ -180,11 +180,26 @@ fn json() -> Vec<(String, String)> {
         "{\"title\": \"t\", \"colour\": \"blue\"}",
         "{\"title\": \"t\", \"financial_year\": \"2024/26\"}",
     ] {
-        row(
-            &mut t,
-            &format!("json {text:?}"),
-            cancer_plan::json::from_str(text).map(|_| ()),
-        );
+        let what = format!("json {text:?}");
+        match cancer_plan::json::from_str(text) {
+            Err(cancer_plan::json::PlanReadError::Invalid(errors)) => {
+                t.push((
+                    what.clone(),
+                    format!(
+                        "{}:",
+                        cancer_plan::json::PlanReadError::Invalid(errors.clone())
+                    ),
+                ));
+                violations(&mut t, &what, Some(errors));
+            }
+            Err(e) => {
+                let source = std::error::Error::source(&e)
+                    .map(|s| format!(": {s}"))
+                    .unwrap_or_default();
+                t.push((what, format!("{e}{source}")));
+            }
+            Ok(_) => t.push((what, "accepted".to_owned())),
+        }
     }
     t
 }

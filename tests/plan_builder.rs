@@ -93,7 +93,10 @@ fn five_different_violations_are_all_reported_with_paths() -> TestResult {
         .err()
         .ok_or("the plan should not build")?;
 
-    let found: Vec<(&str, &Rule)> = errors.iter().map(|v| (v.path(), v.rule())).collect();
+    let found: Vec<(String, &Rule)> = errors
+        .iter()
+        .map(|v| (v.path().to_string(), v.rule()))
+        .collect();
     let expect = |path: &str| {
         errors
             .at(path)
@@ -172,7 +175,7 @@ fn missing_required_fields_are_named() {
     let errors = CancerPlan::builder().build().err();
     let paths: Vec<String> = errors
         .iter()
-        .flat_map(|e| e.iter().map(|v| v.path().to_owned()))
+        .flat_map(|e| e.iter().map(|v| v.path().to_string()))
         .collect();
     assert_eq!(paths, ["title", "alliance", "financial_year"]);
 }
@@ -190,7 +193,7 @@ fn alliance_invariants_are_checked() -> TestResult {
         .build()
         .err()
         .ok_or("should fail")?;
-    let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
     assert_eq!(
         paths,
         [

@@ -52,24 +52,23 @@ fn a_broken_reference_in_json_is_rejected_with_its_path() -> TestResult {
 fn a_type_error_names_its_path() -> TestResult {
     let bad = WESSEX.replacen("\"threshold\": \"80\"", "\"threshold\": \"180\"", 1);
     assert_ne!(bad, WESSEX);
-    match json::from_str(&bad) {
-        Err(PlanReadError::Format { path, message }) => {
-            assert_eq!(
-                path,
-                "responsibilities[0].delivery_asks[0].kind.performance_target.threshold"
-            );
-            assert!(message.contains("180% is outside 0%..=100%"), "{message}");
-        }
-        other => panic!("expected a format error, got {other:?}"),
+    let err = json::from_str(&bad).err().ok_or("should fail")?;
+    let errors = err.violations().ok_or("violations")?;
+    let v = errors
+        .at("responsibilities[0].delivery_asks[0].kind.performance_target.threshold")
+        .ok_or_else(|| format!("{errors}"))?;
+    assert_eq!(v.rule(), &Rule::between("0%", "100%"));
+    assert_eq!(v.value(), "180");
+    assert_eq!(errors.len(), 1, "{errors}");
+    // A syntax error stops the read, with serde_json's error as the source.
+    for text in ["not json", "{} trailing", "{\"title\": "] {
+        let err = json::from_str(text).err().ok_or("should fail")?;
+        assert!(matches!(err, PlanReadError::Syntax(_)), "{err:?}");
+        assert!(std::error::Error::source(&err).is_some());
+        assert!(err.location().is_some());
     }
-    assert!(matches!(
-        json::from_str("not json"),
-        Err(PlanReadError::Format { .. })
-    ));
-    assert!(matches!(
-        json::from_str("{} trailing"),
-        Err(PlanReadError::Format { .. })
-    ));
+    // The message does not repeat what the source says.
+    assert_eq!(err.to_string(), "the plan document has 1 violation");
     Ok(())
 }
 
@@ -111,21 +110,29 @@ fn budget_errors_in_json_name_their_paths() -> TestResult {
     // Fractions of a penny cannot be read: the invariant lives in `Money`.
     let line = value.pointer_mut("/budget/areas/1/lines/2").ok_or("line")?;
     line["amount"] = "800000.005".into();
-    match json::from_str(&serde_json::to_string(&value)?) {
-        Err(PlanReadError::Format { path, message }) => {
-            assert_eq!(path, "budget.areas[1].lines[2].amount");
-            assert!(message.contains("more than 2 decimal places"), "{message}");
-        }
-        other => panic!("expected a format error, got {other:?}"),
-    }
+    let err = json::from_str(&serde_json::to_string(&value)?)
+        .err()
+        .ok_or("sub-penny")?;
+    let v = err
+        .violations()
+        .and_then(|e| e.at("budget.areas[1].lines[2].amount"))
+        .ok_or_else(|| format!("{err:?}"))?;
+    assert!(
+        matches!(v.rule(), Rule::Unparsable { reason } if reason.contains("more than 2 decimal places")),
+        "{v}"
+    );
     let line = value.pointer_mut("/budget/areas/1/lines/2").ok_or("line")?;
     line["amount"] = "800000".into();
     line["term"] = serde_json::json!({"year_of": {"year": "two", "of": 2}});
-    match json::from_str(&serde_json::to_string(&value)?) {
-        Err(PlanReadError::Format { path, .. }) => {
-            assert_eq!(path, "budget.areas[1].lines[2].term.year_of.year");
-        }
-        other => panic!("expected a format error, got {other:?}"),
-    }
+    let err = json::from_str(&serde_json::to_string(&value)?)
+        .err()
+        .ok_or("bad term")?;
+    let errors = err.violations().ok_or("violations")?;
+    assert!(
+        errors
+            .at("budget.areas[1].lines[2].term.year_of.year")
+            .is_some(),
+        "{errors}"
+    );
     Ok(())
 }

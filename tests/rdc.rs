@@ -151,7 +151,7 @@ fn builder_reports_every_violation_with_paths() {
     let missing = empty.clone().build().unwrap_err();
     assert_eq!(missing.len(), 3);
     assert_paths_in_json(&serde_json::to_value(&empty).unwrap(), &missing);
-    let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
     assert_eq!(
         paths,
         [
@@ -202,7 +202,7 @@ fn assessment_dates_must_be_sensible() {
         .build()
         .unwrap_err();
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors.violations()[0].path(), "assessed_on");
+    assert_eq!(errors.violations()[0].path().to_string(), "assessed_on");
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn matrix_checks_scopes_and_ambiguous_dates() {
     // The paths are those of the input as JSON: `{"alliance", "assessments"}`.
     let json = serde_json::json!({"alliance": alliance, "assessments": assessments});
     let errors = ComplianceMatrix::build(&alliance, assessments).unwrap_err();
-    let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
     assert_eq!(
         paths,
         [

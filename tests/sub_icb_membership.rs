@@ -52,7 +52,7 @@ fn a_location_listed_by_two_icbs_is_a_violation_at_its_path() {
 fn a_location_code_not_in_ods_form_is_refused_with_its_path() {
     let json = PLAN.replacen("\"10R\"", "\"10r\"", 1);
     let err = from_str(&json).unwrap_err();
-    let text = err.to_string();
+    let text = std::error::Error::source(&err).map_or_else(|| err.to_string(), ToString::to_string);
     assert!(
         text.contains("alliance.icbs[1].sub_icb_locations[1]"),
         "{text}"

@@ -21,6 +21,7 @@ use crate::{Alliance, Id, Money, MoneyUnit, ValidationErrors};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetAllocation {
     total: Money,

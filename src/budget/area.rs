@@ -9,6 +9,7 @@ use crate::{Id, Money, Percent};
 /// A spend category of an area ("Core team", "NSS pathways"): what its lines
 /// are grouped under.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SpendCategory {
     id: Id,
@@ -58,6 +59,7 @@ impl SpendCategory {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AllocationArea {
     id: Id,

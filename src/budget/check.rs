@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::{BudgetAllocation, BudgetLine, ExitRisk, LineScope, Term, MAX_AMOUNT_POUNDS};
-use crate::validate::{Checker, IdRegistry};
+use crate::validate::{Bound, Checker, IdRegistry};
 use crate::{Alliance, Money, Rule};
 
 impl BudgetAllocation {
@@ -43,7 +43,7 @@ impl BudgetAllocation {
                         format!("{}.id", line_at()),
                         line.id(),
                         Rule::UniqueId {
-                            first: format!("{path}.areas[{fa}].lines[{fl}].id"),
+                            first: format!("{path}.areas[{fa}].lines[{fl}].id").into(),
                         },
                     );
                 }
@@ -67,8 +67,9 @@ impl BudgetAllocation {
                 shares.map_or("more than can be counted".to_owned(), |sum| {
                     format!("{sum}% in all")
                 }),
-                Rule::InRange {
-                    range: "a sum of shares <= 100%".into(),
+                Rule::SumAtMost {
+                    of: "the areas' shares".into(),
+                    max: "100%".into(),
                 },
             );
         }
@@ -93,7 +94,8 @@ fn check_line(
             format!("{}.term.months", at()),
             0,
             Rule::InRange {
-                range: ">= 1 month".into(),
+                min: Some(Bound::inclusive("1 month")),
+                max: None,
             },
         ),
         _ => {}
@@ -201,13 +203,7 @@ fn check_amount(checker: &mut Checker, at: impl FnOnce() -> String, amount: Mone
     if amount.is_negative() {
         checker.push(at(), amount, Rule::NonNegative);
     } else if value > Decimal::from(MAX_AMOUNT_POUNDS) {
-        checker.push(
-            at(),
-            amount,
-            Rule::InRange {
-                range: "£0..=£1,000,000,000,000,000".into(),
-            },
-        );
+        checker.push(at(), amount, Rule::between("£0", "£1,000,000,000,000,000"));
     }
 }
 
@@ -260,7 +256,7 @@ mod tests {
                 Percent::from_points(41).unwrap(),
             ));
         let errors = budget.validate(Some(&alliance)).unwrap_err();
-        let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+        let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
         assert_eq!(
             paths,
             [

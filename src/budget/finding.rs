@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use crate::{Id, Money};
 
 /// What a [`Finding`] compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FindingKind {
@@ -33,7 +33,7 @@ pub enum FindingKind {
 }
 
 /// The unit of a finding's figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingUnit {
     /// Pounds sterling.
@@ -43,7 +43,7 @@ pub enum FindingUnit {
 }
 
 /// Whether a finding is rounding or a real gap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingStatus {
     /// The difference is within the tolerance: rounding.
@@ -55,7 +55,11 @@ pub enum FindingStatus {
 /// One discrepancy: where (`path`), what was expected, what the plan has,
 /// the difference (`actual - expected`), the allowance the tolerance gave,
 /// and whether that makes it rounding or a real gap.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// It reads back from its JSON form (`serde`), checked: the difference,
+/// status and message must follow from the figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(try_from = "super::finding_form::FindingForm")]
 pub struct Finding {
     pub(super) kind: FindingKind,
     pub(super) path: String,

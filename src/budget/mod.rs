@@ -23,6 +23,7 @@ mod check;
 mod commitments;
 mod exit_risk;
 mod finding;
+mod finding_form;
 mod funding;
 mod line;
 mod reconcile;

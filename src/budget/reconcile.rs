@@ -10,7 +10,11 @@ use crate::{Money, MoneyError, MoneyUnit, Rounding};
 
 /// Every discrepancy found in a budget under one [`Tolerance`], in the order
 /// checked (area by area, then the plan-level sums).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Written and read back as JSON (`{"tolerance": ..., "findings": [...]}`);
+/// each finding read is checked against its own figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reconciliation {
     tolerance: Tolerance,
     findings: Vec<Finding>,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(t.programmes().len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TargetedFunding {
     programmes: Vec<String>,

@@ -16,6 +16,7 @@ use crate::{Alliance, Money, Rule, ValidationErrors};
 /// It is also the JSON form (`{"title", "alliance", "posts", "teams",
 /// "reviews"}`), so JSON input meets the same checks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImprovementCapacityBuilder {
     #[serde(default)]
@@ -89,7 +90,7 @@ impl ImprovementCapacityBuilder {
     ///     .build()
     ///     .err()
     ///     .ok_or("should fail")?;
-    /// assert_eq!(errors.violations()[0].path(), "posts[0].host_icb");
+    /// assert_eq!(errors.violations()[0].path().to_string(), "posts[0].host_icb");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -187,9 +188,7 @@ fn check_costing(checker: &mut Checker, at: &str, costing: &Costing, tenure: Ten
                 checker.push(
                     format!("{at}.amount"),
                     amount,
-                    Rule::InRange {
-                        range: format!("£0..={}", Money::from_pounds(MAX_AMOUNT_POUNDS)),
-                    },
+                    Rule::between("£0", Money::from_pounds(MAX_AMOUNT_POUNDS)),
                 );
             }
             checker.not_empty(|| format!("{at}.basis"), basis);
@@ -201,10 +200,8 @@ fn check_costing(checker: &mut Checker, at: &str, costing: &Costing, tenure: Ten
         checker.push(
             at,
             costing,
-            Rule::Described {
-                rule: format!(
-                    "is a cost for the whole tenure, which needs a fixed tenure; the tenure is open-ended ({tenure}): cost it per year (`annual`) or give the tenure its `last` month"
-                ),
+            Rule::WholeTenureNeedsFixedTenure {
+                tenure: tenure.to_string(),
             },
         );
     }

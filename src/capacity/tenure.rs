@@ -52,6 +52,7 @@ pub struct Tenure {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct TenureForm {
     start: YearMonth,
@@ -142,6 +143,16 @@ impl Tenure {
             }
         }
         years
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Tenure {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Tenure".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        TenureForm::json_schema(generator)
     }
 }
 

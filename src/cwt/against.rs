@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use super::{CwtStandard, Performance};
-use crate::{PerformanceTarget, YearMonth};
+use super::Performance;
+use crate::standard::{CwtStandard, PerformanceTarget};
+use crate::YearMonth;
 
 /// The performance of one month and standard measured against a plan's
 /// performance target: met or not, the gap in patients, and whether the

@@ -15,19 +15,23 @@ mod count;
 #[cfg(feature = "cwt-extract")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cwt-extract")))]
 pub mod extract;
+mod monthly;
 pub mod pathway;
 mod performance;
-mod standard;
 mod table;
-mod target;
 mod trajectory;
 mod wilson;
 
 pub use against::AgainstTarget;
 pub use count::{PatientCount, PatientCountError};
+pub use monthly::{compare_monthly, MonthlyComparison};
 pub use performance::{MonthlyPerformance, Performance, PerformanceDisplay, PerformanceError};
-pub use standard::CwtStandard;
 pub use table::PerformanceTable;
-pub use target::{constitutional_target, national_targets, target_for, CwtTarget, TargetBasis};
+// The standards and the target schedule live below both the plan and the
+// analyses (`crate::standard`); re-exported here so `cwt::...` paths work.
+pub use crate::standard::{
+    constitutional_target, national_targets, target_for, CwtStandard, CwtTarget, TargetBasis,
+    TargetSchedule,
+};
 pub use trajectory::{Trajectory, TrajectoryError, TrajectoryPoint};
 pub use wilson::{ConfidenceLevel, WilsonError, WilsonInterval};

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{MonthlyPerformance, Performance};
-use crate::{CwtStandard, Percent, YearMonth};
+use crate::standard::CwtStandard;
+use crate::{Percent, YearMonth};
 
 /// Why a trajectory cannot be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CwtStandard, Id, Percent, YearMonth};
+use crate::standard::PerformanceTarget;
+use crate::{Id, Percent};
 
 /// A key delivery ask: its id, its wording in the plan, and what it asks for,
 /// typed.
@@ -24,6 +25,7 @@ use crate::{CwtStandard, Id, Percent, YearMonth};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeliveryAsk {
     id: Id,
@@ -60,6 +62,7 @@ impl DeliveryAsk {
 /// What a delivery ask asks for. New kinds of ask appear each planning
 /// round, so it is `#[non_exhaustive]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 // Externally tagged (`{"performance_target": {...}}`): unlike an internal
 // tag, it lets a reader report the exact path of a bad field inside.
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -108,51 +111,9 @@ impl AskKind {
     }
 }
 
-/// A performance target: at least `threshold` of patients within a CWT
-/// standard, by a month (usually March, the end of the financial year).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PerformanceTarget {
-    standard: CwtStandard,
-    threshold: Percent,
-    by: YearMonth,
-}
-
-impl PerformanceTarget {
-    /// `threshold` of patients within `standard` by the month `by`.
-    pub fn new(standard: CwtStandard, threshold: Percent, by: YearMonth) -> PerformanceTarget {
-        PerformanceTarget {
-            standard,
-            threshold,
-            by,
-        }
-    }
-
-    /// The CWT standard.
-    pub fn standard(&self) -> CwtStandard {
-        self.standard
-    }
-
-    /// The share of patients to be within the standard.
-    pub fn threshold(&self) -> Percent {
-        self.threshold
-    }
-
-    /// The month by which it applies.
-    pub fn by(&self) -> YearMonth {
-        self.by
-    }
-}
-
-impl fmt::Display for PerformanceTarget {
-    /// `28-day Faster Diagnosis Standard >= 80% by 2025-03`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} >= {} by {}", self.standard, self.threshold, self.by)
-    }
-}
-
 /// A population an ask targets. `#[non_exhaustive]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum TargetPopulation {
@@ -182,6 +143,7 @@ impl fmt::Display for TargetPopulation {
 
 /// A programme a delivery ask names. `#[non_exhaustive]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AskProgramme {

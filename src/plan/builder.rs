@@ -6,8 +6,12 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::sections;
 use super::{AskKind, CancerPlan, IcbScope, PlanStatus, StatutoryResponsibility, TargetPopulation};
-use crate::validate::{Checker, IdRegistry};
+use crate::capacity::{ImprovementCapacity, ImprovementCapacityBuilder};
+use crate::rdc::{PathwayAssessment, PathwayAssessmentBuilder};
+use crate::standard::{CwtTarget, MonthlyTrajectory};
+use crate::validate::{Bound, Checker, IdRegistry};
 use crate::{Alliance, BudgetAllocation, FinancialYear, Rule, ValidationErrors};
 
 /// Builds a [`CancerPlan`]. Setters never fail; [`build`](Self::build) checks
@@ -16,6 +20,7 @@ use crate::{Alliance, BudgetAllocation, FinancialYear, Rule, ValidationErrors};
 /// It is also the plan's unchecked JSON form: a [`CancerPlan`] deserialises
 /// through this builder, so JSON input meets exactly the same checks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CancerPlanBuilder {
     #[serde(default)]
@@ -30,6 +35,14 @@ pub struct CancerPlanBuilder {
     responsibilities: Vec<StatutoryResponsibility>,
     #[serde(default)]
     budget: Option<BudgetAllocation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    local_targets: Vec<CwtTarget>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    trajectories: Vec<MonthlyTrajectory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    improvement_capacity: Option<ImprovementCapacityBuilder>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    rdc_assessments: Vec<PathwayAssessmentBuilder>,
 }
 
 impl CancerPlanBuilder {
@@ -75,7 +88,37 @@ impl CancerPlanBuilder {
         self
     }
 
+    /// Adds a target of the plan's own (a local milestone), honoured by
+    /// [`CancerPlan::target_schedule`].
+    pub fn local_target(mut self, target: CwtTarget) -> Self {
+        self.local_targets.push(target);
+        self
+    }
+
+    /// Adds a monthly trajectory.
+    pub fn trajectory(mut self, trajectory: MonthlyTrajectory) -> Self {
+        self.trajectories.push(trajectory);
+        self
+    }
+
+    /// Sets the improvement capacity proposal.
+    pub fn improvement_capacity(mut self, capacity: ImprovementCapacity) -> Self {
+        self.improvement_capacity = Some(capacity.into());
+        self
+    }
+
+    /// Adds an RDC pathway assessment.
+    pub fn rdc_assessment(mut self, assessment: PathwayAssessment) -> Self {
+        self.rdc_assessments.push(assessment.into());
+        self
+    }
+
     /// Checks every invariant and returns the plan, or every violation found.
+    ///
+    /// Only `title`, `alliance` and `financial_year` are required: a plan
+    /// may hold a board paper that has no responsibilities table (the 2021
+    /// improvement capacity paper is such a plan: its content is the
+    /// `improvement_capacity` section), and every section is optional.
     ///
     /// Invariants:
     /// - `title`, `alliance` and `financial_year` are given; names and
@@ -92,12 +135,27 @@ impl CancerPlanBuilder {
     ///   its type); its month is not before the plan's financial year;
     /// - a stage shift names at least one population; a "most deprived" share
     ///   is above 0% and below 100%;
-    /// - the budget's own invariants (see [`BudgetAllocation`]).
+    /// - the budget's own invariants (see [`BudgetAllocation`]);
+    /// - the optional sections, checked against the rest of the plan (see
+    ///   `plan/sections.rs`): a local target is not before the plan's year;
+    ///   a trajectory's organisation is an ICB or provider of the alliance,
+    ///   its months lie in the plan's year, once each, with `within <=
+    ///   total`; the ask it names is a performance-target ask of the plan
+    ///   for the same standard; one trajectory per standard and
+    ///   organisation; the improvement capacity's and each RDC
+    ///   assessment's own invariants, under their paths; the capacity's
+    ///   ICBs and posts' host ICBs, and the assessments' ICB scopes, are
+    ///   ICBs of the plan's alliance; no two assessments share site, scope
+    ///   and date.
+    ///
+    /// # Errors
+    ///
+    /// Every violation found, each at its path, when any invariant fails.
     ///
     /// ```
     /// use cancer_plan::CancerPlan;
     /// let errors = CancerPlan::builder().title(" ").build().err().ok_or("should fail")?;
-    /// let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    /// let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
     /// assert_eq!(paths, ["title", "alliance", "financial_year"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -123,6 +181,17 @@ impl CancerPlanBuilder {
         if let Some(budget) = &self.budget {
             budget.check(&mut checker, "budget", self.alliance.as_ref());
         }
+        let context = sections::Context {
+            alliance: self.alliance.as_ref(),
+            year: self.financial_year,
+            responsibilities: &self.responsibilities,
+        };
+        sections::check_local_targets(&mut checker, &context, &self.local_targets);
+        sections::check_trajectories(&mut checker, &context, &self.trajectories);
+        let capacity = self
+            .improvement_capacity
+            .and_then(|c| sections::build_capacity(&mut checker, &context, c));
+        let assessments = sections::build_assessments(&mut checker, &context, self.rdc_assessments);
         match (self.title, self.alliance, self.financial_year) {
             (Some(title), Some(alliance), Some(financial_year)) if checker.is_clean() => checker
                 .finish(CancerPlan {
@@ -132,6 +201,10 @@ impl CancerPlanBuilder {
                     status: self.status.unwrap_or(PlanStatus::Draft),
                     responsibilities: self.responsibilities,
                     budget: self.budget,
+                    local_targets: self.local_targets,
+                    trajectories: self.trajectories,
+                    improvement_capacity: capacity,
+                    rdc_assessments: assessments,
                 }),
             _ => checker.finish_err(),
         }
@@ -147,6 +220,10 @@ impl From<CancerPlan> for CancerPlanBuilder {
             status: Some(plan.status),
             responsibilities: plan.responsibilities,
             budget: plan.budget,
+            local_targets: plan.local_targets,
+            trajectories: plan.trajectories,
+            improvement_capacity: plan.improvement_capacity.map(Into::into),
+            rdc_assessments: plan.rdc_assessments.into_iter().map(Into::into).collect(),
         }
     }
 }
@@ -221,7 +298,8 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
                     format!("{at}.threshold"),
                     target.threshold(),
                     Rule::InRange {
-                        range: "> 0% and <= 100%".into(),
+                        min: Some(Bound::exclusive("0%")),
+                        max: Some(Bound::inclusive("100%")),
                     },
                 );
             }
@@ -231,10 +309,8 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
                         format!("{at}.by"),
                         target.by(),
                         Rule::NotBefore {
-                            earliest: format!(
-                                "{} (the first month of the plan's year {year})",
-                                year.first_month()
-                            ),
+                            earliest: year.first_month().to_string(),
+                            because: format!("the first month of the plan's year {year}"),
                         },
                     );
                 }
@@ -251,7 +327,8 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
                             format!("{at}.populations[{p}].most_deprived.share"),
                             share,
                             Rule::InRange {
-                                range: "> 0% and < 100%".into(),
+                                min: Some(Bound::exclusive("0%")),
+                                max: Some(Bound::exclusive("100%")),
                             },
                         );
                     }

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::{
     CancerPlanBuilder, DeliveryAsk, IcbAction, Intervention, PlanStatus, StatutoryResponsibility,
 };
+use crate::capacity::ImprovementCapacity;
+use crate::rdc::{ComplianceMatrix, PathwayAssessment};
+use crate::standard::{CwtTarget, MonthlyTrajectory, TargetSchedule};
 use crate::{Alliance, BudgetAllocation, FinancialYear};
 
 /// A Cancer Alliance's plan for one NHS financial year, written on behalf of
@@ -39,9 +42,18 @@ pub struct CancerPlan {
     pub(super) alliance: Alliance,
     pub(super) financial_year: FinancialYear,
     pub(super) status: PlanStatus,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) responsibilities: Vec<StatutoryResponsibility>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) budget: Option<BudgetAllocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) local_targets: Vec<CwtTarget>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) trajectories: Vec<MonthlyTrajectory>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) improvement_capacity: Option<ImprovementCapacity>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) rdc_assessments: Vec<PathwayAssessment>,
 }
 
 impl CancerPlan {
@@ -78,6 +90,40 @@ impl CancerPlan {
     /// The budget allocation, if the plan has one.
     pub fn budget(&self) -> Option<&BudgetAllocation> {
         self.budget.as_ref()
+    }
+
+    /// The plan's own targets (local milestones), beside the national ones.
+    pub fn local_targets(&self) -> &[CwtTarget] {
+        &self.local_targets
+    }
+
+    /// The national target schedule with the plan's own targets added:
+    /// `plan.target_schedule().target_for(standard, month)` honours them.
+    pub fn target_schedule(&self) -> TargetSchedule {
+        TargetSchedule::national().with_targets(self.local_targets.iter().copied())
+    }
+
+    /// The monthly trajectories (planned totals and within-standard counts
+    /// per standard, organisation and month).
+    pub fn trajectories(&self) -> &[MonthlyTrajectory] {
+        &self.trajectories
+    }
+
+    /// The improvement capacity proposal, if the plan holds one.
+    pub fn improvement_capacity(&self) -> Option<&ImprovementCapacity> {
+        self.improvement_capacity.as_ref()
+    }
+
+    /// The RDC pathway assessments, in plan order.
+    pub fn rdc_assessments(&self) -> &[PathwayAssessment] {
+        &self.rdc_assessments
+    }
+
+    /// The RDC compliance matrix of the plan's assessments over its
+    /// alliance (`None` only if the matrix's own checks fail, which the
+    /// plan's checks rule out).
+    pub fn compliance_matrix(&self) -> Option<ComplianceMatrix> {
+        ComplianceMatrix::build(&self.alliance, self.rdc_assessments.iter().cloned()).ok()
     }
 
     /// Every delivery ask, in plan order.

@@ -8,6 +8,7 @@ use crate::Id;
 
 /// Which of the alliance's ICBs something applies to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IcbScope {
     /// Every ICB in the alliance (the whole alliance).
@@ -52,6 +53,7 @@ impl fmt::Display for IcbScope {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IcbAction {
     id: Id,

@@ -18,6 +18,7 @@ use crate::{Id, TumourSite};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
     id: Id,
@@ -82,6 +83,7 @@ impl Intervention {
 /// The national or local programme an intervention belongs to.
 /// `#[non_exhaustive]`: programmes come and go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InterventionProgramme {

@@ -14,9 +14,13 @@ mod icb_action;
 mod intervention;
 mod reconcile;
 mod responsibility;
+mod sections;
 mod status;
 
-pub use ask::{AskKind, AskProgramme, DeliveryAsk, PerformanceTarget, TargetPopulation};
+/// Re-exported from [`crate::standard`], where it lives (below the plan and
+/// the analyses).
+pub use crate::standard::PerformanceTarget;
+pub use ask::{AskKind, AskProgramme, DeliveryAsk, TargetPopulation};
 pub use builder::CancerPlanBuilder;
 pub use cancer_plan::CancerPlan;
 pub use icb_action::{IcbAction, IcbScope};

@@ -10,6 +10,7 @@ use crate::Id;
 /// The statutory responsibilities an alliance plans against on behalf of its
 /// ICBs (table 1 of the 2024/25 proposals). `#[non_exhaustive]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StatutoryDuty {
@@ -71,6 +72,7 @@ impl fmt::Display for StatutoryDuty {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatutoryResponsibility {
     id: Id,

@@ -27,6 +27,7 @@ use crate::{Rule, TumourSite, ValidationErrors};
 ///               "principles": ["timely_referral"]}]}
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PathwayAssessmentBuilder {
     #[serde(default)]
@@ -109,7 +110,7 @@ impl PathwayAssessmentBuilder {
     ///     .build()
     ///     .err()
     ///     .ok_or("should fail")?;
-    /// let paths: Vec<&str> = errors.iter().map(|v| v.path()).collect();
+    /// let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
     /// assert_eq!(paths, ["tumour_site", "scope", "assessed_on", "principles[0].evidence", "actions[0].principles[0]"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -170,13 +171,7 @@ fn check_date(checker: &mut Checker, date: NaiveDate) {
         PathwayAssessment::LATEST_DATE,
     );
     if date < earliest || date > latest {
-        checker.push(
-            "assessed_on",
-            date,
-            Rule::InRange {
-                range: format!("{earliest}..={latest} (the RDC vision was published in 2019)"),
-            },
-        );
+        checker.push("assessed_on", date, Rule::between(earliest, latest));
     }
 }
 
@@ -200,8 +195,9 @@ fn check_entries(checker: &mut Checker, given: Vec<PrincipleEntry>) -> Vec<Princ
                 checker.push(
                     format!("{at}.evidence"),
                     "",
-                    Rule::Described {
-                        rule: "is required: a met principle needs its evidence".into(),
+                    Rule::RequiredWhen {
+                        condition: "the principle is met (a met principle needs its evidence)"
+                            .into(),
                     },
                 );
             }
@@ -209,8 +205,8 @@ fn check_entries(checker: &mut Checker, given: Vec<PrincipleEntry>) -> Vec<Princ
                 checker.push(
                     format!("{at}.gap"),
                     "",
-                    Rule::Described {
-                        rule: format!("is required: a {} principle needs its gap", entry.level()),
+                    Rule::RequiredWhen {
+                        condition: format!("the principle is {} (it needs its gap)", entry.level()),
                     },
                 );
             }
@@ -257,10 +253,7 @@ fn check_actions(
                 checker.push(
                     format!("{at}.principles[{k}]"),
                     principle,
-                    Rule::Described {
-                        rule: "must name a principle the assessment found not fully met (this one is met)"
-                            .into(),
-                    },
+                    Rule::NamesUnmetPrinciple,
                 );
             }
         }
@@ -276,7 +269,8 @@ fn check_due(checker: &mut Checker, at: &str, due: NaiveDate, assessed_on: Naive
             format!("{at}.due"),
             due,
             Rule::NotBefore {
-                earliest: format!("{assessed_on} (the assessment date)"),
+                earliest: assessed_on.to_string(),
+                because: "the assessment date".into(),
             },
         );
         return;
@@ -287,10 +281,9 @@ fn check_due(checker: &mut Checker, at: &str, due: NaiveDate, assessed_on: Naive
         checker.push(
             format!("{at}.due"),
             due,
-            Rule::Described {
-                rule: format!(
-                    "must fall due within {years} years of the assessment ({assessed_on})"
-                ),
+            Rule::NotAfter {
+                latest: latest.map(|l| l.to_string()).unwrap_or_default(),
+                because: format!("{years} years after the assessment of {assessed_on}"),
             },
         );
     }

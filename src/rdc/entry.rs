@@ -22,6 +22,7 @@ use super::{ComplianceLevel, RdcPrinciple};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PrincipleEntry {
     principle: RdcPrinciple,

@@ -54,7 +54,15 @@ use crate::{Alliance, Id, Rule, TumourSite, ValidationErrors};
 /// assert!(matrix.fully_compliant_sites().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// It is written and read back as JSON: `{"icbs": [...], "assessments":
+/// [...]}` (the latest assessment per site and scope); reading runs the
+/// checks of [`ComplianceMatrix::build`] again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(
+    try_from = "super::matrix_form::MatrixForm",
+    into = "super::matrix_form::MatrixForm"
+)]
 pub struct ComplianceMatrix {
     icbs: Vec<Id>,
     latest: BTreeMap<(TumourSite, AssessmentScope), PathwayAssessment>,
@@ -177,10 +185,12 @@ impl ComplianceMatrix {
                 checker.push(
                     format!("assessments[{i}].assessed_on"),
                     date,
-                    Rule::Described {
-                        rule: format!(
-                            "must differ from assessments[{first}] of the same site and scope (the latest must be unambiguous)"
-                        ),
+                    Rule::SameKeyAs {
+                        first: crate::validate::FieldPath::root()
+                            .field("assessments")
+                            .index(first)
+                            .field("assessed_on"),
+                        key: "tumour site, scope and date (the latest must be unambiguous)".into(),
                     },
                 );
             }

@@ -23,6 +23,7 @@ mod compliance;
 mod entry;
 mod gap;
 mod matrix;
+mod matrix_form;
 mod principle;
 mod scope;
 mod step;

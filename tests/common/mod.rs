@@ -2,32 +2,26 @@
 
 #![allow(dead_code)]
 
-/// Checks that `path` (`posts[0].costing.total.amount`) names a place in
-/// `json`; with `missing_leaf`, the last field may be absent from its object
-/// (a required field left out).
+use cancer_plan::validate::{FieldPath, Segment};
+
+/// Checks that `path` names a place in `json`; with `missing_leaf`, the last
+/// field may be absent from its object (a required field left out).
 pub fn path_in_json(
     json: &serde_json::Value,
-    path: &str,
+    path: &FieldPath,
     missing_leaf: bool,
 ) -> Result<(), String> {
-    let segments: Vec<&str> = path.split('.').collect();
+    let segments = path.segments();
     let mut here = json;
     for (n, segment) in segments.iter().enumerate() {
-        let (name, indexes) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
-        if !name.is_empty() {
-            match here.get(name) {
-                Some(next) => here = next,
-                None if missing_leaf && n + 1 == segments.len() && here.is_object() => {
-                    return Ok(())
-                }
-                None => return Err(format!("{path}: no `{name}` in {here}")),
-            }
-        }
-        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
-            let index: usize = index.parse().map_err(|_| format!("{path}: bad index"))?;
-            here = here
-                .get(index)
-                .ok_or_else(|| format!("{path}: no [{index}] in {here}"))?;
+        let next = match segment {
+            Segment::Field(name) => here.get(name.as_str()),
+            Segment::Index(i) => here.get(*i),
+        };
+        match next {
+            Some(next) => here = next,
+            None if missing_leaf && n + 1 == segments.len() && here.is_object() => return Ok(()),
+            None => return Err(format!("{path}: no {segment:?} in {here}")),
         }
     }
     Ok(())
@@ -37,7 +31,10 @@ pub fn path_in_json(
 pub fn assert_paths_in_json(json: &serde_json::Value, errors: &cancer_plan::ValidationErrors) {
     for v in errors {
         let missing = v.value().is_empty()
-            && (*v.rule() == cancer_plan::Rule::Required || v.to_string().contains("is required"));
+            && matches!(
+                v.rule(),
+                cancer_plan::Rule::Required | cancer_plan::Rule::RequiredWhen { .. }
+            );
         if let Err(e) = path_in_json(json, v.path(), missing) {
             panic!("{e} ({v})");
         }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(CwtStandard::Combined62Day.to_string(), "62-day combined");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CwtStandard {

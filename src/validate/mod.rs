@@ -13,97 +13,102 @@ use serde::Serialize;
 
 use crate::Id;
 
-/// The rule a value breaks. `#[non_exhaustive]`: new checks add new rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Rule {
-    /// A required field was not given.
-    Required,
-    /// A name or text must not be empty or blank.
-    NotEmpty,
-    /// A list must have at least one entry.
-    NotEmptyList,
-    /// An id must be unique; `first` is the path where it was first used.
-    UniqueId {
-        /// The path of the first use of the id.
-        first: String,
-    },
-    /// A reference must name something that exists.
-    Resolves {
-        /// What kind of thing it must name (`delivery ask`, `ICB`).
-        target: String,
-    },
-    /// A value must lie in a range, written out (`0%..=100%`, `> 0%`).
-    InRange {
-        /// The range, as text.
-        range: String,
-    },
-    /// A month or date must not be before a bound.
-    NotBefore {
-        /// The earliest value allowed, with why.
-        earliest: String,
-    },
-    /// A value may appear only once in its list; `first` is the path of its
-    /// first use.
-    AtMostOnce {
-        /// The path of the first use of the value.
-        first: String,
-    },
-    /// An amount must not be negative.
-    NonNegative,
-    /// A `year n of m` term must have `1 <= n <= m`.
-    YearWithinTerm,
-    /// Any other rule, stated in words.
-    Described {
-        /// The rule, as a sentence fragment ("must be after the start date").
-        rule: String,
-    },
+mod path;
+mod rule;
+
+pub use path::{FieldPath, Segment};
+pub use rule::{Bound, Rule};
+
+/// Where a violation is in the JSON text it was read from: 1-based line
+/// and column of the start of the offending value (or of the object that
+/// lacks a required field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Location {
+    line: usize,
+    column: usize,
 }
 
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rule::Required => f.write_str("is required"),
-            Rule::NotEmpty => f.write_str("must not be empty"),
-            Rule::NotEmptyList => f.write_str("must list at least one entry"),
-            Rule::UniqueId { first } => write!(f, "must be unique (first used at {first})"),
-            Rule::Resolves { target } => write!(f, "must name an existing {target}"),
-            Rule::InRange { range } => write!(f, "must be in {range}"),
-            Rule::NotBefore { earliest } => write!(f, "must not be before {earliest}"),
-            Rule::AtMostOnce { first } => write!(f, "may appear only once (first at {first})"),
-            Rule::NonNegative => f.write_str("must not be negative"),
-            Rule::YearWithinTerm => f.write_str("must have 1 <= year <= years in the term"),
-            Rule::Described { rule } => f.write_str(rule),
-        }
+impl Location {
+    /// Line and column, both from 1.
+    pub fn new(line: usize, column: usize) -> Location {
+        Location { line, column }
+    }
+
+    /// The line, from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column (in characters), from 1.
+    pub fn column(&self) -> usize {
+        self.column
     }
 }
 
-/// One broken invariant: where, what value, which rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl fmt::Display for Location {
+    /// `line 12, column 7`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// One broken invariant, or one place where a document does not fit the
+/// format: where ([`FieldPath`], and the line and column when read from
+/// JSON), what value, which rule.
+///
+/// It serialises as `{"path": "...", "value": "...", "rule": {"kind": ...},
+/// "message": "...", "line": 3, "column": 9}` (line and column only when
+/// known).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
-    path: String,
+    path: FieldPath,
     value: String,
     rule: Rule,
-    message: String,
+    location: Option<Location>,
 }
 
 impl Violation {
-    /// A violation at `path` (e.g. `responsibilities[1].delivery_asks[0].threshold`).
-    pub fn new(path: impl Into<String>, value: impl fmt::Display, rule: Rule) -> Violation {
-        let path = path.into();
-        let value = value.to_string();
-        let message = format!("{path}: `{value}` {rule}");
+    /// A violation at `path` (e.g. `responsibilities[1].delivery_asks[0].threshold`,
+    /// or a [`FieldPath`] built from segments).
+    pub fn new(path: impl Into<FieldPath>, value: impl fmt::Display, rule: Rule) -> Violation {
         Violation {
-            path,
-            value,
+            path: path.into(),
+            value: value.to_string(),
             rule,
-            message,
+            location: None,
+        }
+    }
+
+    /// The same violation, found at `location` in the JSON text.
+    pub fn at_location(mut self, location: Location) -> Violation {
+        self.location = Some(location);
+        self
+    }
+
+    /// The same violation with its path moved under `prefix` (a section's
+    /// violations placed within the document holding it).
+    pub fn under(mut self, prefix: &FieldPath) -> Violation {
+        self.path = prefix.clone().join(&self.path);
+        self
+    }
+
+    /// Rewrites every path the violation holds (its own, and the first use
+    /// named by its rule).
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) fn map_paths(&mut self, f: impl Fn(&FieldPath) -> FieldPath) {
+        self.path = f(&self.path);
+        match &mut self.rule {
+            Rule::UniqueId { first }
+            | Rule::AtMostOnce { first }
+            | Rule::SameKeyAs { first, .. } => {
+                *first = f(first);
+            }
+            _ => {}
         }
     }
 
     /// The path of the offending field, from the root of the value built.
-    pub fn path(&self) -> &str {
+    pub fn path(&self) -> &FieldPath {
         &self.path
     }
 
@@ -116,19 +121,46 @@ impl Violation {
     pub fn rule(&self) -> &Rule {
         &self.rule
     }
+
+    /// Where in the JSON text, when read from JSON and known.
+    pub fn location(&self) -> Option<Location> {
+        self.location
+    }
 }
 
 impl fmt::Display for Violation {
-    /// `responsibilities[0].delivery_asks[0].threshold: `0%` must be in > 0% and <= 100%`
+    /// `responsibilities[0].delivery_asks[0].threshold: `0%` must be > 0% and <= 100%`
+    /// (with ` (line 12, column 7)` after the path when known).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        write!(f, "{}", self.path)?;
+        if let Some(at) = self.location {
+            write!(f, " ({at})")?;
+        }
+        write!(f, ": `{}` {}", self.value, self.rule)
+    }
+}
+
+impl Serialize for Violation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let n = if self.location.is_some() { 6 } else { 4 };
+        let mut s = serializer.serialize_struct("Violation", n)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("value", &self.value)?;
+        s.serialize_field("rule", &self.rule)?;
+        s.serialize_field("message", &self.to_string())?;
+        if let Some(at) = self.location {
+            s.serialize_field("line", &at.line)?;
+            s.serialize_field("column", &at.column)?;
+        }
+        s.end()
     }
 }
 
 /// Every violation a builder found, in the order of the fields checked.
 ///
 /// Never empty when returned as an error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(transparent)]
 pub struct ValidationErrors {
     violations: Vec<Violation>,
@@ -150,9 +182,15 @@ impl ValidationErrors {
         self.violations.is_empty()
     }
 
-    /// The violation at this exact path, if any.
+    /// The violation at this exact path (`budget.areas[1].amount`), if any.
     pub fn at(&self, path: &str) -> Option<&Violation> {
+        let path = FieldPath::from(path);
         self.violations.iter().find(|v| v.path == path)
+    }
+
+    /// Errors made of these violations; `None` when there are none.
+    pub fn from_violations(violations: Vec<Violation>) -> Option<ValidationErrors> {
+        (!violations.is_empty()).then_some(ValidationErrors { violations })
     }
 
     /// Iterates over the violations.
@@ -201,8 +239,18 @@ impl Checker {
     }
 
     /// Records a violation.
-    pub(crate) fn push(&mut self, path: impl Into<String>, value: impl fmt::Display, rule: Rule) {
+    pub(crate) fn push(
+        &mut self,
+        path: impl Into<FieldPath>,
+        value: impl fmt::Display,
+        rule: Rule,
+    ) {
         self.violations.push(Violation::new(path, value, rule));
+    }
+
+    /// Records a violation found by another builder (already placed).
+    pub(crate) fn push_violation(&mut self, violation: Violation) {
+        self.violations.push(violation);
     }
 
     /// Records a missing required field.
@@ -245,7 +293,7 @@ impl Checker {
     /// can skip further checks of a repeat).
     pub(crate) fn at_most_once<T: Eq + Hash>(
         &mut self,
-        seen: &mut HashMap<T, String>,
+        seen: &mut HashMap<T, FieldPath>,
         item: T,
         value: impl fmt::Display,
         path: impl FnOnce() -> String,
@@ -257,7 +305,7 @@ impl Checker {
                 false
             }
             None => {
-                seen.insert(item, path());
+                seen.insert(item, FieldPath::from(path()));
                 true
             }
         }
@@ -289,7 +337,7 @@ impl Checker {
 /// the first use.
 #[derive(Debug, Default)]
 pub(crate) struct IdRegistry<'a> {
-    seen: HashMap<&'a str, String>,
+    seen: HashMap<&'a str, FieldPath>,
 }
 
 impl<'a> IdRegistry<'a> {
@@ -324,7 +372,7 @@ impl<'a> IdRegistry<'a> {
                 },
             ),
             None => {
-                self.seen.insert(key, path());
+                self.seen.insert(key, FieldPath::from(path()));
             }
         }
     }
@@ -340,12 +388,17 @@ mod tests {
             "responsibilities[1].delivery_asks[0].threshold",
             "0%",
             Rule::InRange {
-                range: "> 0% and <= 100%".into(),
+                min: Some(Bound::exclusive("0%")),
+                max: Some(Bound::inclusive("100%")),
             },
         );
         assert_eq!(
             v.to_string(),
-            "responsibilities[1].delivery_asks[0].threshold: `0%` must be in > 0% and <= 100%"
+            "responsibilities[1].delivery_asks[0].threshold: `0%` must be > 0% and <= 100%"
+        );
+        assert_eq!(
+            v.clone().at_location(Location::new(3, 9)).to_string(),
+            "responsibilities[1].delivery_asks[0].threshold (line 3, column 9): `0%` must be > 0% and <= 100%"
         );
     }
 

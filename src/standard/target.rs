@@ -4,10 +4,12 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use crate::{CwtStandard, Percent, YearMonth};
+use super::CwtStandard;
+use crate::{Percent, YearMonth};
 
 /// Where a threshold comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TargetBasis {
@@ -17,8 +19,12 @@ pub enum TargetBasis {
     /// 2021/22, 31-day 96%).
     OperationalStandard,
     /// A milestone asked by the NHS planning guidance for a month ("77% by
-    /// March 2025"), in force from that month.
+    /// March 2025"), in force from that month; also the Medium Term
+    /// Planning Framework's and National Cancer Plan's asks for March 2029.
     PlanningAsk,
+    /// A target a caller or a plan adds (a local milestone, an ICB's own
+    /// trajectory end point).
+    Local,
 }
 
 impl fmt::Display for TargetBasis {
@@ -27,13 +33,19 @@ impl fmt::Display for TargetBasis {
             TargetBasis::Constitutional => "constitutional standard",
             TargetBasis::OperationalStandard => "operational standard",
             TargetBasis::PlanningAsk => "planning ask",
+            TargetBasis::Local => "local target",
         })
     }
 }
 
 /// A threshold for a standard, in force from a month until a later entry
 /// for the same standard replaces it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+///
+/// In JSON (a plan's `local_targets`): `{"standard": "fds_28_day",
+/// "threshold": "78", "from": "2025-09", "basis": "local"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CwtTarget {
     standard: CwtStandard,
     threshold: Percent,
@@ -93,9 +105,12 @@ impl fmt::Display for CwtTarget {
 type ScheduleRow = (CwtStandard, i32, u32, u8, TargetBasis);
 
 /// The national thresholds over time (DOMAIN.md; NHS England CWT guidance
-/// v12 and the 2024/25 and 2025/26 planning guidance). Ordered by standard,
-/// then month.
-const NATIONAL_SCHEDULE: [ScheduleRow; 7] = [
+/// v12, the 2024/25 and 2025/26 planning guidance, the Medium Term Planning
+/// Framework of October 2025 and the National Cancer Plan for England of
+/// February 2026). Ordered by standard, then month. The interim milestones
+/// for March 2027 and March 2028 could not be confirmed and are not
+/// invented: add them with [`TargetSchedule::with_target`] once known.
+const NATIONAL_SCHEDULE: [ScheduleRow; 10] = [
     // FDS: 75% from Q3 2021/22; planning asks 77% by March 2025, 80% by
     // March 2026.
     (
@@ -119,6 +134,14 @@ const NATIONAL_SCHEDULE: [ScheduleRow; 7] = [
         80,
         TargetBasis::PlanningAsk,
     ),
+    // Held at 80% by March 2029 (Medium Term Planning Framework).
+    (
+        CwtStandard::FasterDiagnosis28Day,
+        2029,
+        3,
+        80,
+        TargetBasis::PlanningAsk,
+    ),
     // 31-day combined: 96% since the combined standards began (October 2023).
     (
         CwtStandard::Combined31Day,
@@ -126,6 +149,15 @@ const NATIONAL_SCHEDULE: [ScheduleRow; 7] = [
         10,
         96,
         TargetBasis::OperationalStandard,
+    ),
+    // 96% by March 2029 (Medium Term Planning Framework, National Cancer
+    // Plan).
+    (
+        CwtStandard::Combined31Day,
+        2029,
+        3,
+        96,
+        TargetBasis::PlanningAsk,
     ),
     // 62-day combined: 85% constitutional; planning asks 70% by March 2025
     // and 75% by March 2026 (interim recovery milestones).
@@ -150,6 +182,15 @@ const NATIONAL_SCHEDULE: [ScheduleRow; 7] = [
         75,
         TargetBasis::PlanningAsk,
     ),
+    // Back to 85% by March 2029 (Medium Term Planning Framework, National
+    // Cancer Plan).
+    (
+        CwtStandard::Combined62Day,
+        2029,
+        3,
+        85,
+        TargetBasis::PlanningAsk,
+    ),
 ];
 
 /// Every national threshold, ordered by standard then month.
@@ -157,7 +198,10 @@ const NATIONAL_SCHEDULE: [ScheduleRow; 7] = [
 /// ```
 /// use cancer_plan::cwt::{national_targets, TargetBasis};
 /// let asks = national_targets().filter(|t| t.basis() == TargetBasis::PlanningAsk).count();
-/// assert_eq!(asks, 4);
+/// assert_eq!(asks, 7); // 2025, 2026 and 2029 milestones
+/// let last = national_targets().map(|t| t.from()).max().ok_or("empty")?;
+/// assert_eq!(last.to_string(), "2029-03");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn national_targets() -> impl Iterator<Item = CwtTarget> + Clone {
     NATIONAL_SCHEDULE
@@ -191,12 +235,96 @@ pub fn national_targets() -> impl Iterator<Item = CwtTarget> + Clone {
 /// assert_eq!(points("2025-03")?, "77%");
 /// assert_eq!(points("2026-03")?, "80%");
 /// assert!(target_for(fds, "2021-09".parse()?).is_none());
+/// let c62 = CwtStandard::Combined62Day;
+/// assert_eq!(target_for(c62, "2029-03".parse()?).ok_or("none")?.threshold().to_string(), "85%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn target_for(standard: CwtStandard, month: YearMonth) -> Option<CwtTarget> {
-    national_targets()
+    latest(national_targets(), standard, month)
+}
+
+/// The entry in force for `standard` in `month`: the latest that starts on
+/// or before it; of two starting the same month, the later in the list.
+fn latest(
+    targets: impl Iterator<Item = CwtTarget>,
+    standard: CwtStandard,
+    month: YearMonth,
+) -> Option<CwtTarget> {
+    targets
         .filter(|t| t.standard == standard && t.from <= month)
-        .max_by_key(|t| t.from)
+        .fold(None, |best: Option<CwtTarget>, t| match best {
+            Some(b) if b.from > t.from => Some(b),
+            _ => Some(t),
+        })
+}
+
+/// The national schedule plus targets of a caller's or a plan's own
+/// (local milestones). A target added for a standard and month replaces the
+/// national entry of that month, and is in force until the next entry for
+/// its standard, national or added.
+///
+/// ```
+/// use cancer_plan::standard::{CwtTarget, TargetBasis, TargetSchedule};
+/// use cancer_plan::{CwtStandard, Percent};
+/// let fds = CwtStandard::FasterDiagnosis28Day;
+/// // An ICB's own milestone: 78% from September 2025.
+/// let schedule = TargetSchedule::national()
+///     .with_target(CwtTarget::new(fds, Percent::from_points(78)?, "2025-09".parse()?, TargetBasis::Local));
+/// let at = |m: &str| -> Result<String, Box<dyn std::error::Error>> {
+///     Ok(schedule.target_for(fds, m.parse()?).ok_or("none")?.threshold().to_string())
+/// };
+/// assert_eq!(at("2025-08")?, "77%");
+/// assert_eq!(at("2025-09")?, "78%");
+/// assert_eq!(at("2026-03")?, "80%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TargetSchedule {
+    added: Vec<CwtTarget>,
+    without_national: bool,
+}
+
+impl TargetSchedule {
+    /// The national schedule ([`national_targets`]).
+    pub fn national() -> TargetSchedule {
+        TargetSchedule::default()
+    }
+
+    /// No national targets: only those added.
+    pub fn empty() -> TargetSchedule {
+        TargetSchedule {
+            added: Vec::new(),
+            without_national: true,
+        }
+    }
+
+    /// The same schedule with one more target.
+    pub fn with_target(mut self, target: CwtTarget) -> TargetSchedule {
+        self.added.push(target);
+        self
+    }
+
+    /// The same schedule with more targets.
+    pub fn with_targets(mut self, targets: impl IntoIterator<Item = CwtTarget>) -> TargetSchedule {
+        self.added.extend(targets);
+        self
+    }
+
+    /// Every entry: the national ones (unless [`empty`](Self::empty)),
+    /// then those added, in the order added.
+    pub fn targets(&self) -> impl Iterator<Item = CwtTarget> + '_ {
+        let national = (!self.without_national)
+            .then(national_targets)
+            .into_iter()
+            .flatten();
+        national.chain(self.added.iter().copied())
+    }
+
+    /// The threshold in force for `standard` in `month` (as
+    /// [`target_for`], with the added targets); `None` before the first.
+    pub fn target_for(&self, standard: CwtStandard, month: YearMonth) -> Option<CwtTarget> {
+        latest(self.targets(), standard, month)
+    }
 }
 
 /// The NHS Constitution threshold of a standard, where it has one (62-day:
@@ -234,6 +362,11 @@ mod tests {
         assert_eq!(t(CwtStandard::Combined62Day, "2024-06"), p(85));
         assert_eq!(t(CwtStandard::Combined62Day, "2025-03"), p(70));
         assert_eq!(t(CwtStandard::Combined62Day, "2026-03"), p(75));
+        assert_eq!(t(CwtStandard::Combined62Day, "2029-02"), p(75));
+        assert_eq!(t(CwtStandard::Combined62Day, "2029-03"), p(85));
+        assert_eq!(t(CwtStandard::Combined31Day, "2029-03"), p(96));
+        assert_eq!(t(CwtStandard::FasterDiagnosis28Day, "2029-03"), p(80));
+        assert_eq!(t(CwtStandard::FasterDiagnosis28Day, "2031-01"), p(80));
         assert_eq!(
             constitutional_target(CwtStandard::Combined62Day)
                 .unwrap()
@@ -241,5 +374,23 @@ mod tests {
             p(85)
         );
         assert!(target_for(CwtStandard::Combined31Day, ym("2023-09")).is_none());
+    }
+
+    #[test]
+    fn added_targets_replace_national_ones_of_their_month() {
+        let p = |n| Percent::from_points(n).unwrap();
+        let c62 = CwtStandard::Combined62Day;
+        let local = CwtTarget::new(c62, p(78), ym("2027-03"), TargetBasis::Local);
+        let same_month = CwtTarget::new(c62, p(72), ym("2026-03"), TargetBasis::Local);
+        let s = TargetSchedule::national().with_targets([local, same_month]);
+        assert_eq!(s.target_for(c62, ym("2026-03")), Some(same_month));
+        assert_eq!(s.target_for(c62, ym("2027-03")), Some(local));
+        assert_eq!(
+            s.target_for(c62, ym("2029-03")).map(|t| t.threshold()),
+            Some(p(85))
+        );
+        let only = TargetSchedule::empty().with_target(local);
+        assert!(only.target_for(c62, ym("2027-02")).is_none());
+        assert_eq!(only.targets().count(), 1);
     }
 }

@@ -43,10 +43,41 @@ pub fn from_str(json: &str) -> Result<CancerPlan, PlanReadError> {
 }
 
 /// Reads a plan from any reader of JSON (a file, a socket, a buffer).
-pub fn from_reader<R: io::Read>(reader: R) -> Result<CancerPlan, PlanReadError> {
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    let parsed = serde_path_to_error::deserialize::<_, CancerPlanBuilder>(&mut de);
-    finish(parsed, de.end())
+///
+/// The input is read to its end first, then parsed as [`from_str`] parses
+/// it, so the two give the same plan, and the same errors with the same
+/// line and column (serde_json's streaming reader placed some errors one
+/// column later than its string reader). Input that is not UTF-8 is a
+/// [`PlanReadError::Format`] at the root naming the line and column of the
+/// first bad byte; a failing reader is one with the reader's error.
+///
+/// # Errors
+///
+/// As [`from_str`], and the two cases above.
+pub fn from_reader<R: io::Read>(mut reader: R) -> Result<CancerPlan, PlanReadError> {
+    let root = |message: String| PlanReadError::Format {
+        path: ".".into(),
+        message,
+    };
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| root(format!("reading failed: {e}")))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let line = before.iter().filter(|&&b| b == b'\n').count().saturating_add(1);
+        let column = before
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .count()
+            .saturating_add(1);
+        root(format!(
+            "the input is not UTF-8 at line {line} column {column} (byte {})",
+            e.valid_up_to()
+        ))
+    })?;
+    from_str(text)
 }
 
 /// Turns the parse result and the end-of-input check (nothing but

@@ -66,7 +66,7 @@ impl Term {
                 let last = i32::from(months.max(1)) - 1;
                 plan_year
                     .first_month()
-                    .plus_months(last)
+                    .checked_plus_months(last)?
                     .financial_year()
                     .ok()
             }

@@ -72,7 +72,12 @@ impl Tenure {
     pub fn fixed(start: YearMonth, months: u32) -> Result<Tenure, TenureError> {
         let extra = months.checked_sub(1).ok_or(TenureError::NoMonths)?;
         let extra = i32::try_from(extra).map_err(|_| TenureError::OutOfRange { month: start })?;
-        Tenure::checked(start, Some(start.plus_months(extra)))
+        // Checked, not saturating: a tenure past December 9999 is refused,
+        // not cut short there.
+        let last = start
+            .checked_plus_months(extra)
+            .ok_or(TenureError::OutOfRange { month: start })?;
+        Tenure::checked(start, Some(last))
     }
 
     /// From `start`, with no end (a substantive post).

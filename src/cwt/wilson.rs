@@ -55,7 +55,14 @@ impl WilsonInterval {
     /// by the formula of PHEindicatormethods' `wilson_lower` and
     /// `wilson_upper`, in the same order of operations:
     /// `(2x + z^2 -/+ z sqrt(z^2 + 4x(1 - x/n))) / 2 / (n + z^2)`.
-    /// `None` if `n` is not positive or `x` is outside `0..=n`.
+    /// `None` if `n` is not positive or `x` is outside `0..=n`, if either is
+    /// not finite (NaN or an infinity), or if the formula overflows `f64`
+    /// (counts beyond about 10^307).
+    ///
+    /// The limits are clamped to `[0, 1]`: rounding in the last bit can
+    /// otherwise put the upper limit of `x == n` just above 1 (42.5 of 42.5
+    /// at 99.8% gave 1.0000000000000002) or the lower limit of `x == 0`
+    /// just below 0.
     ///
     /// ```
     /// use cancer_plan::cwt::{ConfidenceLevel, WilsonInterval};
@@ -65,25 +72,30 @@ impl WilsonInterval {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn for_counts(x: f64, n: f64, level: ConfidenceLevel) -> Option<WilsonInterval> {
-        if !(n > 0.0 && (0.0..=n).contains(&x)) {
+        if !(x.is_finite() && n.is_finite() && n > 0.0 && (0.0..=n).contains(&x)) {
             return None;
         }
         let z = level.z();
         let z2 = z * z;
         let spread = z * (z2 + 4.0 * x * (1.0 - (x / n))).sqrt();
+        let lower = (2.0 * x + z2 - spread) / 2.0 / (n + z2);
+        let upper = (2.0 * x + z2 + spread) / 2.0 / (n + z2);
+        if !(lower.is_finite() && upper.is_finite()) {
+            return None;
+        }
         Some(WilsonInterval {
-            lower: (2.0 * x + z2 - spread) / 2.0 / (n + z2),
-            upper: (2.0 * x + z2 + spread) / 2.0 / (n + z2),
+            lower: lower.clamp(0.0, 1.0),
+            upper: upper.clamp(0.0, 1.0),
             level,
         })
     }
 
-    /// The lower limit, as a ratio.
+    /// The lower limit, as a ratio in `[0, 1]`.
     pub fn lower(&self) -> f64 {
         self.lower
     }
 
-    /// The upper limit, as a ratio.
+    /// The upper limit, as a ratio in `[0, 1]`, at least the lower.
     pub fn upper(&self) -> f64 {
         self.upper
     }
@@ -120,5 +132,40 @@ impl Performance {
     /// ```
     pub fn wilson(self, level: ConfidenceLevel) -> Option<WilsonInterval> {
         WilsonInterval::for_counts(self.within().to_f64(), self.total().to_f64(), level)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_stay_within_zero_and_one() {
+        // 42.5 of 42.5 at 99.8% gave an upper limit of 1.0000000000000002.
+        let ci = WilsonInterval::for_counts(42.5, 42.5, ConfidenceLevel::Percent99_8).unwrap();
+        assert!(ci.upper() <= 1.0, "{}", ci.upper());
+        assert_eq!(ci.upper(), 1.0);
+        for n in 1..2000 {
+            let n = f64::from(n) / 2.0;
+            for level in [ConfidenceLevel::Percent95, ConfidenceLevel::Percent99_8] {
+                for x in [0.0, n] {
+                    let ci = WilsonInterval::for_counts(x, n, level).unwrap();
+                    assert!((0.0..=1.0).contains(&ci.lower()), "{x}/{n}: {}", ci.lower());
+                    assert!((0.0..=1.0).contains(&ci.upper()), "{x}/{n}: {}", ci.upper());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn non_finite_input_has_no_interval() {
+        let level = ConfidenceLevel::Percent95;
+        // for_counts(inf, inf) gave NaN limits.
+        assert_eq!(WilsonInterval::for_counts(f64::INFINITY, f64::INFINITY, level), None);
+        assert_eq!(WilsonInterval::for_counts(1.0, f64::INFINITY, level), None);
+        assert_eq!(WilsonInterval::for_counts(f64::NAN, 10.0, level), None);
+        assert_eq!(WilsonInterval::for_counts(1.0, f64::NAN, level), None);
+        // Finite but so large that the formula overflows: no interval either.
+        assert_eq!(WilsonInterval::for_counts(f64::MAX, f64::MAX, level), None);
     }
 }

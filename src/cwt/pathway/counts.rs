@@ -13,6 +13,35 @@ const STANDARDS: usize = CwtStandard::ALL.len();
 pub const MAX_PROVIDERS: usize = 1 << 16;
 /// At most 100 years of months in one table.
 const MAX_MONTHS: i32 = 1200;
+/// The most cells one [`PathwayCounts`] table may hold: 2^26 (64 Mi) cells
+/// of 16 bytes, 1 GiB. That is, for example, 10 years of months for 12,400
+/// providers, or 1,200 months for 1,240 providers. [`PathwayCounts::add_parallel`]
+/// keeps the tables of all its threads together within it too.
+pub const MAX_CELLS: usize = 1 << 26;
+
+/// Why a [`PathwayCounts`] table cannot be made: it would be larger than
+/// [`MAX_CELLS`], or the allocator could not provide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "a table of {months} months x {providers} providers x 15 sites x 3 standards is more than {max} cells (1 GiB), or could not be allocated",
+    max = MAX_CELLS
+)]
+pub struct TableTooLarge {
+    months: usize,
+    providers: usize,
+}
+
+impl TableTooLarge {
+    /// The months of the window asked for.
+    pub fn months(&self) -> usize {
+        self.months
+    }
+
+    /// The providers asked for (capped at [`MAX_PROVIDERS`]).
+    pub fn providers(&self) -> usize {
+        self.providers
+    }
+}
 
 /// Why a reporting window is not valid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -84,7 +113,7 @@ pub struct MergeMismatch;
 ///     CompactPathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm)
 ///         .with_referral_received(d(4, 1)?).with_faster_diagnosis_stop(d(4, 30)?), // day 29
 /// ];
-/// let mut counts = PathwayCounts::new(window, 1);
+/// let mut counts = PathwayCounts::new(window, 1)?;
 /// counts.add(0, &records);
 /// let p = counts.get("2024-04".parse()?, rhm, TumourSite::Lung, CwtStandard::FasterDiagnosis28Day).ok_or("none")?;
 /// assert_eq!(p.to_string(), "1 / 2 (50.00%)");
@@ -110,37 +139,75 @@ impl PathwayCounts {
     /// 1.3 MB).
     ///
     /// `providers` is capped at [`MAX_PROVIDERS`] (65,536), the most a
-    /// [`ProviderIndex`] can name: a larger number could never be used, and
-    /// would ask for a table beyond any memory. The cap is visible in
-    /// [`PathwayCounts::providers`]. Size the table from a
+    /// [`ProviderIndex`] can name: a larger number could never be used. The
+    /// cap is visible in [`PathwayCounts::providers`]. Size the table from a
     /// [`ProviderRegistry::len`](super::ProviderRegistry::len), which never
     /// exceeds it.
-    pub fn new(window: ReportingWindow, providers: usize) -> PathwayCounts {
+    ///
+    /// # Errors
+    ///
+    /// [`TableTooLarge`] if the table would have more than [`MAX_CELLS`]
+    /// cells (1 GiB; 1,200 months x 65,536 providers asked for 56.6 GB,
+    /// which aborted the process), or if the allocator cannot provide it.
+    /// The size is checked before anything is allocated.
+    ///
+    /// ```
+    /// use cancer_plan::cwt::pathway::{PathwayCounts, ReportingWindow, MAX_PROVIDERS};
+    /// let century = ReportingWindow::new("1950-01".parse()?, "2049-12".parse()?)?;
+    /// assert!(PathwayCounts::new(century, MAX_PROVIDERS).is_err());
+    /// let year = ReportingWindow::new("2024-04".parse()?, "2025-03".parse()?)?;
+    /// assert_eq!(PathwayCounts::new(year, 150)?.cells(), 12 * 150 * 15 * 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(window: ReportingWindow, providers: usize) -> Result<PathwayCounts, TableTooLarge> {
         let providers = providers.min(MAX_PROVIDERS);
-        let block = providers.saturating_mul(SITES * STANDARDS);
+        let months = window.months();
+        let too_large = TableTooLarge { months, providers };
+        let block = providers
+            .checked_mul(SITES * STANDARDS)
+            .ok_or(too_large)?;
+        let cells = months
+            .checked_mul(block)
+            .filter(|&n| n <= MAX_CELLS)
+            .ok_or(too_large)?;
+        let mut table = Vec::new();
+        table.try_reserve_exact(cells).map_err(|_| too_large)?;
+        table.resize(cells, [0, 0]);
         let first_day = day_number(window.first.first_day());
         let mut day_offsets = Vec::new();
+        // At most 1,200 months (a `ReportingWindow`): 36,525 days.
         for (slot, month) in window.first.through(window.last).enumerate() {
+            // slot < months, so slot * block <= cells <= MAX_CELLS.
             let offset = slot.saturating_mul(block);
             day_offsets.extend(std::iter::repeat(offset).take(month.days() as usize));
         }
-        PathwayCounts {
+        Ok(PathwayCounts {
             window,
             providers,
             first_day,
             day_offsets,
-            cells: vec![[0, 0]; window.months().saturating_mul(block)],
+            cells: table,
             outside_window: [0; STANDARDS],
             findings: Vec::new(),
-        }
+        })
+    }
+
+    /// The number of cells in the table (months x providers x 15 sites x 3
+    /// standards), at most [`MAX_CELLS`].
+    pub fn cells(&self) -> usize {
+        self.cells.len()
     }
 
     /// Counts `records`; `first_index` is the index of `records[0]` in the
     /// caller's whole input (used in findings, so that chunks aggregated
     /// separately report true indexes).
+    ///
+    /// Indexes saturate at `usize::MAX` (a `first_index` so close to it
+    /// that `first_index + i` overflows cannot be a true index): they never
+    /// wrap round to small, plausible-looking indexes.
     pub fn add(&mut self, first_index: usize, records: &[CompactPathway]) {
         for (i, record) in records.iter().enumerate() {
-            self.add_one(first_index.wrapping_add(i), record);
+            self.add_one(first_index.saturating_add(i), record);
         }
     }
 
@@ -233,19 +300,32 @@ impl PathwayCounts {
 
     /// Adds another aggregation of the same window and provider count (e.g.
     /// from another thread) into this one.
+    ///
+    /// # Errors
+    ///
+    /// [`MergeMismatch`] if the windows or the provider counts differ
+    /// (nothing is merged then).
     pub fn merge(&mut self, other: PathwayCounts) -> Result<(), MergeMismatch> {
         if self.window != other.window || self.providers != other.providers {
             return Err(MergeMismatch);
         }
+        self.absorb(other);
+        Ok(())
+    }
+
+    /// Adds `other`, of the same window and provider count (checked by
+    /// [`merge`](Self::merge); by construction in `add_parallel`), into
+    /// this one. Counts saturate, though no count can reach `u64::MAX`: each
+    /// is at most the number of records ever counted.
+    pub(super) fn absorb(&mut self, other: PathwayCounts) {
         for (a, b) in self.cells.iter_mut().zip(&other.cells) {
-            a[0] += b[0];
-            a[1] += b[1];
+            a[0] = a[0].saturating_add(b[0]);
+            a[1] = a[1].saturating_add(b[1]);
         }
         for (a, b) in self.outside_window.iter_mut().zip(other.outside_window) {
-            *a += b;
+            *a = a.saturating_add(b);
         }
         self.findings.extend(other.findings);
-        Ok(())
     }
 
     /// How many providers (indexes `0..providers()`) the table has room for.

@@ -17,9 +17,11 @@ mod record;
 
 pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};
 pub use counts::{
-    MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, MAX_PROVIDERS,
+    MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, TableTooLarge, MAX_CELLS,
+    MAX_PROVIDERS,
 };
 pub use finding::{DataQualityFinding, FindingKind};
+pub use parallel::MAX_THREADS;
 pub use record::{Adjustment, AdjustmentReason, Measurement, Pathway, Route};
 
 use super::{PatientCount, Performance, PerformanceError, PerformanceTable};

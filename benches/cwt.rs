@@ -234,7 +234,8 @@ fn check(raw: &[Raw], records: &[CompactPathway]) {
         let mut p = par;
         // Findings order may differ between chunks; there are none here.
         assert!(p.findings().is_empty(), "{:?}", p.findings().first());
-        p.merge(PathwayCounts::new(window(), PROVIDERS).unwrap()).unwrap();
+        p.merge(PathwayCounts::new(window(), PROVIDERS).unwrap())
+            .unwrap();
         p
     });
     let floor = Floor::run(raw);

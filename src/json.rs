@@ -65,7 +65,11 @@ pub fn from_reader<R: io::Read>(mut reader: R) -> Result<CancerPlan, PlanReadErr
         .map_err(|e| root(format!("reading failed: {e}")))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
-        let line = before.iter().filter(|&&b| b == b'\n').count().saturating_add(1);
+        let line = before
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            .saturating_add(1);
         let column = before
             .iter()
             .rev()

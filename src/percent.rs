@@ -241,7 +241,10 @@ mod tests {
         for places in [29, 65_535, 65_536, u32::MAX] {
             assert_eq!(p.display(places).to_string(), p.display(28).to_string());
         }
-        assert_eq!(p.display(28).to_string(), "71.0703000000000000000000000000%");
+        assert_eq!(
+            p.display(28).to_string(),
+            "71.0703000000000000000000000000%"
+        );
         assert_eq!(p.rounded(u32::MAX), p);
     }
 

@@ -45,7 +45,8 @@ fn day_28_is_within_the_fds_and_day_29_is_not() {
         .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
         .collect();
     let feb: YearMonth = "2024-02".parse().unwrap();
-    let mut counts = PathwayCounts::new(ReportingWindow::new(feb, feb).unwrap(), providers.len()).unwrap();
+    let mut counts =
+        PathwayCounts::new(ReportingWindow::new(feb, feb).unwrap(), providers.len()).unwrap();
     counts.add(0, &compact);
     let p = counts
         .get(feb, compact[0].provider(), TumourSite::Lung, FDS)
@@ -355,7 +356,10 @@ fn an_impossible_table_size_is_an_error_before_allocating() {
     let window = ReportingWindow::new(first, first.plus_months(1199)).unwrap();
     let err = PathwayCounts::new(window, MAX_PROVIDERS).unwrap_err();
     assert_eq!((err.months(), err.providers()), (1200, MAX_PROVIDERS));
-    assert!(err.to_string().contains("1200 months x 65536 providers"), "{err}");
+    assert!(
+        err.to_string().contains("1200 months x 65536 providers"),
+        "{err}"
+    );
     assert!(PathwayCounts::new(window, usize::MAX).is_err());
     // The largest table allowed is made.
     let providers = MAX_CELLS / (1200 * 45);

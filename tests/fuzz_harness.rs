@@ -16,7 +16,9 @@ const EXTRACT: &str = include_str!("../examples/data/cwt-provider-extract-2023-1
 /// the crate itself so that it follows the format.
 fn capacity() -> String {
     use cancer_plan::budget::FundingSource;
-    use cancer_plan::capacity::{AfcBand, Costing, ImprovementCapacity, ImprovementTeam, Post, Tenure};
+    use cancer_plan::capacity::{
+        AfcBand, Costing, ImprovementCapacity, ImprovementTeam, Post, Tenure,
+    };
     use cancer_plan::{Alliance, Icb, Id, Money};
     let id = |s: &str| Id::new(s).unwrap();
     let tenure = Tenure::fixed("2021-07".parse().unwrap(), 24).unwrap();
@@ -24,8 +26,17 @@ fn capacity() -> String {
         .title("ICS improvement capacity")
         .alliance(Alliance::new("Wessex").with_icb(Icb::new(id("dorset"), "NHS Dorset ICB")))
         .post(
-            Post::new(id("lead"), "Senior Leader", AfcBand::Band8C, id("dorset"), tenure)
-                .with_costing(Costing::annual(Money::from_pounds(90_000), "AfC 8c midpoint")),
+            Post::new(
+                id("lead"),
+                "Senior Leader",
+                AfcBand::Band8C,
+                id("dorset"),
+                tenure,
+            )
+            .with_costing(Costing::annual(
+                Money::from_pounds(90_000),
+                "AfC 8c midpoint",
+            )),
         )
         .team(ImprovementTeam::new(
             id("cit"),
@@ -51,7 +62,10 @@ fn assessment() -> String {
             RdcPrinciple::CoordinatedTesting,
             "tests booked one at a time",
         ))
-        .principle(PrincipleEntry::met(RdcPrinciple::ALL[1], "seen in the pathway mapping"))
+        .principle(PrincipleEntry::met(
+            RdcPrinciple::ALL[1],
+            "seen in the pathway mapping",
+        ))
         .build()
         .unwrap();
     serde_json::to_string(&assessment).unwrap()

@@ -147,7 +147,14 @@ fn from_reader_and_from_str_report_the_same_error_at_the_same_column() -> TestRe
     let from_str = error_text(json::from_str(&broken));
     assert!(from_str.contains("unknown field `stan1ard`"), "{from_str}");
     assert_eq!(error_text(json::from_reader(broken.as_bytes())), from_str);
-    for text in ["", "{", "[1]", "{\"title\": 1}", "{} x", &WESSEX[..WESSEX.len() / 2]] {
+    for text in [
+        "",
+        "{",
+        "[1]",
+        "{\"title\": 1}",
+        "{} x",
+        &WESSEX[..WESSEX.len() / 2],
+    ] {
         assert_eq!(
             error_text(json::from_reader(text.as_bytes())),
             error_text(json::from_str(text)),

@@ -16,14 +16,26 @@ fn id(s: &str) -> Id {
     Id::new(s).unwrap()
 }
 
-fn capacity_with(post_id: &str, team_id: &str) -> Result<ImprovementCapacity, cancer_plan::ValidationErrors> {
+fn capacity_with(
+    post_id: &str,
+    team_id: &str,
+) -> Result<ImprovementCapacity, cancer_plan::ValidationErrors> {
     let tenure = Tenure::fixed("2021-07".parse().unwrap(), 24).unwrap();
     ImprovementCapacity::builder()
         .title("ICS improvement capacity")
         .alliance(Alliance::new("Wessex").with_icb(Icb::new(id("dorset"), "NHS Dorset ICB")))
         .post(
-            Post::new(id(post_id), "Senior Leader", AfcBand::Band8C, id("dorset"), tenure)
-                .with_costing(Costing::annual(Money::from_pounds(90_000), "AfC 8c midpoint")),
+            Post::new(
+                id(post_id),
+                "Senior Leader",
+                AfcBand::Band8C,
+                id("dorset"),
+                tenure,
+            )
+            .with_costing(Costing::annual(
+                Money::from_pounds(90_000),
+                "AfC 8c midpoint",
+            )),
         )
         .team(ImprovementTeam::new(
             id(team_id),
@@ -45,8 +57,14 @@ fn a_capacity_whose_line_ids_would_not_fit_is_refused_when_built() -> TestResult
         .ok_or("a 57-character item id must be refused")?;
     let paths: Vec<&str> = errors.violations().iter().map(|v| v.path()).collect();
     assert_eq!(paths, ["posts[0].id", "teams[0].id"]);
-    assert!(matches!(errors.violations()[0].rule(), Rule::Described { .. }));
-    assert!(errors.to_string().contains("at most 56 characters"), "{errors}");
+    assert!(matches!(
+        errors.violations()[0].rule(),
+        Rule::Described { .. }
+    ));
+    assert!(
+        errors.to_string().contains("at most 56 characters"),
+        "{errors}"
+    );
     // 56 characters build, and every line of every year gets its id.
     let fits = "p".repeat(MAX_ITEM_ID_LEN);
     let capacity = capacity_with(&fits, &fits.replace('p', "t"))?;

@@ -296,7 +296,10 @@ mod tests {
         );
         // Unequal 28-digit weights, checked by hand: quotas
         // 33,333,333,333,333,333.33 and 66,666,666,666,666,666.67 pence.
-        let weights = [d("0.3333333333333333333333333333"), d("0.6666666666666666666666666667")];
+        let weights = [
+            d("0.3333333333333333333333333333"),
+            d("0.6666666666666666666666666667"),
+        ];
         let parts = apportion(limit, &weights, MoneyUnit::Penny).unwrap();
         assert_eq!(
             parts,
@@ -305,7 +308,8 @@ mod tests {
                 Money::from_pence(66_666_666_666_666_667),
             ]
         );
-        let pounds = apportion(limit, &[third, Decimal::from(1_000_000)], MoneyUnit::Pound).unwrap();
+        let pounds =
+            apportion(limit, &[third, Decimal::from(1_000_000)], MoneyUnit::Pound).unwrap();
         assert_eq!(pounds.iter().sum::<Result<Money, _>>(), Ok(limit));
     }
 

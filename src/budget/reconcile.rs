@@ -124,9 +124,7 @@ impl BudgetAllocation {
                     format!("{at}.guide_spend"),
                     id.clone(),
                     FindingUnit::Pounds,
-                    expected
-                        .ok()
-                        .map(|e| (e.to_decimal(), guide.to_decimal())),
+                    expected.ok().map(|e| (e.to_decimal(), guide.to_decimal())),
                     tolerance.for_share_of(total),
                 );
                 if let Some(budget) = area.budget() {

@@ -161,7 +161,10 @@ mod tests {
     fn non_finite_input_has_no_interval() {
         let level = ConfidenceLevel::Percent95;
         // for_counts(inf, inf) gave NaN limits.
-        assert_eq!(WilsonInterval::for_counts(f64::INFINITY, f64::INFINITY, level), None);
+        assert_eq!(
+            WilsonInterval::for_counts(f64::INFINITY, f64::INFINITY, level),
+            None
+        );
         assert_eq!(WilsonInterval::for_counts(1.0, f64::INFINITY, level), None);
         assert_eq!(WilsonInterval::for_counts(f64::NAN, 10.0, level), None);
         assert_eq!(WilsonInterval::for_counts(1.0, f64::NAN, level), None);

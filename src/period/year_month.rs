@@ -280,7 +280,10 @@ mod tests {
             NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()
         );
         assert_eq!(YearMonth::MAX.days(), 31);
-        assert_eq!(YearMonth::MIN.first_day(), NaiveDate::from_ymd_opt(1, 1, 1).unwrap());
+        assert_eq!(
+            YearMonth::MIN.first_day(),
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap()
+        );
         for m in YearMonth::MIN.through(YearMonth::MAX) {
             assert_eq!(YearMonth::from_date(m.last_day()), m, "{m}");
             assert!(m.contains(m.last_day()) && m.contains(m.first_day()));

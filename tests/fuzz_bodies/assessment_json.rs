@@ -47,7 +47,10 @@ fn assessment(data: &[u8]) {
     let written = serde_json::to_string(&assessment).expect("an assessment always serialises");
     let back: PathwayAssessment =
         serde_json::from_str(&written).expect("what was written reads back");
-    assert_eq!(back, assessment, "read -> write -> read changed the assessment");
+    assert_eq!(
+        back, assessment,
+        "read -> write -> read changed the assessment"
+    );
     let _ = assessment.not_assessed().count();
     let _ = assessment.is_fully_compliant();
 }

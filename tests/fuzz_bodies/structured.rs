@@ -225,7 +225,11 @@ fn check_apportion(total: u64, pounds: bool, weights: &[(i64, u8)]) {
         (MoneyUnit::Penny, Money::from_pence((total >> 1) as i64))
     };
     let result = apportion(total, &weights, unit);
-    assert_eq!(result, apportion(total, &weights, unit), "not deterministic");
+    assert_eq!(
+        result,
+        apportion(total, &weights, unit),
+        "not deterministic"
+    );
     let within_limit = total <= Money::from_pounds(MAX_AMOUNT_POUNDS);
     let scaled = common_scale(&weights);
     let valid = !weights.is_empty()
@@ -248,8 +252,7 @@ fn check_apportion(total: u64, pounds: bool, weights: &[(i64, u8)]) {
                 let sum: i128 = scaled.iter().sum();
                 let places = unit.decimal_places();
                 let units = total.to_decimal() * Decimal::from(10i64.pow(places));
-                let units = i128::try_from(units.mantissa() / 10i128.pow(units.scale()))
-                    .unwrap_or(i128::MAX);
+                let units = units.mantissa() / 10i128.pow(units.scale());
                 for (part, w) in parts.iter().zip(&scaled) {
                     let p = part.to_decimal() * Decimal::from(10i64.pow(places));
                     let p = p.mantissa() / 10i128.pow(p.scale());
@@ -262,7 +265,10 @@ fn check_apportion(total: u64, pounds: bool, weights: &[(i64, u8)]) {
                         // (p-1)*sum < quota <= p*sum.
                         let floor = lo <= quota && quota < hi;
                         let ceiling = quota <= lo && quota > lo - sum;
-                        assert!(floor || ceiling, "part {p} is not the floor or ceiling of {quota}/{sum}");
+                        assert!(
+                            floor || ceiling,
+                            "part {p} is not the floor or ceiling of {quota}/{sum}"
+                        );
                     }
                 }
             }
@@ -274,7 +280,10 @@ fn check_apportion(total: u64, pounds: bool, weights: &[(i64, u8)]) {
             );
         }
         Err(e) => {
-            assert!(!valid || matches!(e, ApportionError::NotWholeUnits { .. }), "{e}");
+            assert!(
+                !valid || matches!(e, ApportionError::NotWholeUnits { .. }),
+                "{e}"
+            );
         }
     }
 }
@@ -319,7 +328,10 @@ fn check_pathways(
     }
     assert_eq!(
         fast.iter().count(),
-        table.iter().filter(|(m, ..)| *m >= first && *m <= last).count()
+        table
+            .iter()
+            .filter(|(m, ..)| *m >= first && *m <= last)
+            .count()
     );
     for standard in CwtStandard::ALL {
         assert_eq!(
@@ -338,7 +350,10 @@ fn check_pathways(
         .collect();
     a.sort();
     b.sort();
-    assert_eq!(a, b, "measure_pathways and PathwayCounts found different things");
+    assert_eq!(
+        a, b,
+        "measure_pathways and PathwayCounts found different things"
+    );
 
     let threads = NonZeroUsize::new(usize::from(threads % 9)).unwrap_or(NonZeroUsize::MIN);
     let mut parallel = PathwayCounts::new(window, providers.len()).unwrap();
@@ -349,7 +364,10 @@ fn check_pathways(
     one.add(first_index, &compact);
     let mut many = PathwayCounts::new(window, providers.len()).unwrap();
     many.add_parallel(first_index, &compact, threads);
-    assert_eq!(one, many, "add_parallel differs from add at first index {first_index}");
+    assert_eq!(
+        one, many,
+        "add_parallel differs from add at first index {first_index}"
+    );
 }
 
 fn check_spc(
@@ -499,7 +517,11 @@ fn check_display(points: u16, scale: u8, places: u32, within: u32, total: u32) {
 fn check_months(index: u32, by: i32) {
     let m = YearMonth::MIN.plus_months(i32::try_from(index % (12 * 9999)).unwrap());
     assert!((28..=31).contains(&m.days()));
-    assert_eq!(YearMonth::from_date(m.last_day()), m, "{m}: last day in another month");
+    assert_eq!(
+        YearMonth::from_date(m.last_day()),
+        m,
+        "{m}: last day in another month"
+    );
     assert_eq!(YearMonth::from_date(m.first_day()), m);
     assert_eq!(m.to_string().parse::<YearMonth>(), Ok(m));
     let _ = m.plus_months(by);

@@ -7,9 +7,7 @@ use std::str::FromStr;
 
 use cancer_plan::capacity::{AfcBand, Wte};
 use cancer_plan::cwt::PatientCount;
-use cancer_plan::{
-    FinancialYear, Id, Money, OdsCode, Percent, Quarter, TumourSite, YearMonth,
-};
+use cancer_plan::{FinancialYear, Id, Money, OdsCode, Percent, Quarter, TumourSite, YearMonth};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -30,13 +28,19 @@ where
     };
     let shown = value.to_string();
     match shown.parse::<T>() {
-        Ok(back) => assert_eq!(back, value, "{text:?} displays as {shown:?}, which parses to another value"),
+        Ok(back) => assert_eq!(
+            back, value,
+            "{text:?} displays as {shown:?}, which parses to another value"
+        ),
         Err(e) => panic!("{text:?} displays as {shown:?}, which does not parse: {e}"),
     }
     let json = serde_json::to_string(&value).expect("a value always serialises");
     let back: T = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("{text:?} serialises as {json}, which does not read back: {e}"));
-    assert_eq!(back, value, "{text:?}: JSON {json} reads back as another value");
+    assert_eq!(
+        back, value,
+        "{text:?}: JSON {json} reads back as another value"
+    );
     Some(value)
 }
 
@@ -67,7 +71,11 @@ pub fn run(data: &[u8]) {
     if all || pick == 2 {
         if let Some(m) = round_trip::<YearMonth>(text) {
             let last = m.last_day();
-            assert_eq!(YearMonth::from_date(last), m, "{m}: last day {last} is in another month");
+            assert_eq!(
+                YearMonth::from_date(last),
+                m,
+                "{m}: last day {last} is in another month"
+            );
             assert_eq!(YearMonth::from_date(m.first_day()), m);
             assert!((28..=31).contains(&m.days()));
         }

@@ -163,9 +163,7 @@ impl PathwayCounts {
         let providers = providers.min(MAX_PROVIDERS);
         let months = window.months();
         let too_large = TableTooLarge { months, providers };
-        let block = providers
-            .checked_mul(SITES * STANDARDS)
-            .ok_or(too_large)?;
+        let block = providers.checked_mul(SITES * STANDARDS).ok_or(too_large)?;
         let cells = months
             .checked_mul(block)
             .filter(|&n| n <= MAX_CELLS)

@@ -15,7 +15,11 @@ pub const MAX_THREADS: usize = 256;
 /// One chunk of the records: counted on its own thread, or (when no thread
 /// could be had) left for the calling thread.
 enum Part<'scope, 'records> {
-    Spawned(ScopedJoinHandle<'scope, Option<PathwayCounts>>, usize, &'records [CompactPathway]),
+    Spawned(
+        ScopedJoinHandle<'scope, Option<PathwayCounts>>,
+        usize,
+        &'records [CompactPathway],
+    ),
     Local(usize, &'records [CompactPathway]),
 }
 
@@ -182,7 +186,10 @@ mod tests {
         let mut two = table(1);
         two.add_parallel(usize::MAX - 1, &records, NonZeroUsize::new(2).unwrap());
         let indexes: Vec<usize> = two.findings().iter().map(|f| f.index()).collect();
-        assert_eq!(indexes, [usize::MAX - 1, usize::MAX, usize::MAX, usize::MAX]);
+        assert_eq!(
+            indexes,
+            [usize::MAX - 1, usize::MAX, usize::MAX, usize::MAX]
+        );
         assert_eq!(one, two);
     }
 }

@@ -77,6 +77,8 @@ impl Percent {
     }
 
     /// The ratio in `0..=1` (`0.8` for 80%), exact.
+    // Dividing a value in 0..=100 by a non-zero constant cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn as_ratio(self) -> Decimal {
         (self.0 / Decimal::ONE_HUNDRED).normalize()
     }
@@ -97,7 +99,7 @@ impl Percent {
     ///
     /// ```
     /// use cancer_plan::Percent;
-    /// let third: Percent = "33.3333333333333333333333333333".parse()?;
+    /// let third: Percent = "33.33333333333333333333333333".parse()?;
     /// assert_eq!(third.display(u32::MAX).to_string(), third.display(28).to_string());
     /// # Ok::<(), cancer_plan::PercentError>(())
     /// ```

@@ -225,8 +225,9 @@ fn common_scale(weights: &[Decimal]) -> Result<Vec<i128>, ApportionError> {
         .iter()
         .map(|w| {
             let w = w.normalize();
-            let factor = 10i128
-                .checked_pow(scale - w.scale())
+            let factor = scale
+                .checked_sub(w.scale())
+                .and_then(|places| 10i128.checked_pow(places))
                 .ok_or(ApportionError::Overflow)?;
             w.mantissa()
                 .checked_mul(factor)

@@ -60,10 +60,11 @@ impl Term {
             Term::OneOff | Term::FinalYear => Some(plan_year),
             Term::YearOf { year, of } => {
                 let remaining = i32::from(of.saturating_sub(year));
-                FinancialYear::starting(plan_year.start_year() + remaining).ok()
+                let end = plan_year.start_year().checked_add(remaining)?;
+                FinancialYear::starting(end).ok()
             }
             Term::FixedTermMonths { months } => {
-                let last = i32::from(months.max(1)) - 1;
+                let last = i32::from(months.saturating_sub(1));
                 plan_year
                     .first_month()
                     .checked_plus_months(last)?

@@ -107,7 +107,7 @@ impl Tenure {
     /// How many months in all, `None` if open-ended.
     pub fn months(self) -> Option<u32> {
         let last = self.last?;
-        u32::try_from(last.months_since(self.start) + 1).ok()
+        u32::try_from(last.months_since(self.start).checked_add(1)?).ok()
     }
 
     /// The financial years the tenure spans, each with the months of the
@@ -127,7 +127,8 @@ impl Tenure {
                 continue;
             };
             match years.last_mut() {
-                Some((y, n)) if *y == year => *n += 1,
+                // At most 12 months a year.
+                Some((y, n)) if *y == year => *n = n.saturating_add(1),
                 _ => years.push((year, 1)),
             }
         }

@@ -59,6 +59,8 @@ impl YearMonth {
         }
     }
 
+    // i32 and u32 values widened to i64: 12 x i32::MAX + u32::MAX fits.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(crate) fn from_parts_unchecked(year: i32, month: u32) -> YearMonth {
         Self::clamped(i64::from(year) * 12 + i64::from(month) - 1)
     }
@@ -75,6 +77,8 @@ impl YearMonth {
     }
 
     /// The month of the year, 1 (January) to 12 (December).
+    // rem_euclid(12) is in 0..12, so the month is in 1..=12.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn month(self) -> u32 {
         self.index.rem_euclid(12).unsigned_abs() + 1
     }
@@ -119,6 +123,8 @@ impl YearMonth {
     /// written can be read back. A saturated month is not `n` months away:
     /// where that would be a wrong date, use
     /// [`checked_plus_months`](Self::checked_plus_months).
+    // Two i32 values widened to i64 cannot overflow it.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn plus_months(self, n: i32) -> YearMonth {
         Self::clamped(i64::from(self.index) + i64::from(n))
     }
@@ -160,11 +166,15 @@ impl YearMonth {
     }
 
     /// Whole months from `earlier` to `self` (negative if `earlier` is later).
+    // Both indexes are in MIN..=MAX (12..=119,999): the difference fits.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn months_since(self, earlier: YearMonth) -> i32 {
         self.index - earlier.index
     }
 
     /// The NHS financial year the month falls in.
+    // The year is at least 1, so `year - 1` cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn financial_year(self) -> Result<FinancialYear, FinancialYearError> {
         let start = if self.month() >= 4 {
             self.year()

@@ -79,7 +79,10 @@ impl ReportingWindow {
     }
 
     fn months(&self) -> usize {
-        usize::try_from(self.last.months_since(self.first) + 1).unwrap_or(0)
+        let span = self.last.months_since(self.first);
+        span.checked_add(1)
+            .and_then(|months| usize::try_from(months).ok())
+            .unwrap_or(0)
     }
 }
 
@@ -209,6 +212,9 @@ impl PathwayCounts {
         }
     }
 
+    // Bounded by construction: `provider < self.providers <= MAX_PROVIDERS`
+    // and a site index is below SITES, so `base` is below 65,536 x 45.
+    #[allow(clippy::arithmetic_side_effects)]
     #[inline]
     fn add_one(&mut self, index: usize, r: &CompactPathway) {
         let provider = usize::from(r.provider.get());
@@ -276,6 +282,11 @@ impl PathwayCounts {
         self.findings.push(DataQualityFinding::new(index, finding));
     }
 
+    // Bounded by construction: `offset + base + standard` is below the
+    // table's cell count (at most MAX_CELLS), and each count is at most the
+    // number of records ever counted into the table, far below u64::MAX.
+    // This is the hot loop, so no checked arithmetic here.
+    #[allow(clippy::arithmetic_side_effects)]
     #[inline]
     fn count(&mut self, base: usize, standard: CwtStandard, stop: i32, within: bool) {
         let day = stop.wrapping_sub(self.first_day) as u32 as usize;
@@ -364,6 +375,9 @@ impl PathwayCounts {
         if slot >= self.window.months() || provider >= self.providers {
             return None;
         }
+        // Bounded by construction: slot < months and provider < providers,
+        // so the index is below the cell count (at most MAX_CELLS).
+        #[allow(clippy::arithmetic_side_effects)]
         let index = ((slot * self.providers + provider) * SITES + site.index()) * STANDARDS
             + standard.index();
         self.cells.get(index).and_then(|&c| to_performance(c))

@@ -6,6 +6,13 @@
 //! and a well-formed plan that breaks invariants (a
 //! [`PlanReadError::Invalid`], with every violation). The format is
 //! documented in the README's "JSON interchange format" section.
+//!
+//! Text is kept exactly as given, control characters included: a NUL
+//! (`\u0000`, legal in JSON) in a title or a description is stored
+//! verbatim and written back as the escape `\u0000`, never as a raw NUL
+//! byte. Ids, ODS codes and the closed sets (standards, tumour sites...)
+//! refuse it by their grammar, with the field's path. A caller passing text
+//! on to C strings or a terminal escapes it there.
 
 use std::io;
 

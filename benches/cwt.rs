@@ -215,7 +215,7 @@ impl Floor {
 }
 
 fn library(records: &[CompactPathway]) -> PathwayCounts {
-    let mut counts = PathwayCounts::new(window(), PROVIDERS);
+    let mut counts = PathwayCounts::new(window(), PROVIDERS).unwrap();
     counts.add(0, records);
     counts
 }
@@ -224,7 +224,7 @@ fn library(records: &[CompactPathway]) -> PathwayCounts {
 const TWO: NonZeroUsize = NonZeroUsize::MIN.saturating_add(1);
 
 fn library_parallel(records: &[CompactPathway], threads: NonZeroUsize) -> PathwayCounts {
-    let mut counts = PathwayCounts::new(window(), PROVIDERS);
+    let mut counts = PathwayCounts::new(window(), PROVIDERS).unwrap();
     counts.add_parallel(0, records, threads);
     counts
 }
@@ -237,7 +237,8 @@ fn check(raw: &[Raw], records: &[CompactPathway]) {
         let mut p = par;
         // Findings order may differ between chunks; there are none here.
         assert!(p.findings().is_empty(), "{:?}", p.findings().first());
-        p.merge(PathwayCounts::new(window(), PROVIDERS)).unwrap();
+        p.merge(PathwayCounts::new(window(), PROVIDERS).unwrap())
+            .unwrap();
         p
     });
     let floor = Floor::run(raw);

@@ -50,7 +50,9 @@
 //! | `plan_check` | validating, reconciling and rolling up any plan in the JSON format, as text or `--json` ([`docs::json`]) |
 //! | `cwt_performance` | CWT performance of the alliance, its ICBs and trusts against the plan's asks (feature `cwt-extract`; [`docs::cwt`]) |
 //! | `improvement_capacity_2021` | the June 2021 board paper's improvement capacity, costed, and an illustrative RDC compliance matrix ([`docs::rdc_capacity`]) |
-//! | `spc_fds` | an SPC chart of a trust's FDS performance, drawn as SVG ([`docs::spc`]) |
+//! | `cwt_pathways` | patient-level pathway files (CSV or Parquet) to performance cells (features `pathway-csv`, `pathway-parquet`; [`docs::cwt`]) |
+//! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
+//! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
 //! reading JSON ([`json::from_str`]), money ([`Money`]), apportionment
@@ -125,7 +127,10 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
-    clippy::panic
+    clippy::panic,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented
 )]
 #![cfg_attr(
     test,

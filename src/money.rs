@@ -200,6 +200,8 @@ impl Money {
     }
 
     /// `-self`.
+    // A `Decimal`'s range is symmetric: negation cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn negate(self) -> Money {
         Money((-self.0).normalize())
     }
@@ -320,6 +322,10 @@ impl fmt::Display for Money {
     /// zero. The alternate form (`{:#}`) always shows pence. A width pads it,
     /// right-aligned unless the format says otherwise:
     /// `format!("[{:>10}]", Money::from_pounds(1234))` is `[    £1,234]`.
+    /// zero. The alternate form (`{:#}`) always shows pence.
+    // Bounded by construction: `abs - whole` is the fraction (below 1, so
+    // x 100 is below 100), and `i < digits.len()` in the grouping loop.
+    #[allow(clippy::arithmetic_side_effects)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.is_negative() { "-" } else { "" };
         let abs = self.0.abs();
@@ -346,6 +352,8 @@ impl FromStr for Money {
 
     /// Accepts `£1,234`, `1234.5`, `-£12.50`, `£-12.50` and ` 1,234 `.
     /// Commas must group thousands.
+    // Negating a `Decimal` cannot overflow: its range is symmetric.
+    #[allow(clippy::arithmetic_side_effects)]
     fn from_str(text: &str) -> Result<Money, MoneyError> {
         let syntax = || MoneyError::Syntax {
             text: text.to_owned(),
@@ -377,7 +385,16 @@ impl FromStr for Money {
                 return Err(syntax());
             }
         }
-        let plain: String = s.chars().filter(|c| *c != ',').collect();
+        // Trailing zeros of the pence do not change the amount, but a
+        // `Decimal` holds at most 28 or 29 digits: `£999…999.90` (27 nines),
+        // as Display writes 999…999.9, would not fit with its zero.
+        let mut plain: String = int_part.chars().filter(|c| *c != ',').collect();
+        if let Some(frac) = frac_part.map(|f| f.trim_end_matches('0')) {
+            if !frac.is_empty() {
+                plain.push('.');
+                plain.push_str(frac);
+            }
+        }
         let value = Decimal::from_str_exact(&plain).map_err(|_| syntax())?;
         Money::new(if negative { -value } else { value })
     }
@@ -472,6 +489,28 @@ mod tests {
         assert_eq!(m("999").to_string(), "£999");
         assert_eq!(m("-1000.05").to_string(), "-£1,000.05");
         assert_eq!(format!("{:#}", m("12")), "£12.00");
+    }
+
+    #[test]
+    fn display_parses_back_at_the_extremes() {
+        // 27 nines and a tenth display with a second pence digit, which made
+        // 29 digits that `FromStr` refused.
+        for text in [
+            "999999999999999999999999999.9",
+            "-999999999999999999999999999.9",
+            "792281625142643375935439503.35",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "0.01",
+        ] {
+            let money = m(text);
+            for shown in [money.to_string(), format!("{money:#}")] {
+                assert_eq!(shown.parse::<Money>(), Ok(money), "{text} shows as {shown}");
+            }
+        }
+        assert_eq!(m("£1.500"), Money::from_pence(150));
+        assert!("1.".parse::<Money>().is_err());
+        assert!("1.001".parse::<Money>().is_err());
     }
 
     #[test]

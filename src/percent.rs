@@ -91,21 +91,41 @@ impl Percent {
     }
 
     /// The ratio in `0..=1` (`0.8` for 80%), exact.
+    // Dividing a value in 0..=100 by a non-zero constant cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn as_ratio(self) -> Decimal {
         (self.0 / Decimal::ONE_HUNDRED).normalize()
     }
 
+    /// The most decimal places a display shows:
+    /// [`Decimal::MAX_SCALE`] (28), the most a `Decimal` holds. More would
+    /// only add zeros, and a formatting precision of 65,536 or more panics
+    /// inside `std`.
+    pub const MAX_DISPLAY_PLACES: u32 = Decimal::MAX_SCALE;
+
     /// A display of this percentage rounded half away from zero to `places`
     /// decimal places (`display(0)` of 6.998% shows `7%`).
+    ///
+    /// `places` above [`MAX_DISPLAY_PLACES`](Self::MAX_DISPLAY_PLACES) (28)
+    /// show 28: the value is exact to 28 places, so nothing is lost, and
+    /// any `places` formats without a panic (std panics on a precision of
+    /// 65,536 or more; the display never asks it for more than 28).
+    ///
+    /// ```
+    /// use cancer_plan::Percent;
+    /// let third: Percent = "33.33333333333333333333333333".parse()?;
+    /// assert_eq!(third.display(u32::MAX).to_string(), third.display(28).to_string());
+    /// # Ok::<(), cancer_plan::PercentError>(())
+    /// ```
     pub fn display(self, places: u32) -> PercentDisplay {
         PercentDisplay {
             value: self.0,
-            places,
+            places: places.min(Self::MAX_DISPLAY_PLACES),
         }
     }
 
     /// This percentage rounded half away from zero to `places` decimal
-    /// places, as printed in a table.
+    /// places, as printed in a table (`places` above 28 leave it exact).
     pub fn rounded(self, places: u32) -> Percent {
         Percent(
             self.0
@@ -128,7 +148,9 @@ impl fmt::Display for PercentDisplay {
         let rounded = self
             .value
             .round_dp_with_strategy(self.places, RoundingStrategy::MidpointAwayFromZero);
-        let places = self.places as usize;
+        // At most MAX_DISPLAY_PLACES (28) by construction in
+        // `Percent::display`: far below std's precision limit of 65,535.
+        let places = usize::try_from(self.places.min(Percent::MAX_DISPLAY_PLACES)).unwrap_or(0);
         pad_number(f, format_args!("{rounded:.places$}%"))
     }
 }
@@ -226,6 +248,21 @@ mod tests {
             "13%"
         );
         assert_eq!(Percent::HUNDRED.display(1).to_string(), "100.0%");
+    }
+
+    #[test]
+    fn huge_places_clamp_instead_of_panicking() {
+        // A formatting precision of 65,536 or more panicked inside std
+        // ("Formatting argument out of range").
+        let p: Percent = "71.0703".parse().unwrap();
+        for places in [29, 65_535, 65_536, u32::MAX] {
+            assert_eq!(p.display(places).to_string(), p.display(28).to_string());
+        }
+        assert_eq!(
+            p.display(28).to_string(),
+            "71.0703000000000000000000000000%"
+        );
+        assert_eq!(p.rounded(u32::MAX), p);
     }
 
     #[test]

@@ -196,7 +196,7 @@ fn check_agrees(pathways: &[Pathway], read: &PathwayFileCounts) {
         .collect();
     let window =
         ReportingWindow::new("2023-01".parse().unwrap(), "2026-12".parse().unwrap()).unwrap();
-    let mut counts = PathwayCounts::new(window, providers.len());
+    let mut counts = PathwayCounts::new(window, providers.len()).unwrap();
     counts.add(0, &compact);
     let fast = counts
         .to_table(|i, site| (providers.code(i).unwrap().clone(), site))

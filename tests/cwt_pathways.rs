@@ -4,7 +4,7 @@
 
 use cancer_plan::cwt::pathway::{
     measure_pathways, Adjustment, AdjustmentReason, CompactPathway, FindingKind, Pathway,
-    PathwayCounts, ProviderRegistry, ReportingWindow, Route, MAX_PROVIDERS,
+    PathwayCounts, ProviderRegistry, ReportingWindow, Route, MAX_CELLS, MAX_PROVIDERS,
 };
 use cancer_plan::{CwtStandard, OdsCode, TumourSite, YearMonth};
 use chrono::NaiveDate;
@@ -45,7 +45,8 @@ fn day_28_is_within_the_fds_and_day_29_is_not() {
         .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
         .collect();
     let feb: YearMonth = "2024-02".parse().unwrap();
-    let mut counts = PathwayCounts::new(ReportingWindow::new(feb, feb).unwrap(), providers.len());
+    let mut counts =
+        PathwayCounts::new(ReportingWindow::new(feb, feb).unwrap(), providers.len()).unwrap();
     counts.add(0, &compact);
     let p = counts
         .get(feb, compact[0].provider(), TumourSite::Lung, FDS)
@@ -202,7 +203,7 @@ fn impossible_records_are_typed_findings_with_their_index() {
         .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
         .collect();
     let mut counts =
-        PathwayCounts::new(ReportingWindow::new(march, march).unwrap(), providers.len());
+        PathwayCounts::new(ReportingWindow::new(march, march).unwrap(), providers.len()).unwrap();
     counts.add(0, &compact);
     let mut fast: Vec<(usize, FindingKind)> = counts
         .findings()
@@ -281,9 +282,9 @@ proptest! {
         // A window that holds some of the months and leaves others out.
         let window = ReportingWindow::new("2024-02".parse().unwrap(), "2024-08".parse().unwrap()).unwrap();
         let split = split.min(compact.len());
-        let mut counts = PathwayCounts::new(window, providers.len());
+        let mut counts = PathwayCounts::new(window, providers.len()).unwrap();
         counts.add(0, &compact[..split]);
-        let mut rest = PathwayCounts::new(window, providers.len());
+        let mut rest = PathwayCounts::new(window, providers.len()).unwrap();
         rest.add(split, &compact[split..]);
         counts.merge(rest).unwrap();
         let fast = counts
@@ -308,10 +309,10 @@ proptest! {
         prop_assert_eq!(a, b);
 
         // Split over threads: the very same aggregation, findings in order.
-        let mut sequential = PathwayCounts::new(window, providers.len());
+        let mut sequential = PathwayCounts::new(window, providers.len()).unwrap();
         sequential.add(0, &compact);
         for threads in [1usize, 2, 3, 7] {
-            let mut parallel = PathwayCounts::new(window, providers.len());
+            let mut parallel = PathwayCounts::new(window, providers.len()).unwrap();
             parallel.add_parallel(0, &compact, std::num::NonZeroUsize::new(threads).unwrap());
             prop_assert_eq!(&parallel, &sequential);
         }
@@ -348,15 +349,35 @@ fn pathways_and_their_results_serialise() {
 }
 
 #[test]
+fn an_impossible_table_size_is_an_error_before_allocating() {
+    // 1,200 months x 65,536 providers asked for 56.6 GB in one `vec!`,
+    // which aborted the process.
+    let first: YearMonth = "1950-01".parse().unwrap();
+    let window = ReportingWindow::new(first, first.plus_months(1199)).unwrap();
+    let err = PathwayCounts::new(window, MAX_PROVIDERS).unwrap_err();
+    assert_eq!((err.months(), err.providers()), (1200, MAX_PROVIDERS));
+    assert!(
+        err.to_string().contains("1200 months x 65536 providers"),
+        "{err}"
+    );
+    assert!(PathwayCounts::new(window, usize::MAX).is_err());
+    // The largest table allowed is made.
+    let providers = MAX_CELLS / (1200 * 45);
+    let counts = PathwayCounts::new(window, providers).unwrap();
+    assert!(counts.cells() <= MAX_CELLS);
+    assert!(PathwayCounts::new(window, providers + 1).is_err());
+}
+
+#[test]
 fn a_huge_provider_count_is_capped_at_what_a_provider_index_can_name() {
     let month: YearMonth = "2024-04".parse().unwrap();
     let window = ReportingWindow::new(month, month).unwrap();
     // Uncapped, usize::MAX providers asked for a table beyond any memory
     // (a capacity-overflow panic).
-    let counts = PathwayCounts::new(window, usize::MAX);
+    let counts = PathwayCounts::new(window, usize::MAX).unwrap();
     assert_eq!(counts.providers(), MAX_PROVIDERS);
     assert_eq!(MAX_PROVIDERS, usize::from(u16::MAX) + 1);
-    assert_eq!(PathwayCounts::new(window, 3).providers(), 3);
+    assert_eq!(PathwayCounts::new(window, 3).unwrap().providers(), 3);
 }
 
 #[test]
@@ -390,7 +411,7 @@ fn adjustments_sum_saturating_and_both_paths_agree() {
     let first: YearMonth = "2024-01".parse().unwrap();
     let last: YearMonth = "2024-12".parse().unwrap();
     let mut counts =
-        PathwayCounts::new(ReportingWindow::new(first, last).unwrap(), providers.len());
+        PathwayCounts::new(ReportingWindow::new(first, last).unwrap(), providers.len()).unwrap();
     counts.add(0, &[compact]);
     assert_eq!(counts.findings(), reference.as_slice());
     assert_eq!(reference.len(), 3); // FDS and 62-day exceed; 31-day has no decision to treat

@@ -136,3 +136,82 @@ fn budget_errors_in_json_name_their_paths() -> TestResult {
     );
     Ok(())
 }
+
+/// The error of a read, as text, for comparing the two readers.
+fn error_text(result: Result<CancerPlan, PlanReadError>) -> String {
+    result
+        .err()
+        .map(|e| match std::error::Error::source(&e) {
+            Some(source) => format!("{e}: {source}"),
+            None => e.to_string(),
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn from_reader_and_from_str_report_the_same_error_at_the_same_column() -> TestResult {
+    // Found by the plan_json fuzz target: an unknown field was placed one
+    // column later by serde_json's streaming reader than by its string
+    // reader (column 1100 against 1099).
+    let value: serde_json::Value = serde_json::from_str(WESSEX)?;
+    let compact = serde_json::to_string(&value)?;
+    let broken = compact.replacen("\"standard\"", "\"stan1ard\"", 1);
+    assert_ne!(broken, compact);
+    let from_str = error_text(json::from_str(&broken));
+    assert!(
+        from_str.contains("`stan1ard` is not a field here"),
+        "{from_str}"
+    );
+    assert_eq!(error_text(json::from_reader(broken.as_bytes())), from_str);
+    for text in [
+        "",
+        "{",
+        "[1]",
+        "{\"title\": 1}",
+        "{} x",
+        &WESSEX[..WESSEX.len() / 2],
+    ] {
+        assert_eq!(
+            error_text(json::from_reader(text.as_bytes())),
+            error_text(json::from_str(text)),
+            "{text:?}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn input_that_is_not_utf8_is_a_format_error_with_its_position() {
+    let bytes = b"{\n  \"title\": \"caf\xe9\"\n}";
+    let err = json::from_reader(&bytes[..]).err();
+    match err {
+        Some(PlanReadError::Syntax(e)) => {
+            assert_eq!(e.line(), 2, "{e}");
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+}
+
+#[test]
+fn nul_characters_in_text_are_kept_verbatim_and_written_escaped() -> TestResult {
+    // The decision (see the crate's Reliability notes): JSON allows U+0000
+    // in strings, and free text is the caller's; the crate keeps it
+    // exactly and writes it as the escape `\u0000`, never a raw NUL byte.
+    // Ids, ODS codes and the closed sets refuse it by their grammar.
+    let mut value: serde_json::Value = serde_json::from_str(WESSEX)?;
+    *value.pointer_mut("/title").ok_or("title")? = "Wessex\u{0}plan".into();
+    let plan = json::from_str(&serde_json::to_string(&value)?)?;
+    assert_eq!(plan.title(), "Wessex\u{0}plan");
+    let written = json::to_string_pretty(&plan)?;
+    assert!(written.contains("Wessex\\u0000plan"));
+    assert!(!written.contains('\u{0}'));
+    assert_eq!(json::from_str(&written)?, plan);
+    // A NUL in an id is refused, with its path.
+    *value.pointer_mut("/responsibilities/0/id").ok_or("id")? = "a\u{0}b".into();
+    let err = json::from_str(&serde_json::to_string(&value)?).err();
+    assert!(
+        matches!(&err, Some(PlanReadError::Invalid(errors)) if errors.at("responsibilities[0].id").is_some()),
+        "{err:?}"
+    );
+    Ok(())
+}

@@ -59,9 +59,17 @@ pub enum ApportionError {
 /// that comes **first** in `weights`. Quotas and remainders are computed in
 /// exact integer arithmetic (no rounded division).
 ///
-/// Errors: no weights, a negative weight, all weights zero, a negative
-/// total, a total that is not a whole number of `unit`s (apportioning
-/// £10.50 to the pound), or arithmetic beyond 128-bit integers.
+/// Every total up to [`MAX_AMOUNT_POUNDS`](super::MAX_AMOUNT_POUNDS)
+/// (£10^15) apportions exactly by any weights that fit a common scale in
+/// 128 bits (quotas beyond `i128` are computed in 256 bits).
+///
+/// # Errors
+///
+/// No weights, a negative weight, all weights zero, a negative total, a
+/// total that is not a whole number of `unit`s (apportioning £10.50 to the
+/// pound), or [`ApportionError::Overflow`]: weights whose common scale does
+/// not fit 128-bit integers (a weight of 10^28 beside one of 10^-28), or a
+/// total beyond £10^15 so large that its parts do not fit.
 ///
 /// ```
 /// use cancer_plan::budget::apportion;
@@ -118,18 +126,20 @@ pub fn apportion(
     let mut remainders = Vec::with_capacity(scaled.len());
     let mut given = 0i128;
     for (index, w) in scaled.iter().enumerate() {
-        let numerator = units.checked_mul(*w).ok_or(ApportionError::Overflow)?;
-        let floor = numerator / sum;
+        let (floor, remainder) = quota(units, *w, sum).ok_or(ApportionError::Overflow)?;
         parts.push(floor);
-        remainders.push((numerator % sum, index));
-        given += floor;
+        remainders.push((remainder, index));
+        given = given.checked_add(floor).ok_or(ApportionError::Overflow)?;
     }
     // Largest remainder first; equal remainders: earlier weight first.
     remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let leftover = usize::try_from(units - given).map_err(|_| ApportionError::Overflow)?;
+    let leftover = units
+        .checked_sub(given)
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or(ApportionError::Overflow)?;
     for (_, index) in remainders.iter().take(leftover) {
         if let Some(part) = parts.get_mut(*index) {
-            *part += 1;
+            *part = part.checked_add(1).ok_or(ApportionError::Overflow)?;
         }
     }
     parts
@@ -140,6 +150,61 @@ pub fn apportion(
                 .and_then(|d| Money::new(d).map_err(|_| ApportionError::Overflow))
         })
         .collect()
+}
+
+/// `units × weight ÷ sum` as (floor, remainder), exactly, for `units >= 0`
+/// and `0 <= weight <= sum`, `sum > 0`: in `i128` when the product fits,
+/// else in 256 bits (£10^15 in pence is 10^17; a weight of 28 significant
+/// digits is up to 7.9 × 10^28, so the product can reach 10^46, beyond
+/// `i128`). The floor is at most `units`, so it always fits. `None` only if
+/// the preconditions fail.
+fn quota(units: i128, weight: i128, sum: i128) -> Option<(i128, i128)> {
+    if let Some(product) = units.checked_mul(weight) {
+        return Some((product.checked_div(sum)?, product.checked_rem(sum)?));
+    }
+    let divisor = u128::try_from(sum).ok()?;
+    let (high, low) = mul_wide(u128::try_from(units).ok()?, u128::try_from(weight).ok()?);
+    let (floor, remainder) = div_wide(high, low, divisor)?;
+    Some((i128::try_from(floor).ok()?, i128::try_from(remainder).ok()?))
+}
+
+/// `a × b` as a 256-bit `(high, low)` pair.
+// Bounded by construction: every operand is a 64-bit half, so each partial
+// product is below 2^128, and `middle` sums three values below 2^64.
+#[allow(clippy::arithmetic_side_effects)]
+fn mul_wide(a: u128, b: u128) -> (u128, u128) {
+    const HALF: u128 = u64::MAX as u128;
+    let (a1, a0) = (a >> 64, a & HALF);
+    let (b1, b0) = (b >> 64, b & HALF);
+    let (p00, p01, p10, p11) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
+    let middle = (p00 >> 64) + (p01 & HALF) + (p10 & HALF);
+    let low = (p00 & HALF) | (middle << 64);
+    let high = p11 + (p01 >> 64) + (p10 >> 64) + (middle >> 64);
+    (high, low)
+}
+
+/// The 256-bit `(high, low)` divided by `divisor`, as (quotient,
+/// remainder), by binary long division; `None` if the quotient would not
+/// fit 128 bits (`high >= divisor`) or `divisor` is zero.
+fn div_wide(high: u128, low: u128, divisor: u128) -> Option<(u128, u128)> {
+    if divisor == 0 || high >= divisor {
+        return None;
+    }
+    let (mut remainder, mut quotient) = (high, 0u128);
+    for bit in (0..128).rev() {
+        // The remainder stays below `divisor`; shifted left it may need a
+        // 129th bit, kept in `carry`.
+        let carry = remainder >> 127 == 1;
+        remainder = (remainder << 1) | ((low >> bit) & 1);
+        quotient <<= 1;
+        if carry || remainder >= divisor {
+            // With the carry, the true value is 2^128 + remainder, and the
+            // difference is below `divisor`: the wrap gives it exactly.
+            remainder = remainder.wrapping_sub(divisor);
+            quotient |= 1;
+        }
+    }
+    Some((quotient, remainder))
 }
 
 /// The total as a whole number of `unit`s.
@@ -166,8 +231,9 @@ fn common_scale(weights: &[Decimal]) -> Result<Vec<i128>, ApportionError> {
         .iter()
         .map(|w| {
             let w = w.normalize();
-            let factor = 10i128
-                .checked_pow(scale - w.scale())
+            let factor = scale
+                .checked_sub(w.scale())
+                .and_then(|places| 10i128.checked_pow(places))
                 .ok_or(ApportionError::Overflow)?;
             w.mantissa()
                 .checked_mul(factor)
@@ -218,6 +284,62 @@ mod tests {
         )
         .unwrap();
         assert_eq!(parts, [3, 0, 2].map(Money::from_pounds));
+    }
+
+    #[test]
+    fn every_amount_up_to_the_limit_apportions_exactly() {
+        // apportion(£10^15, [1/3; 3], Penny) returned Overflow: 10^17 pence
+        // x a 28-digit weight is beyond i128.
+        let third = Decimal::ONE / Decimal::from(3);
+        let limit = Money::from_pounds(crate::budget::MAX_AMOUNT_POUNDS);
+        let parts = apportion(limit, &[third; 3], MoneyUnit::Penny).unwrap();
+        assert_eq!(
+            parts,
+            [
+                Money::from_pence(33_333_333_333_333_334),
+                Money::from_pence(33_333_333_333_333_333),
+                Money::from_pence(33_333_333_333_333_333),
+            ]
+        );
+        // Unequal 28-digit weights, checked by hand: quotas
+        // 33,333,333,333,333,333.33 and 66,666,666,666,666,666.67 pence.
+        let weights = [
+            d("0.3333333333333333333333333333"),
+            d("0.6666666666666666666666666667"),
+        ];
+        let parts = apportion(limit, &weights, MoneyUnit::Penny).unwrap();
+        assert_eq!(
+            parts,
+            [
+                Money::from_pence(33_333_333_333_333_333),
+                Money::from_pence(66_666_666_666_666_667),
+            ]
+        );
+        let pounds =
+            apportion(limit, &[third, Decimal::from(1_000_000)], MoneyUnit::Pound).unwrap();
+        assert_eq!(pounds.iter().sum::<Result<Money, _>>(), Ok(limit));
+    }
+
+    #[test]
+    fn wide_arithmetic_matches_u128_where_that_fits() {
+        let cases = [
+            (0u128, 0u128, 1u128),
+            (1, 1, 1),
+            (u64::MAX.into(), u64::MAX.into(), 7),
+            (12_345_678_901_234_567_890, 98_765_432_109, 1_000_000_007),
+        ];
+        for (a, b, d) in cases {
+            let (high, low) = mul_wide(a, b);
+            assert_eq!((high, low), (0, a * b));
+            assert_eq!(div_wide(high, low, d), Some((a * b / d, a * b % d)));
+        }
+        // (2^127 - 1)^2 / (2^127 - 1) = 2^127 - 1, remainder 0.
+        let m = i128::MAX as u128;
+        let (high, low) = mul_wide(m, m);
+        assert_eq!(div_wide(high, low, m), Some((m, 0)));
+        assert_eq!(div_wide(high, low, m - 1), Some((m + 1, 1)));
+        assert_eq!(div_wide(1, 0, 1), None);
+        assert_eq!(quota(i128::MAX, i128::MAX, i128::MAX), Some((i128::MAX, 0)));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::finding::{Finding, FindingKind, FindingUnit};
 use super::{BudgetAllocation, Tolerance};
-use crate::{Money, MoneyError, MoneyUnit, Rounding};
+use crate::{Money, MoneyUnit, Rounding};
 
 /// Every discrepancy found in a budget under one [`Tolerance`], in the order
 /// checked (area by area, then the plan-level sums).
@@ -67,8 +67,11 @@ impl BudgetAllocation {
     /// of the total the shares cover (the whole total when they add up to
     /// 100%).
     ///
-    /// A difference of zero is never a finding. An overflow (impossible for
-    /// the budget of a built plan) is reported as one real-gap finding.
+    /// A difference of zero is never a finding. A check whose arithmetic
+    /// overflows (impossible for the budget of a built plan, whose amounts
+    /// are capped) is reported as one [`Overflow`](super::FindingKind::Overflow)
+    /// real-gap finding at that check's path, with zero figures, beside
+    /// every other finding: the other checks still run.
     ///
     /// ```
     /// use cancer_plan::budget::{BudgetLine, SpendCategory, Term, Tolerance};
@@ -89,36 +92,16 @@ impl BudgetAllocation {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn reconcile(&self, tolerance: Tolerance) -> Reconciliation {
-        let findings = match self.findings(tolerance) {
-            Ok(findings) => findings,
-            Err(_) => vec![Finding::new(
-                FindingKind::Overflow,
-                "budget".into(),
-                None,
-                FindingUnit::Pounds,
-                Decimal::ZERO,
-                Decimal::ZERO,
-                Decimal::ZERO,
-            )],
-        };
         Reconciliation {
             tolerance,
-            findings,
+            findings: self.findings(tolerance),
         }
     }
 
-    fn findings(&self, tolerance: Tolerance) -> Result<Vec<Finding>, MoneyError> {
-        let mut out = Vec::new();
+    fn findings(&self, tolerance: Tolerance) -> Vec<Finding> {
+        let mut out = Findings(Vec::new());
         let total = self.total();
         let hundred = Decimal::ONE_HUNDRED;
-        let mut push =
-            |kind, path: String, area, unit, expected: Decimal, actual: Decimal, allow| {
-                if expected != actual {
-                    out.push(Finding::new(
-                        kind, path, area, unit, expected, actual, allow,
-                    ));
-                }
-            };
         for (i, area) in self.areas().iter().enumerate() {
             let at = format!("budget.areas[{i}]");
             let id = Some(area.id().clone());
@@ -128,82 +111,165 @@ impl BudgetAllocation {
                     let exact = guide
                         .to_decimal()
                         .checked_mul(hundred)
-                        .and_then(|g| g.checked_div(total.to_decimal()))
-                        .ok_or(MoneyError::Overflow)?;
-                    push(
+                        .and_then(|g| g.checked_div(total.to_decimal()));
+                    out.check(
                         FindingKind::ShareVsExactShare,
                         format!("{at}.share"),
                         id.clone(),
                         FindingUnit::PercentagePoints,
-                        exact.normalize(),
-                        share,
+                        exact.map(|e| (e.normalize(), share)),
                         tolerance.for_share_points(total),
                     );
                 }
                 let expected =
-                    total.checked_mul_ratio(share, hundred, MoneyUnit::Penny, Rounding::HalfUp)?;
-                push(
+                    total.checked_mul_ratio(share, hundred, MoneyUnit::Penny, Rounding::HalfUp);
+                out.check(
                     FindingKind::GuideSpendVsShare,
                     format!("{at}.guide_spend"),
                     id.clone(),
                     FindingUnit::Pounds,
-                    expected.to_decimal(),
-                    guide.to_decimal(),
+                    expected.ok().map(|e| (e.to_decimal(), guide.to_decimal())),
                     tolerance.for_share_of(total),
                 );
                 if let Some(budget) = area.budget() {
-                    push(
+                    out.check(
                         FindingKind::BudgetVsGuideSpend,
                         format!("{at}.budget"),
                         id.clone(),
                         FindingUnit::Pounds,
-                        guide.to_decimal(),
-                        budget.to_decimal(),
+                        Some((guide.to_decimal(), budget.to_decimal())),
                         tolerance.for_sum(1),
                     );
                 }
             }
             if let (Some(budget), false) = (area.budget(), area.lines().is_empty()) {
-                push(
+                out.check(
                     FindingKind::LinesVsBudget,
                     format!("{at}.lines"),
                     id,
                     FindingUnit::Pounds,
-                    budget.to_decimal(),
-                    area.lines_total()?.to_decimal(),
+                    area.lines_total()
+                        .ok()
+                        .map(|lines| (budget.to_decimal(), lines.to_decimal())),
                     tolerance.for_sum(area.lines().len()),
                 );
             }
         }
         let n = self.areas().len();
         if n == 0 {
-            return Ok(out);
+            return out.0;
         }
-        let covered = self.covered_total(MoneyUnit::Penny)?;
-        let guides = Money::checked_sum_if_all(self.areas().iter().map(|a| a.guide_spend()))?;
-        if let Some(guides) = guides {
-            push(
+        let covered = self.covered_total(MoneyUnit::Penny).ok();
+        let sums = [
+            (
                 FindingKind::GuideSpendsVsTotal,
-                "budget.areas".into(),
-                None,
-                FindingUnit::Pounds,
-                covered.to_decimal(),
-                guides.to_decimal(),
-                tolerance.for_sum(n),
-            );
-        }
-        let budgets = Money::checked_sum_if_all(self.areas().iter().map(|a| a.budget()))?;
-        if let Some(budgets) = budgets {
-            push(
+                "budget.areas",
+                Money::checked_sum_if_all(self.areas().iter().map(|a| a.guide_spend())),
+            ),
+            (
                 FindingKind::BudgetsVsTotal,
-                "budget.total".into(),
+                "budget.total",
+                Money::checked_sum_if_all(self.areas().iter().map(|a| a.budget())),
+            ),
+        ];
+        for (kind, path, sum) in sums {
+            // `Ok(None)`: some area does not state the figure; no check.
+            let figures = match (covered, sum) {
+                (_, Ok(None)) => continue,
+                (Some(covered), Ok(Some(sum))) => Some((covered.to_decimal(), sum.to_decimal())),
+                _ => None,
+            };
+            out.check(
+                kind,
+                path.into(),
                 None,
                 FindingUnit::Pounds,
-                covered.to_decimal(),
-                budgets.to_decimal(),
+                figures,
                 tolerance.for_sum(n),
             );
         }
-        Ok(out)
+        out.0
+    }
+}
+
+/// The findings so far.
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    /// One check: `figures` is `(expected, actual)`, or `None` if computing
+    /// them overflowed, which is reported at the check's own path as an
+    /// [`FindingKind::Overflow`] real gap, beside every other finding.
+    fn check(
+        &mut self,
+        kind: FindingKind,
+        path: String,
+        area: Option<crate::Id>,
+        unit: FindingUnit,
+        figures: Option<(Decimal, Decimal)>,
+        allowance: Decimal,
+    ) {
+        match figures {
+            Some((expected, actual)) if expected != actual => self.0.push(Finding::new(
+                kind, path, area, unit, expected, actual, allowance,
+            )),
+            Some(_) => {}
+            None => self.0.push(Finding::new(
+                FindingKind::Overflow,
+                path,
+                area,
+                unit,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                Decimal::ZERO,
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::{AllocationArea, BudgetLine, SpendCategory, Term};
+    use crate::{Id, Percent};
+
+    fn id(s: &str) -> Id {
+        Id::new(s).unwrap()
+    }
+
+    #[test]
+    fn an_overflow_is_one_finding_beside_the_others() {
+        // Any overflow used to discard every other finding and return one
+        // zero-filled finding at `budget`.
+        let huge = Money::new(Decimal::MAX).unwrap();
+        let line = |name: &str| BudgetLine::new(id(name), id("c"), huge, Term::OneOff);
+        let budget = BudgetAllocation::new(Money::from_pounds(1_000))
+            .with_area(
+                AllocationArea::new(id("a"), "A", Percent::from_points(50).unwrap())
+                    .with_spend_category(SpendCategory::new(id("c"), "C"))
+                    .with_budget(Money::from_pounds(500))
+                    .with_line(line("l1"))
+                    .with_line(line("l2")),
+            )
+            .with_area(
+                AllocationArea::new(id("b"), "B", Percent::from_points(50).unwrap())
+                    .with_guide_spend(Money::from_pounds(500))
+                    .with_budget(Money::from_pounds(400)),
+            );
+        let rec = budget.reconcile(Tolerance::Exact);
+        let found: Vec<(FindingKind, &str)> = rec
+            .findings()
+            .iter()
+            .map(|f| (f.kind(), f.path()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (FindingKind::Overflow, "budget.areas[0].lines"),
+                (FindingKind::BudgetVsGuideSpend, "budget.areas[1].budget"),
+                (FindingKind::BudgetsVsTotal, "budget.total"),
+            ]
+        );
+        assert!(rec.findings()[0].is_real_gap());
+        assert_eq!(rec.findings()[0].area(), Some(&id("a")));
     }
 }

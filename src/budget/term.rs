@@ -61,13 +61,14 @@ impl Term {
             Term::OneOff | Term::FinalYear => Some(plan_year),
             Term::YearOf { year, of } => {
                 let remaining = i32::from(of.saturating_sub(year));
-                FinancialYear::starting(plan_year.start_year() + remaining).ok()
+                let end = plan_year.start_year().checked_add(remaining)?;
+                FinancialYear::starting(end).ok()
             }
             Term::FixedTermMonths { months } => {
-                let last = i32::from(months.max(1)) - 1;
+                let last = i32::from(months.saturating_sub(1));
                 plan_year
                     .first_month()
-                    .plus_months(last)
+                    .checked_plus_months(last)?
                     .financial_year()
                     .ok()
             }

@@ -67,7 +67,9 @@ impl ImprovementCapacityBuilder {
     /// Invariants:
     /// - `title` and `alliance` are given; the title is not blank; the
     ///   alliance spans at least one ICB;
-    /// - ids of posts, teams and reviews are unique (one namespace);
+    /// - ids of posts, teams and reviews are unique (one namespace); the ids
+    ///   of posts and teams are at most [`MAX_ITEM_ID_LEN`] (56) characters,
+    ///   so that their budget line ids (`<id>.<yyyy-yy>`) fit an id;
     /// - names and titles are not blank;
     /// - a post's host ICB is one of the alliance's;
     /// - a team's directing posts exist; a review's team exists;
@@ -109,6 +111,7 @@ impl ImprovementCapacityBuilder {
         for (i, post) in self.posts.iter().enumerate() {
             let at = format!("posts[{i}]");
             ids.register(&mut checker, post.id(), || format!("{at}.id"));
+            check_line_id(&mut checker, &at, post.id());
             checker.not_empty(|| format!("{at}.title"), post.title());
             if let Some(alliance) = &self.alliance {
                 alliance.check_icb(&mut checker, || format!("{at}.host_icb"), post.host_icb());
@@ -118,6 +121,7 @@ impl ImprovementCapacityBuilder {
         for (i, team) in self.teams.iter().enumerate() {
             let at = format!("teams[{i}]");
             ids.register(&mut checker, team.id(), || format!("{at}.id"));
+            check_line_id(&mut checker, &at, team.id());
             checker.not_empty(|| format!("{at}.name"), team.name());
             if let Some(body) = team.oversight() {
                 checker.not_empty(|| format!("{at}.overseen_by"), body);
@@ -166,6 +170,29 @@ impl ImprovementCapacityBuilder {
             }
             _ => checker.finish_err(),
         }
+    }
+}
+
+/// The longest id of a post or team: its budget lines are
+/// `<id>.<yyyy-yy>` (8 more characters), and an [`Id`](crate::Id) holds at
+/// most 64.
+pub const MAX_ITEM_ID_LEN: usize = 64 - ".yyyy-yy".len();
+
+/// Checks that the budget line ids made from a post's or team's id fit an
+/// [`Id`](crate::Id), so that a capacity that builds can always be costed
+/// ([`CostLine::to_budget_line`](super::CostLine::to_budget_line)).
+fn check_line_id(checker: &mut Checker, at: &str, id: &crate::Id) {
+    if id.as_str().len() > MAX_ITEM_ID_LEN {
+        checker.push(
+            format!("{at}.id"),
+            id,
+            Rule::LengthAtMost {
+                max: MAX_ITEM_ID_LEN,
+                because:
+                    "so that its budget line ids `<id>.<yyyy-yy>` fit the 64 characters of an id"
+                        .to_owned(),
+            },
+        );
     }
 }
 

@@ -375,7 +375,7 @@ fn cost_item(
     for (n, ((year, months), amount)) in years.into_iter().zip(parts).enumerate() {
         let term = if fixed {
             Term::YearOf {
-                year: u8::try_from(n + 1).unwrap_or(u8::MAX),
+                year: u8::try_from(n.saturating_add(1)).unwrap_or(u8::MAX),
                 of,
             }
         } else {

@@ -31,7 +31,7 @@ mod tenure;
 mod wte;
 
 pub use band::{AfcBand, UnknownAfcBand};
-pub use builder::ImprovementCapacityBuilder;
+pub use builder::{ImprovementCapacityBuilder, MAX_ITEM_ID_LEN};
 pub use cost::{CostError, CostLine, CostSchedule, ItemKind, NotCosted};
 pub use costing::Costing;
 pub use methodology::{MethodologyStage, ReviewProgress};

@@ -83,7 +83,12 @@ impl Tenure {
     pub fn fixed(start: YearMonth, months: u32) -> Result<Tenure, TenureError> {
         let extra = months.checked_sub(1).ok_or(TenureError::NoMonths)?;
         let extra = i32::try_from(extra).map_err(|_| TenureError::OutOfRange { month: start })?;
-        Tenure::checked(start, Some(start.plus_months(extra)))
+        // Checked, not saturating: a tenure past December 9999 is refused,
+        // not cut short there.
+        let last = start
+            .checked_plus_months(extra)
+            .ok_or(TenureError::OutOfRange { month: start })?;
+        Tenure::checked(start, Some(last))
     }
 
     /// From `start`, with no end (a substantive post).
@@ -118,7 +123,7 @@ impl Tenure {
     /// How many months in all, `None` if open-ended.
     pub fn months(self) -> Option<u32> {
         let last = self.last?;
-        u32::try_from(last.months_since(self.start) + 1).ok()
+        u32::try_from(last.months_since(self.start).checked_add(1)?).ok()
     }
 
     /// The financial years the tenure spans, each with the months of the
@@ -138,7 +143,8 @@ impl Tenure {
                 continue;
             };
             match years.last_mut() {
-                Some((y, n)) if *y == year => *n += 1,
+                // At most 12 months a year.
+                Some((y, n)) if *y == year => *n = n.saturating_add(1),
                 _ => years.push((year, 1)),
             }
         }

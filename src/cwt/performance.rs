@@ -222,7 +222,9 @@ impl Performance {
     }
 
     /// A display rounded half away from zero to `places` decimal places
-    /// (`71.07%`), or `n/a` with no patients.
+    /// (`71.07%`), or `n/a` with no patients. `places` above
+    /// [`Percent::MAX_DISPLAY_PLACES`] (28) show 28, so any `places`
+    /// formats without a panic (see [`Percent::display`]).
     pub fn display(self, places: u32) -> PerformanceDisplay {
         PerformanceDisplay {
             performance: self,
@@ -298,6 +300,14 @@ mod tests {
         ));
         assert_eq!(Performance::ZERO.display(1).to_string(), "n/a");
         assert!(!Performance::ZERO.meets(Percent::ZERO));
+    }
+
+    #[test]
+    fn display_with_huge_places_does_not_panic() {
+        // places >= 65,536 panicked inside std before the clamp.
+        let p = Performance::new(c("192880"), c("271402")).unwrap();
+        assert_eq!(p.display(u32::MAX).to_string(), p.display(28).to_string());
+        assert_eq!(p.display(65_536).to_string(), p.display(28).to_string());
     }
 
     #[test]

@@ -67,7 +67,13 @@ impl WilsonInterval {
     /// # Errors
     ///
     /// [`WilsonError`] if `n` is not positive or `x` is outside `0..=n`
-    /// (including NaN).
+    /// (including NaN), if either is not finite, or if the formula
+    /// overflows `f64` (counts beyond about 10^307).
+    ///
+    /// The limits are clamped to `[0, 1]`: rounding in the last bit can
+    /// otherwise put the upper limit of `x == n` just above 1 (42.5 of 42.5
+    /// at 99.8% gave 1.0000000000000002) or the lower limit of `x == 0`
+    /// just below 0.
     ///
     /// ```
     /// use cancer_plan::cwt::{ConfidenceLevel, WilsonInterval};
@@ -81,25 +87,30 @@ impl WilsonInterval {
         n: f64,
         level: ConfidenceLevel,
     ) -> Result<WilsonInterval, WilsonError> {
-        if !(n > 0.0 && (0.0..=n).contains(&x)) {
+        if !(x.is_finite() && n.is_finite() && n > 0.0 && (0.0..=n).contains(&x)) {
             return Err(WilsonError { x, n });
         }
         let z = level.z();
         let z2 = z * z;
         let spread = z * (z2 + 4.0 * x * (1.0 - (x / n))).sqrt();
+        let lower = (2.0 * x + z2 - spread) / 2.0 / (n + z2);
+        let upper = (2.0 * x + z2 + spread) / 2.0 / (n + z2);
+        if !(lower.is_finite() && upper.is_finite()) {
+            return Err(WilsonError { x, n });
+        }
         Ok(WilsonInterval {
-            lower: (2.0 * x + z2 - spread) / 2.0 / (n + z2),
-            upper: (2.0 * x + z2 + spread) / 2.0 / (n + z2),
+            lower: lower.clamp(0.0, 1.0),
+            upper: upper.clamp(0.0, 1.0),
             level,
         })
     }
 
-    /// The lower limit, as a ratio.
+    /// The lower limit, as a ratio in `[0, 1]`.
     pub fn lower(&self) -> f64 {
         self.lower
     }
 
-    /// The upper limit, as a ratio.
+    /// The upper limit, as a ratio in `[0, 1]`, at least the lower.
     pub fn upper(&self) -> f64 {
         self.upper
     }
@@ -136,5 +147,40 @@ impl Performance {
     /// ```
     pub fn wilson(self, level: ConfidenceLevel) -> Option<WilsonInterval> {
         WilsonInterval::for_counts(self.within().to_f64(), self.total().to_f64(), level).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_stay_within_zero_and_one() {
+        // 42.5 of 42.5 at 99.8% gave an upper limit of 1.0000000000000002.
+        let ci = WilsonInterval::for_counts(42.5, 42.5, ConfidenceLevel::Percent99_8).unwrap();
+        assert!(ci.upper() <= 1.0, "{}", ci.upper());
+        assert_eq!(ci.upper(), 1.0);
+        for n in 1..2000 {
+            let n = f64::from(n) / 2.0;
+            for level in [ConfidenceLevel::Percent95, ConfidenceLevel::Percent99_8] {
+                for x in [0.0, n] {
+                    let ci = WilsonInterval::for_counts(x, n, level).unwrap();
+                    assert!((0.0..=1.0).contains(&ci.lower()), "{x}/{n}: {}", ci.lower());
+                    assert!((0.0..=1.0).contains(&ci.upper()), "{x}/{n}: {}", ci.upper());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn non_finite_input_has_no_interval() {
+        let level = ConfidenceLevel::Percent95;
+        // for_counts(inf, inf) gave NaN limits.
+        assert!(WilsonInterval::for_counts(f64::INFINITY, f64::INFINITY, level).is_err());
+        assert!(WilsonInterval::for_counts(1.0, f64::INFINITY, level).is_err());
+        assert!(WilsonInterval::for_counts(f64::NAN, 10.0, level).is_err());
+        assert!(WilsonInterval::for_counts(1.0, f64::NAN, level).is_err());
+        // Finite but so large that the formula overflows: no interval either.
+        assert!(WilsonInterval::for_counts(f64::MAX, f64::MAX, level).is_err());
     }
 }

@@ -109,11 +109,21 @@ pub fn from_str(json: &str) -> Result<CancerPlan, PlanReadError> {
 /// [`PlanReadError::Syntax`] when the input cannot be read or is not JSON;
 /// [`PlanReadError::Invalid`] with every violation otherwise.
 pub fn from_reader<R: io::Read>(mut reader: R) -> Result<CancerPlan, PlanReadError> {
-    let mut text = String::new();
-    if let Err(e) = reader.read_to_string(&mut text) {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
         return Err(PlanReadError::Syntax(serde_json::Error::io(e)));
     }
-    from_str(&text)
+    match String::from_utf8(bytes) {
+        Ok(text) => from_str(&text),
+        // Not UTF-8: serde_json's own reading of the bytes names the line
+        // and column of the first bad byte (JSON text is UTF-8).
+        Err(e) => Err(PlanReadError::Syntax(
+            match serde_json::from_slice::<serde_json::Value>(e.as_bytes()) {
+                Err(json_error) => json_error,
+                Ok(_) => serde_json::Error::io(io::Error::new(io::ErrorKind::InvalidData, e)),
+            },
+        )),
+    }
 }
 
 /// Reads a plan from a parsed JSON value (no line and column).

@@ -76,6 +76,8 @@ impl YearMonth {
         }
     }
 
+    // i32 and u32 values widened to i64: 12 x i32::MAX + u32::MAX fits.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(crate) fn from_parts_unchecked(year: i32, month: u32) -> YearMonth {
         Self::clamped(i64::from(year) * 12 + i64::from(month) - 1)
     }
@@ -92,6 +94,8 @@ impl YearMonth {
     }
 
     /// The month of the year, 1 (January) to 12 (December).
+    // rem_euclid(12) is in 0..12, so the month is in 1..=12.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn month(self) -> u32 {
         self.index.rem_euclid(12).unsigned_abs() + 1
     }
@@ -101,9 +105,15 @@ impl YearMonth {
         NaiveDate::from_ymd_opt(self.year(), self.month(), 1).unwrap_or(NaiveDate::MIN)
     }
 
-    /// The last day of the month.
+    /// The last day of the month (31 December 9999 for
+    /// [`MAX`](Self::MAX): computed within the month, not from a next month
+    /// that does not exist).
     pub fn last_day(self) -> NaiveDate {
-        self.next().first_day().pred_opt().unwrap_or(NaiveDate::MAX)
+        let last = match self.checked_next() {
+            Some(next) => next.first_day().pred_opt(),
+            None => NaiveDate::from_ymd_opt(self.year(), 12, 31),
+        };
+        last.unwrap_or(NaiveDate::MAX)
     }
 
     /// The number of days in the month.
@@ -111,21 +121,61 @@ impl YearMonth {
         self.last_day().day()
     }
 
-    /// The next month ([`MAX`](Self::MAX) stays where it is).
+    /// The next month, saturating: [`MAX`](Self::MAX) stays where it is.
+    /// Where the month after December 9999 would be a wrong answer rather
+    /// than a harmless end of a range, use
+    /// [`checked_next`](Self::checked_next).
     pub fn next(self) -> YearMonth {
         self.plus_months(1)
     }
 
-    /// The previous month ([`MIN`](Self::MIN) stays where it is).
+    /// The previous month, saturating: [`MIN`](Self::MIN) stays where it
+    /// is; see [`checked_previous`](Self::checked_previous).
     pub fn previous(self) -> YearMonth {
         self.plus_months(-1)
     }
 
     /// The month `n` months later (earlier for negative `n`), saturating at
     /// [`MIN`](Self::MIN) and [`MAX`](Self::MAX) so that every month
-    /// written can be read back.
+    /// written can be read back. A saturated month is not `n` months away:
+    /// where that would be a wrong date, use
+    /// [`checked_plus_months`](Self::checked_plus_months).
+    // Two i32 values widened to i64 cannot overflow it.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn plus_months(self, n: i32) -> YearMonth {
         Self::clamped(i64::from(self.index) + i64::from(n))
+    }
+
+    /// The month `n` months later (earlier for negative `n`); `None` if it
+    /// falls outside [`MIN`](Self::MIN)..=[`MAX`](Self::MAX) (January of
+    /// year 1 to December 9999).
+    ///
+    /// ```
+    /// use cancer_plan::YearMonth;
+    /// let march: YearMonth = "2025-03".parse()?;
+    /// assert_eq!(march.checked_plus_months(10).map(|m| m.to_string()).as_deref(), Some("2026-01"));
+    /// assert_eq!(YearMonth::MAX.checked_plus_months(1), None);
+    /// assert_eq!(YearMonth::MIN.checked_plus_months(-1), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn checked_plus_months(self, n: i32) -> Option<YearMonth> {
+        let index = i64::from(self.index).checked_add(i64::from(n))?;
+        if !(i64::from(Self::MIN.index)..=i64::from(Self::MAX.index)).contains(&index) {
+            return None;
+        }
+        Some(YearMonth {
+            index: i32::try_from(index).ok()?,
+        })
+    }
+
+    /// The next month; `None` after [`MAX`](Self::MAX).
+    pub fn checked_next(self) -> Option<YearMonth> {
+        self.checked_plus_months(1)
+    }
+
+    /// The previous month; `None` before [`MIN`](Self::MIN).
+    pub fn checked_previous(self) -> Option<YearMonth> {
+        self.checked_plus_months(-1)
     }
 
     pub(crate) fn plus_months_unchecked(self, n: u32) -> YearMonth {
@@ -133,6 +183,8 @@ impl YearMonth {
     }
 
     /// Whole months from `earlier` to `self` (negative if `earlier` is later).
+    // Both indexes are in MIN..=MAX (12..=119,999): the difference fits.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn months_since(self, earlier: YearMonth) -> i32 {
         self.index - earlier.index
     }
@@ -143,6 +195,8 @@ impl YearMonth {
     ///
     /// [`FinancialYearError::OutOfRange`] for a month outside the supported
     /// financial years (before April 1948 or after March 9999).
+    // The year is at least 1, so `year - 1` cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn financial_year(self) -> Result<FinancialYear, FinancialYearError> {
         let start = if self.month() >= 4 {
             self.year()
@@ -152,9 +206,11 @@ impl YearMonth {
         FinancialYear::starting(start)
     }
 
-    /// Whether `date` falls in this month.
+    /// Whether `date` falls in this month (exactly: a date after 9999,
+    /// which [`from_date`](Self::from_date) saturates to
+    /// [`MAX`](Self::MAX), is not in December 9999).
     pub fn contains(self, date: NaiveDate) -> bool {
-        YearMonth::from_date(date) == self
+        self.first_day() <= date && date <= self.last_day()
     }
 
     /// The months from `self` to `last` inclusive (empty if `last` is earlier).
@@ -247,6 +303,46 @@ mod tests {
         assert_eq!(YearMonth::MAX.months_since(YearMonth::MIN), 9999 * 12 - 1);
         assert_eq!(YearMonth::from_date(NaiveDate::MAX), YearMonth::MAX);
         assert_eq!(YearMonth::from_date(NaiveDate::MIN), YearMonth::MIN);
+    }
+
+    #[test]
+    fn the_last_month_has_31_days() {
+        // last_day() went through next(), which saturates at MAX, and gave
+        // 9999-11-30 (30 days).
+        assert_eq!(
+            YearMonth::MAX.last_day(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()
+        );
+        assert_eq!(YearMonth::MAX.days(), 31);
+        assert_eq!(
+            YearMonth::MIN.first_day(),
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap()
+        );
+        for m in YearMonth::MIN.through(YearMonth::MAX) {
+            assert_eq!(YearMonth::from_date(m.last_day()), m, "{m}");
+            assert!(m.contains(m.last_day()) && m.contains(m.first_day()));
+            let after = m.last_day().succ_opt().unwrap();
+            assert!(!m.contains(after), "{m} contains {after}");
+            if let Some(next) = m.checked_next() {
+                assert_eq!(YearMonth::from_date(after), next);
+            }
+        }
+    }
+
+    #[test]
+    fn checked_arithmetic_refuses_the_ends() {
+        assert_eq!(YearMonth::MAX.checked_next(), None);
+        assert_eq!(YearMonth::MIN.checked_previous(), None);
+        assert_eq!(YearMonth::MIN.checked_plus_months(i32::MAX), None);
+        assert_eq!(YearMonth::MAX.checked_plus_months(i32::MIN), None);
+        assert_eq!(
+            YearMonth::MIN.checked_plus_months(9999 * 12 - 1),
+            Some(YearMonth::MAX)
+        );
+        let m: YearMonth = "2024-12".parse().unwrap();
+        assert_eq!(m.checked_next(), Some(m.next()));
+        assert_eq!(m.checked_previous(), Some(m.previous()));
+        assert_eq!(m.checked_plus_months(-25), Some(m.plus_months(-25)));
     }
 
     #[test]

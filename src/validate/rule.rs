@@ -116,6 +116,13 @@ pub enum Rule {
         /// The largest sum allowed.
         max: String,
     },
+    /// A text must be at most `max` characters long.
+    LengthAtMost {
+        /// The most characters allowed.
+        max: usize,
+        /// Why (`so that its budget line ids fit an id`).
+        because: String,
+    },
     /// A month or date must not be before a bound.
     NotBefore {
         /// The earliest value allowed.
@@ -209,6 +216,9 @@ impl fmt::Display for Rule {
                 Ok(())
             }
             Rule::SumAtMost { of, max } => write!(f, "must add up to at most {max} ({of})"),
+            Rule::LengthAtMost { max, because } => {
+                write!(f, "must be at most {max} characters ({because})")
+            }
             Rule::NotBefore { earliest, because } => {
                 write!(f, "must not be before {earliest} ({because})")
             }

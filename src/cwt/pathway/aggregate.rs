@@ -165,7 +165,16 @@ impl Aggregator {
             None => {
                 let (first, last) =
                     needs.unwrap_or((month_of_day(FIRST_DAY), month_of_day(FIRST_DAY)));
-                PathwayCounts::new(grown_window(first, last), grown_providers(0, providers))
+                // A table too large to hold (more than `MAX_CELLS` cells:
+                // well over a thousand providers across a century) falls
+                // back to one month, so that stops beyond it are counted
+                // as outside the window rather than dropped.
+                match PathwayCounts::new(grown_window(first, last), grown_providers(0, providers))
+                    .or_else(|_| PathwayCounts::new(ReportingWindow::of_month(first), providers))
+                {
+                    Ok(counts) => counts,
+                    Err(_) => PathwayCounts::without_cells(ReportingWindow::of_month(first)),
+                }
             }
             Some(counts) => {
                 let w = counts.window();
@@ -204,7 +213,8 @@ impl Aggregator {
                     .unwrap_or(empty);
                 counts.rehomed(window, providers).unwrap_or_else(|old| old)
             }
-            None => PathwayCounts::new(empty, providers),
+            None => PathwayCounts::new(empty, providers)
+                .unwrap_or_else(|_| PathwayCounts::without_cells(empty)),
         };
         PathwayFileCounts {
             counts,

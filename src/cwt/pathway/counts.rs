@@ -13,6 +13,35 @@ const STANDARDS: usize = CwtStandard::ALL.len();
 pub const MAX_PROVIDERS: usize = 1 << 16;
 /// At most 100 years of months in one table.
 const MAX_MONTHS: i32 = 1200;
+/// The most cells one [`PathwayCounts`] table may hold: 2^26 (64 Mi) cells
+/// of 16 bytes, 1 GiB. That is, for example, 10 years of months for 12,400
+/// providers, or 1,200 months for 1,240 providers. [`PathwayCounts::add_parallel`]
+/// keeps the tables of all its threads together within it too.
+pub const MAX_CELLS: usize = 1 << 26;
+
+/// Why a [`PathwayCounts`] table cannot be made: it would be larger than
+/// [`MAX_CELLS`], or the allocator could not provide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "a table of {months} months x {providers} providers x 15 sites x 3 standards is more than {max} cells (1 GiB), or could not be allocated",
+    max = MAX_CELLS
+)]
+pub struct TableTooLarge {
+    months: usize,
+    providers: usize,
+}
+
+impl TableTooLarge {
+    /// The months of the window asked for.
+    pub fn months(&self) -> usize {
+        self.months
+    }
+
+    /// The providers asked for (capped at [`MAX_PROVIDERS`]).
+    pub fn providers(&self) -> usize {
+        self.providers
+    }
+}
 
 /// Why a reporting window is not valid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,7 +84,10 @@ impl ReportingWindow {
     }
 
     fn months(&self) -> usize {
-        usize::try_from(self.last.months_since(self.first) + 1).unwrap_or(0)
+        let span = self.last.months_since(self.first);
+        span.checked_add(1)
+            .and_then(|months| usize::try_from(months).ok())
+            .unwrap_or(0)
     }
 }
 
@@ -89,7 +121,7 @@ pub struct MergeMismatch;
 ///     CompactPathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm)
 ///         .with_referral_received(d(4, 1)?).with_faster_diagnosis_stop(d(4, 30)?), // day 29
 /// ];
-/// let mut counts = PathwayCounts::new(window, 1);
+/// let mut counts = PathwayCounts::new(window, 1)?;
 /// counts.add(0, &records);
 /// let p = counts.get("2024-04".parse()?, rhm, TumourSite::Lung, CwtStandard::FasterDiagnosis28Day).ok_or("none")?;
 /// assert_eq!(p.to_string(), "1 / 2 (50.00%)");
@@ -115,40 +147,79 @@ impl PathwayCounts {
     /// 1.3 MB).
     ///
     /// `providers` is capped at [`MAX_PROVIDERS`] (65,536), the most a
-    /// [`ProviderIndex`] can name: a larger number could never be used, and
-    /// would ask for a table beyond any memory. The cap is visible in
-    /// [`PathwayCounts::providers`]. Size the table from a
+    /// [`ProviderIndex`] can name: a larger number could never be used. The
+    /// cap is visible in [`PathwayCounts::providers`]. Size the table from a
     /// [`ProviderRegistry::len`](super::ProviderRegistry::len), which never
     /// exceeds it.
-    pub fn new(window: ReportingWindow, providers: usize) -> PathwayCounts {
+    ///
+    /// # Errors
+    ///
+    /// [`TableTooLarge`] if the table would have more than [`MAX_CELLS`]
+    /// cells (1 GiB; 1,200 months x 65,536 providers asked for 56.6 GB,
+    /// which aborted the process), or if the allocator cannot provide it.
+    /// The size is checked before anything is allocated.
+    ///
+    /// ```
+    /// use cancer_plan::cwt::pathway::{PathwayCounts, ReportingWindow, MAX_PROVIDERS};
+    /// let century = ReportingWindow::new("1950-01".parse()?, "2049-12".parse()?)?;
+    /// assert!(PathwayCounts::new(century, MAX_PROVIDERS).is_err());
+    /// let year = ReportingWindow::new("2024-04".parse()?, "2025-03".parse()?)?;
+    /// assert_eq!(PathwayCounts::new(year, 150)?.cells(), 12 * 150 * 15 * 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(window: ReportingWindow, providers: usize) -> Result<PathwayCounts, TableTooLarge> {
         let providers = providers.min(MAX_PROVIDERS);
-        let block = providers.saturating_mul(SITES * STANDARDS);
+        let months = window.months();
+        let too_large = TableTooLarge { months, providers };
+        let block = providers.checked_mul(SITES * STANDARDS).ok_or(too_large)?;
+        let cells = months
+            .checked_mul(block)
+            .filter(|&n| n <= MAX_CELLS)
+            .ok_or(too_large)?;
+        let mut table = Vec::new();
+        table.try_reserve_exact(cells).map_err(|_| too_large)?;
+        table.resize(cells, [0, 0]);
         let first_day = day_number(window.first.first_day());
         let mut day_offsets = Vec::new();
+        // At most 1,200 months (a `ReportingWindow`): 36,525 days.
         for (slot, month) in window.first.through(window.last).enumerate() {
+            // slot < months, so slot * block <= cells <= MAX_CELLS.
             let offset = slot.saturating_mul(block);
             day_offsets.extend(std::iter::repeat_n(offset, month.days() as usize));
         }
-        PathwayCounts {
+        Ok(PathwayCounts {
             window,
             providers,
             first_day,
             day_offsets,
-            cells: vec![[0, 0]; window.months().saturating_mul(block)],
+            cells: table,
             outside_window: [0; STANDARDS],
             findings: Vec::new(),
-        }
+        })
+    }
+
+    /// The number of cells in the table (months x providers x 15 sites x 3
+    /// standards), at most [`MAX_CELLS`].
+    pub fn cells(&self) -> usize {
+        self.cells.len()
     }
 
     /// Counts `records`; `first_index` is the index of `records[0]` in the
     /// caller's whole input (used in findings, so that chunks aggregated
     /// separately report true indexes).
+    ///
+    /// Indexes saturate at `usize::MAX` (a `first_index` so close to it
+    /// that `first_index + i` overflows cannot be a true index): they never
+    /// wrap round to small, plausible-looking indexes.
     pub fn add(&mut self, first_index: usize, records: &[CompactPathway]) {
         for (i, record) in records.iter().enumerate() {
-            self.add_one(first_index.wrapping_add(i), record);
+            self.add_one(first_index.saturating_add(i), record);
         }
     }
 
+    // Bounded by construction: `provider < self.providers <= MAX_PROVIDERS`
+    // and a site index is below SITES, so `base` is below 65,536 x 45.
+    #[allow(clippy::arithmetic_side_effects)]
     #[inline]
     fn add_one(&mut self, index: usize, r: &CompactPathway) {
         let provider = usize::from(r.provider.get());
@@ -216,6 +287,11 @@ impl PathwayCounts {
         self.findings.push(DataQualityFinding::new(index, finding));
     }
 
+    // Bounded by construction: `offset + base + standard` is below the
+    // table's cell count (at most MAX_CELLS), and each count is at most the
+    // number of records ever counted into the table, far below u64::MAX.
+    // This is the hot loop, so no checked arithmetic here.
+    #[allow(clippy::arithmetic_side_effects)]
     #[inline]
     fn count(&mut self, base: usize, standard: CwtStandard, stop: i32, within: bool) {
         let day = stop.wrapping_sub(self.first_day) as u32 as usize;
@@ -241,21 +317,29 @@ impl PathwayCounts {
     ///
     /// # Errors
     ///
-    /// [`MergeMismatch`] if `other` covers a different window or number of
-    /// providers.
+    /// [`MergeMismatch`] if the windows or the provider counts differ
+    /// (nothing is merged then).
     pub fn merge(&mut self, other: PathwayCounts) -> Result<(), MergeMismatch> {
         if self.window != other.window || self.providers != other.providers {
             return Err(MergeMismatch);
         }
+        self.absorb(other);
+        Ok(())
+    }
+
+    /// Adds `other`, of the same window and provider count (checked by
+    /// [`merge`](Self::merge); by construction in `add_parallel`), into
+    /// this one. Counts saturate, though no count can reach `u64::MAX`: each
+    /// is at most the number of records ever counted.
+    pub(super) fn absorb(&mut self, other: PathwayCounts) {
         for (a, b) in self.cells.iter_mut().zip(&other.cells) {
-            a[0] += b[0];
-            a[1] += b[1];
+            a[0] = a[0].saturating_add(b[0]);
+            a[1] = a[1].saturating_add(b[1]);
         }
         for (a, b) in self.outside_window.iter_mut().zip(other.outside_window) {
-            *a += b;
+            *a = a.saturating_add(b);
         }
         self.findings.extend(other.findings);
-        Ok(())
     }
 
     /// How many providers (indexes `0..providers()`) the table has room for.
@@ -296,6 +380,9 @@ impl PathwayCounts {
         if slot >= self.window.months() || provider >= self.providers {
             return None;
         }
+        // Bounded by construction: slot < months and provider < providers,
+        // so the index is below the cell count (at most MAX_CELLS).
+        #[allow(clippy::arithmetic_side_effects)]
         let index = ((slot * self.providers + provider) * SITES + site.index()) * STANDARDS
             + standard.index();
         self.cells.get(index).and_then(|&c| to_performance(c))
@@ -348,6 +435,21 @@ fn to_performance([within, total]: [u64; 2]) -> Option<Performance> {
     allow(dead_code)
 )]
 impl PathwayCounts {
+    /// A table with no cells: every stop counts as outside its window. The
+    /// infallible last resort of the file readers when a table of the size
+    /// asked for cannot be had.
+    pub(super) fn without_cells(window: ReportingWindow) -> PathwayCounts {
+        PathwayCounts {
+            window,
+            providers: 0,
+            first_day: 0,
+            day_offsets: Vec::new(),
+            cells: Vec::new(),
+            outside_window: [0; STANDARDS],
+            findings: Vec::new(),
+        }
+    }
+
     /// The same counts in `window` with room for `providers` providers:
     /// every cell moved to its place in the new table, outside-window counts
     /// and findings kept. `Err(self)`, unchanged, if a counted cell would not
@@ -358,7 +460,9 @@ impl PathwayCounts {
         window: ReportingWindow,
         providers: usize,
     ) -> Result<PathwayCounts, PathwayCounts> {
-        let mut new = PathwayCounts::new(window, providers);
+        let Ok(mut new) = PathwayCounts::new(window, providers) else {
+            return Err(self);
+        };
         let block = SITES * STANDARDS;
         let shift = self.window.first.months_since(window.first);
         for (slot, month_cells) in self.cells.chunks(self.providers.max(1) * block).enumerate() {

@@ -90,13 +90,15 @@ pub use arrow_table::{performance_table_batch, standard_code};
 pub use bad_record::{BadRecord, BadRecordReason};
 pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};
 pub use counts::{
-    MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, MAX_PROVIDERS,
+    MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, TableTooLarge, MAX_CELLS,
+    MAX_PROVIDERS,
 };
 #[cfg(feature = "pathway-csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-csv")))]
 pub use csv_reader::read_pathways_csv;
 pub use finding::{DataQualityFinding, FindingKind};
 pub use layout::{ColumnMapping, LayoutError, PathwayColumn};
+pub use parallel::MAX_THREADS;
 #[cfg(feature = "pathway-parquet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-parquet")))]
 pub use parquet_reader::read_pathways_parquet;

@@ -2,20 +2,54 @@
 //! threads, for callers with cores to spare.
 
 use std::num::NonZeroUsize;
+use std::thread::{Builder, ScopedJoinHandle};
 
+use super::counts::MAX_CELLS;
 use super::{CompactPathway, PathwayCounts};
 
+/// The most threads [`PathwayCounts::add_parallel`] uses, whatever it is
+/// asked for: more than any machine this crate targets has cores, so more
+/// would add only the cost of spawning them and of their tables.
+pub const MAX_THREADS: usize = 256;
+
+/// One chunk of the records: counted on its own thread, or (when no thread
+/// could be had) left for the calling thread.
+enum Part<'scope, 'records> {
+    Spawned(
+        ScopedJoinHandle<'scope, Option<PathwayCounts>>,
+        usize,
+        &'records [CompactPathway],
+    ),
+    Local(usize, &'records [CompactPathway]),
+}
+
 impl PathwayCounts {
-    /// Counts `records` as [`add`](Self::add) does, split into `threads`
-    /// contiguous chunks counted on scoped threads and merged in order, so
-    /// the result (cells, outside-window counts, and findings in input order
-    /// with their true indexes) is the same as counting on one thread.
+    /// Counts `records` as [`add`](Self::add) does, split into contiguous
+    /// chunks counted on scoped threads and merged in order, so the result
+    /// (cells, outside-window counts, and findings in input order with
+    /// their true indexes) is the same as counting on one thread.
     ///
     /// Whether it pays depends on the machine: on an otherwise idle 2-core
     /// machine two threads were 1.8x to 2x faster at 1M and 10M pathways;
-    /// on a loaded one they were slower (README, "Performance of the
-    /// pathway aggregation"). With one thread, or fewer records than
-    /// threads, it counts on the calling thread.
+    /// on a loaded one they were slower (`BENCHMARKS.md`, "Performance of
+    /// the pathway aggregation").
+    ///
+    /// # Threads and memory
+    ///
+    /// Each thread counts into a table of its own, the size of this one.
+    /// The threads used are `threads`, capped:
+    /// - at the work available: no more threads than records (one thread,
+    ///   or fewer than two records, counts on the calling thread);
+    /// - at [`MAX_THREADS`] (256);
+    /// - so that the threads' tables together stay within [`MAX_CELLS`]
+    ///   (1 GiB): 20,000 threads asked for 20,000 copies of the table.
+    ///
+    /// It never panics for want of a thread: a thread is spawned with
+    /// [`std::thread::Builder::spawn_scoped`], which reports failure instead
+    /// of panicking as `std::thread::scope`'s `spawn` does, and a chunk
+    /// whose thread (or whose table) could not be had is counted on the
+    /// calling thread instead. Counting itself does not panic; if a thread
+    /// ever did, its panic would be passed on, not a part silently lost.
     ///
     /// ```
     /// use std::num::NonZeroUsize;
@@ -32,11 +66,15 @@ impl PathwayCounts {
     ///         .with_faster_diagnosis_stop(day(d + 1)?)))
     ///     .collect::<Result<_, &str>>()?;
     /// let window = ReportingWindow::new("2024-04".parse()?, "2024-04".parse()?)?;
-    /// let mut one = PathwayCounts::new(window, providers.len());
+    /// let mut one = PathwayCounts::new(window, providers.len())?;
     /// one.add(0, &records);
-    /// let mut two = PathwayCounts::new(window, providers.len());
+    /// let mut two = PathwayCounts::new(window, providers.len())?;
     /// two.add_parallel(0, &records, NonZeroUsize::MIN.saturating_add(1));
     /// assert_eq!(one, two);
+    /// // Far more threads than records: capped at the records, no panic.
+    /// let mut many = PathwayCounts::new(window, providers.len())?;
+    /// many.add_parallel(0, &records, NonZeroUsize::MAX);
+    /// assert_eq!(one, many);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_parallel(
@@ -45,39 +83,113 @@ impl PathwayCounts {
         records: &[CompactPathway],
         threads: NonZeroUsize,
     ) {
-        let threads = threads.get();
-        if threads == 1 || records.len() < threads {
+        let threads = self.thread_cap(records.len(), threads);
+        if threads <= 1 {
             self.add(first_index, records);
             return;
         }
         let chunk = records.len().div_ceil(threads);
         let (window, providers) = (self.window(), self.providers());
-        let parts: Vec<PathwayCounts> = std::thread::scope(|scope| {
-            let handles: Vec<_> = records
+        std::thread::scope(|scope| {
+            let mut offset = 0usize;
+            let parts: Vec<Part<'_, '_>> = records
                 .chunks(chunk)
-                .enumerate()
-                .map(|(i, part)| {
-                    scope.spawn(move || {
-                        let mut counts = PathwayCounts::new(window, providers);
-                        counts.add(first_index.wrapping_add(i * chunk), part);
-                        counts
-                    })
+                .map(|part| {
+                    let start = first_index.saturating_add(offset);
+                    offset = offset.saturating_add(part.len());
+                    let spawned = Builder::new().spawn_scoped(scope, move || {
+                        let mut counts = PathwayCounts::new(window, providers).ok()?;
+                        counts.add(start, part);
+                        Some(counts)
+                    });
+                    match spawned {
+                        Ok(handle) => Part::Spawned(handle, start, part),
+                        Err(_) => Part::Local(start, part),
+                    }
                 })
                 .collect();
-            handles
-                .into_iter()
-                .map(|handle| {
-                    // Counting does not panic; if a thread ever did, its
-                    // panic is passed on rather than a part silently lost.
-                    handle
-                        .join()
-                        .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
-                })
-                .collect()
+            for part in parts {
+                match part {
+                    Part::Spawned(handle, start, records) => {
+                        match handle
+                            .join()
+                            .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
+                        {
+                            // Same window and provider count by construction.
+                            Some(counts) => self.absorb(counts),
+                            None => self.add(start, records),
+                        }
+                    }
+                    Part::Local(start, records) => self.add(start, records),
+                }
+            }
         });
-        for part in parts {
-            // Same window and provider count by construction.
-            let _ = self.merge(part);
-        }
+    }
+
+    /// The threads `add_parallel` uses: `threads`, at most one per record,
+    /// at most [`MAX_THREADS`], and at most as many as tables of this size
+    /// fit in [`MAX_CELLS`].
+    fn thread_cap(&self, records: usize, threads: NonZeroUsize) -> usize {
+        let copies = MAX_CELLS.checked_div(self.cells()).unwrap_or(MAX_CELLS);
+        threads.get().min(records).min(MAX_THREADS).min(copies)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cwt::pathway::{ProviderIndex, ReportingWindow, Route};
+    use crate::TumourSite;
+
+    fn table(providers: usize) -> PathwayCounts {
+        let m = "2024-04".parse().unwrap();
+        PathwayCounts::new(ReportingWindow::new(m, m).unwrap(), providers).unwrap()
+    }
+
+    #[test]
+    fn threads_are_capped_at_the_records_and_the_memory() {
+        let t = table(150);
+        let many = NonZeroUsize::new(20_000).unwrap();
+        assert_eq!(t.thread_cap(3, many), 3);
+        assert_eq!(t.thread_cap(0, many), 0);
+        assert_eq!(t.thread_cap(1_000_000, NonZeroUsize::new(2).unwrap()), 2);
+        assert_eq!(t.thread_cap(1_000_000, many), MAX_THREADS);
+        // 65,536 providers x 45 cells a month: 22 copies fit in MAX_CELLS.
+        let big = table(65_536);
+        assert_eq!(big.thread_cap(1_000_000, many), MAX_CELLS / (65_536 * 45));
+        assert_eq!(big.thread_cap(1_000_000, many), 22);
+    }
+
+    #[test]
+    fn twenty_thousand_threads_do_not_panic() {
+        // Uncapped, 20,000 threads failed to spawn ("failed to spawn
+        // thread" panic), each with its own copy of the table.
+        let records: Vec<CompactPathway> = (0..20_000)
+            .map(|_| CompactPathway::new(Route::Other, TumourSite::Lung, ProviderIndex::new(0)))
+            .collect();
+        let mut one = table(1);
+        one.add(7, &records);
+        let mut many = table(1);
+        many.add_parallel(7, &records, NonZeroUsize::new(20_000).unwrap());
+        assert_eq!(one, many);
+    }
+
+    #[test]
+    fn indexes_saturate_instead_of_wrapping() {
+        // A wrapping index made the finding of a record near usize::MAX
+        // look like record 0, 1, ...
+        let unknown = CompactPathway::new(Route::Other, TumourSite::Lung, ProviderIndex::new(9))
+            .with_first_treatment(chrono::NaiveDate::from_ymd_opt(2024, 4, 2).unwrap());
+        let records = [unknown; 4];
+        let mut one = table(1);
+        one.add(usize::MAX - 1, &records);
+        let mut two = table(1);
+        two.add_parallel(usize::MAX - 1, &records, NonZeroUsize::new(2).unwrap());
+        let indexes: Vec<usize> = two.findings().iter().map(|f| f.index()).collect();
+        assert_eq!(
+            indexes,
+            [usize::MAX - 1, usize::MAX, usize::MAX, usize::MAX]
+        );
+        assert_eq!(one, two);
     }
 }

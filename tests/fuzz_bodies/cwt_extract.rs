@@ -1,0 +1,52 @@
+//! The CWT provider extract reader: any bytes give an extract or an
+//! error, never a panic; nothing read is lost (every data row is a valid
+//! row or a bad row with its line), and the totals can be formed.
+//!
+//! This drives the public reader [`read_extract`], which reads NHS
+//! England's published provider layout. When the layout-detecting reader
+//! (the ICB sub-location layout) lands, call it here too on the same bytes:
+//! each layout is a separate branch of this body.
+
+use cancer_plan::cwt::extract::read_extract;
+use cancer_plan::cwt::PerformanceError;
+use cancer_plan::CwtStandard;
+
+/// The body: any bytes.
+pub fn run(data: &[u8]) {
+    let Ok(extract) = read_extract(data) else {
+        return;
+    };
+    let total_lines = data.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    assert_eq!(
+        extract.rows_read(),
+        extract.rows().len() + extract.bad_rows().len()
+    );
+    let mut last = 1;
+    for row in extract.rows() {
+        assert!(row.line() > last, "rows out of file order");
+        assert!(row.line() <= total_lines, "row line past the end");
+        assert!(row.performance().within() <= row.performance().total());
+        last = row.line();
+    }
+    let mut last = 1;
+    for bad in extract.bad_rows() {
+        assert!(bad.line() > last, "bad rows out of file order");
+        assert!(bad.line() <= total_lines, "bad-row line past the end");
+        let _ = bad.reason().to_string();
+        last = bad.line();
+    }
+    for standard in CwtStandard::ALL {
+        let excluded = extract.excluded_by_modality_rule(standard);
+        assert!(excluded <= extract.rows().len());
+    }
+    match extract.by_organisation() {
+        Ok(table) => {
+            for (_, _, _, p) in table.iter() {
+                assert!(p.within() <= p.total());
+                let _ = p.display(2).to_string();
+            }
+        }
+        Err(PerformanceError::Overflow) => {}
+        Err(other) => panic!("aggregation failed with {other}"),
+    }
+}

@@ -53,3 +53,45 @@ pub fn monthly_series(start: &str, values: &[f64]) -> cancer_plan::spc::Series {
     )
     .unwrap()
 }
+
+/// The path of a file in the project's shared NHS data (`../shared/data`
+/// beside the repository, or the folder named by `CANCER_PLAN_SHARED_DATA`),
+/// e.g. `shared_data("cwt/cwt-provider-extract-2023-10-wessex.csv")`.
+///
+/// These public NHS England files are never copied into the crate. When
+/// `CANCER_PLAN_SHARED_DATA` is set (CI sets it), a missing file fails the
+/// test; otherwise the caller skips, and this prints a note saying so.
+pub fn shared_data(relative: &str) -> Option<std::path::PathBuf> {
+    let (root, required) = match std::env::var_os("CANCER_PLAN_SHARED_DATA") {
+        Some(dir) => (std::path::PathBuf::from(dir), true),
+        None => (
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+            false,
+        ),
+    };
+    let path = root.join(relative);
+    if path.is_file() {
+        Some(path)
+    } else if required {
+        panic!(
+            "CANCER_PLAN_SHARED_DATA is set but {} does not exist",
+            path.display()
+        );
+    } else {
+        eprintln!(
+            "note: skipped: shared NHS data file {} not found (set CANCER_PLAN_SHARED_DATA to its folder)",
+            path.display()
+        );
+        None
+    }
+}
+
+/// The text of a shared NHS data file (see [`shared_data`]); `None` when the
+/// test should skip.
+pub fn shared_text(relative: &str) -> Option<String> {
+    let path = shared_data(relative)?;
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) => panic!("reading {}: {e}", path.display()),
+    }
+}

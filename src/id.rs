@@ -2,19 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Why a string is not a valid [`Id`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a valid id: ids are 1 to 64 characters of letters, digits, `-`, `_`, `.` or `/`")]
-pub struct IdError {
-    text: String,
-}
-
-impl IdError {
-    /// The text that was refused.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-}
+use crate::error::ParseError;
 
 /// A short, stable identifier such as `fds-80` or `hiow`.
 ///
@@ -27,7 +15,7 @@ impl IdError {
 /// let id: Id = "fds-80".parse()?;
 /// assert_eq!(id.as_str(), "fds-80");
 /// assert!("two words".parse::<Id>().is_err());
-/// # Ok::<(), cancer_plan::IdError>(())
+/// # Ok::<(), cancer_plan::error::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -38,8 +26,8 @@ impl Id {
     ///
     /// # Errors
     ///
-    /// [`IdError`] unless the id is 1 to 64 of `A-Z a-z 0-9 - _ . /`.
-    pub fn new(text: impl Into<String>) -> Result<Id, IdError> {
+    /// [`ParseError`] unless the id is 1 to 64 of `A-Z a-z 0-9 - _ . /`.
+    pub fn new(text: impl Into<String>) -> Result<Id, ParseError> {
         let text = text.into();
         let ok = (1..=64).contains(&text.len())
             && text
@@ -48,12 +36,16 @@ impl Id {
         if ok {
             Ok(Id(text))
         } else {
-            Err(IdError { text })
+            Err(ParseError::new(
+                "an id",
+                &text,
+                "1 to 64 characters of letters, digits, `-`, `_`, `.` or `/`",
+            ))
         }
     }
 }
 
-crate::util::checked_text_newtype!(Id, IdError);
+crate::util::checked_text_newtype!(Id, ParseError);
 
 #[cfg(test)]
 mod tests {

@@ -146,6 +146,7 @@ pub mod budget;
 pub mod capacity;
 pub mod cwt;
 pub mod docs;
+pub mod error;
 pub mod id;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
@@ -169,13 +170,12 @@ pub use budget::{
     apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, Dimension, ExitRisk,
     FundingSource, LineScope, Reconciliation, SpendCategory, Term, Tolerance,
 };
-pub use id::{Id, IdError};
+pub use error::Error;
+pub use id::Id;
 pub use money::{Money, MoneyError, MoneyUnit, Rounding};
-pub use org::{Alliance, Icb, OdsCode, OdsCodeError, Provider};
-pub use percent::{Percent, PercentError};
-pub use period::{
-    FinancialYear, FinancialYearError, Quarter, QuarterError, YearMonth, YearMonthError,
-};
+pub use org::{Alliance, Icb, OdsCode, Provider};
+pub use percent::Percent;
+pub use period::{FinancialYear, Quarter, YearMonth};
 pub use plan::{
     reconcile, AskKind, AskProgramme, CancerPlan, CancerPlanBuilder, DeliveryAsk, IcbAction,
     IcbScope, Intervention, InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty,
@@ -183,7 +183,7 @@ pub use plan::{
 };
 pub use rdc::RdcPrinciple;
 pub use standard::CwtStandard;
-pub use tumour_site::{TumourSite, UnknownTumourSite};
+pub use tumour_site::TumourSite;
 pub use validate::{Rule, ValidationErrors, Violation};
 
 /// The README's code blocks, compiled and run as doctests (the README is not

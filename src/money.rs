@@ -22,6 +22,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::ParseError;
 use crate::util::pad_number;
 
 /// Why a value is not a valid amount of [`Money`].
@@ -29,11 +30,8 @@ use crate::util::pad_number;
 #[non_exhaustive]
 pub enum MoneyError {
     /// The text is not a number of pounds.
-    #[error("`{text}` is not an amount of money (expected e.g. `£1,234`, `1234.5` or `-£12.50`)")]
-    Syntax {
-        /// The text that failed to parse.
-        text: String,
-    },
+    #[error(transparent)]
+    Parse(#[from] ParseError),
     /// More than two decimal places: money is held to the penny.
     #[error("`{value}` has more than 2 decimal places (money is held to the penny)")]
     SubPenny {
@@ -355,8 +353,12 @@ impl FromStr for Money {
     // Negating a `Decimal` cannot overflow: its range is symmetric.
     #[allow(clippy::arithmetic_side_effects)]
     fn from_str(text: &str) -> Result<Money, MoneyError> {
-        let syntax = || MoneyError::Syntax {
-            text: text.to_owned(),
+        let syntax = || {
+            MoneyError::Parse(ParseError::new(
+                "an amount of money",
+                text,
+                "e.g. `£1,234`, `1234.5` or `-£12.50`",
+            ))
         };
         let mut s = text.trim();
         let mut negative = false;

@@ -10,24 +10,14 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::{ParseError, RangeError};
 use crate::util::pad_number;
 
-/// Why a value is not a valid [`Percent`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PercentError {
-    /// The text is not a number.
-    #[error("`{text}` is not a percentage (expected e.g. `80`, `80%` or `33.25%`)")]
-    Syntax {
-        /// The text that failed to parse.
-        text: String,
-    },
-    /// The value is below 0 or above 100.
-    #[error("{value}% is outside 0%..=100%")]
-    OutOfRange {
-        /// The offending value, in percentage points.
-        value: Decimal,
-    },
+const WHAT: &str = "a percentage";
+const EXPECTED: &str = "e.g. `80`, `80%` or `33.25%`";
+
+fn out_of_range(points: Decimal) -> RangeError {
+    RangeError::new("percentage", format_args!("{points}%"), "0%", "100%")
 }
 
 /// An exact percentage between 0% and 100% inclusive, in percentage points.
@@ -41,7 +31,7 @@ pub enum PercentError {
 /// let share: Percent = "6.998".parse()?;
 /// assert_eq!(share.display(0).to_string(), "7%");
 /// assert!("101".parse::<Percent>().is_err());
-/// # Ok::<(), cancer_plan::PercentError>(())
+/// # Ok::<(), cancer_plan::error::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Percent(Decimal);
@@ -56,10 +46,10 @@ impl Percent {
     ///
     /// # Errors
     ///
-    /// [`PercentError::OutOfRange`] below 0 or above 100.
-    pub fn new(points: Decimal) -> Result<Percent, PercentError> {
+    /// [`RangeError`] below 0 or above 100.
+    pub fn new(points: Decimal) -> Result<Percent, RangeError> {
         if points < Decimal::ZERO || points > Decimal::ONE_HUNDRED {
-            return Err(PercentError::OutOfRange { value: points });
+            return Err(out_of_range(points));
         }
         Ok(Percent(points.normalize()))
     }
@@ -68,8 +58,8 @@ impl Percent {
     ///
     /// # Errors
     ///
-    /// [`PercentError::OutOfRange`] above 100.
-    pub fn from_points(points: u8) -> Result<Percent, PercentError> {
+    /// [`RangeError`] above 100.
+    pub fn from_points(points: u8) -> Result<Percent, RangeError> {
         Percent::new(Decimal::from(points))
     }
 
@@ -77,11 +67,11 @@ impl Percent {
     ///
     /// # Errors
     ///
-    /// [`PercentError::OutOfRange`] below 0 or above 1.
-    pub fn from_ratio(ratio: Decimal) -> Result<Percent, PercentError> {
+    /// [`RangeError`] below 0 or above 1.
+    pub fn from_ratio(ratio: Decimal) -> Result<Percent, RangeError> {
         let points = ratio
             .checked_mul(Decimal::ONE_HUNDRED)
-            .ok_or(PercentError::OutOfRange { value: ratio })?;
+            .ok_or_else(|| RangeError::new("ratio", ratio, 0, 1))?;
         Percent::new(points)
     }
 
@@ -115,7 +105,7 @@ impl Percent {
     /// use cancer_plan::Percent;
     /// let third: Percent = "33.33333333333333333333333333".parse()?;
     /// assert_eq!(third.display(u32::MAX).to_string(), third.display(28).to_string());
-    /// # Ok::<(), cancer_plan::PercentError>(())
+    /// # Ok::<(), cancer_plan::error::ParseError>(())
     /// ```
     pub fn display(self, places: u32) -> PercentDisplay {
         PercentDisplay {
@@ -164,22 +154,21 @@ impl fmt::Display for Percent {
 }
 
 impl FromStr for Percent {
-    type Err = PercentError;
+    type Err = ParseError;
 
     /// Accepts `80`, `80%`, ` 33.25 % `.
-    fn from_str(text: &str) -> Result<Percent, PercentError> {
+    fn from_str(text: &str) -> Result<Percent, ParseError> {
         let trimmed = text.trim();
         let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
-        let points = Decimal::from_str_exact(number).map_err(|_| PercentError::Syntax {
-            text: text.to_owned(),
-        })?;
-        Percent::new(points)
+        let points =
+            Decimal::from_str_exact(number).map_err(|_| ParseError::new(WHAT, text, EXPECTED))?;
+        Percent::new(points).map_err(|range| ParseError::out_of_range(WHAT, text, range))
     }
 }
 
 impl TryFrom<Decimal> for Percent {
-    type Error = PercentError;
-    fn try_from(points: Decimal) -> Result<Percent, PercentError> {
+    type Error = RangeError;
+    fn try_from(points: Decimal) -> Result<Percent, RangeError> {
         Percent::new(points)
     }
 }

@@ -4,6 +4,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::ParseError;
+
 crate::util::coded_enum! {
     /// A tumour-site pathway group, as NHS cancer services and Cancer Waiting
     /// Times group them. The list grows, so it is `#[non_exhaustive]`.
@@ -13,7 +15,7 @@ crate::util::coded_enum! {
     /// let site: TumourSite = "lower_gi".parse()?;
     /// assert_eq!(site, TumourSite::ColorectalLowerGi);
     /// assert_eq!(site.name(), "Colorectal / lower GI");
-    /// # Ok::<(), cancer_plan::UnknownTumourSite>(())
+    /// # Ok::<(), cancer_plan::error::ParseError>(())
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -61,13 +63,6 @@ crate::util::coded_enum! {
     display = name;
 }
 
-/// The text is not a known [`TumourSite`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a tumour site (expected one of: {list})", list = TumourSite::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", "))]
-pub struct UnknownTumourSite {
-    text: String,
-}
-
 impl TumourSite {
     /// The site's position in [`TumourSite::ALL`] (`ALL[site.index()] ==
     /// site`), for indexing dense tables. An explicit match rather than
@@ -95,11 +90,11 @@ impl TumourSite {
 }
 
 impl FromStr for TumourSite {
-    type Err = UnknownTumourSite;
+    type Err = ParseError;
 
     /// Accepts the code (`head_and_neck`), the aliases `colorectal` and
     /// `lower_gi`, or the name, case-insensitively.
-    fn from_str(text: &str) -> Result<TumourSite, UnknownTumourSite> {
+    fn from_str(text: &str) -> Result<TumourSite, ParseError> {
         let t = text.trim();
         if t.eq_ignore_ascii_case("colorectal") || t.eq_ignore_ascii_case("lower_gi") {
             return Ok(TumourSite::ColorectalLowerGi);
@@ -107,8 +102,9 @@ impl FromStr for TumourSite {
         TumourSite::ALL
             .into_iter()
             .find(|s| t.eq_ignore_ascii_case(s.code()) || t.eq_ignore_ascii_case(s.name()))
-            .ok_or_else(|| UnknownTumourSite {
-                text: text.to_owned(),
+            .ok_or_else(|| {
+                let list = TumourSite::ALL.map(|s| s.code()).join(", ");
+                ParseError::new("a tumour site", text, format!("one of: {list}"))
             })
     }
 }

@@ -37,7 +37,7 @@ impl BudgetAllocation {
     /// ```
     /// use cancer_plan::budget::{BudgetLine, Term};
     /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
-    /// let line = |id: &str, term| -> Result<BudgetLine, cancer_plan::IdError> {
+    /// let line = |id: &str, term| -> Result<BudgetLine, cancer_plan::error::ParseError> {
     ///     Ok(BudgetLine::new(Id::new(id)?, Id::new("c")?, Money::from_pounds(1), term))
     /// };
     /// let budget = BudgetAllocation::new(Money::from_pounds(3)).with_area(

@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::ParseError;
+
 crate::util::coded_enum! {
     /// An Agenda for Change pay band, 1 to 9 (band 8 split into 8A to 8D).
     ///
@@ -66,13 +68,6 @@ crate::util::coded_enum! {
     }
 }
 
-/// The text is not an Agenda for Change band.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not an Agenda for Change band (expected 1 to 7, 8A to 8D or 9, e.g. `8C` or `Band 8C`)")]
-pub struct UnknownAfcBand {
-    text: String,
-}
-
 impl fmt::Display for AfcBand {
     /// `Band 8C`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -81,8 +76,8 @@ impl fmt::Display for AfcBand {
 }
 
 impl FromStr for AfcBand {
-    type Err = UnknownAfcBand;
-    fn from_str(s: &str) -> Result<AfcBand, UnknownAfcBand> {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<AfcBand, ParseError> {
         let lower = s.trim().to_ascii_lowercase();
         let code = lower
             .strip_prefix("band")
@@ -91,7 +86,13 @@ impl FromStr for AfcBand {
         AfcBand::ALL
             .into_iter()
             .find(|b| b.code().eq_ignore_ascii_case(code))
-            .ok_or_else(|| UnknownAfcBand { text: s.into() })
+            .ok_or_else(|| {
+                ParseError::new(
+                    "an Agenda for Change band",
+                    s,
+                    "1 to 7, 8A to 8D or 9, e.g. `8C` or `Band 8C`",
+                )
+            })
     }
 }
 

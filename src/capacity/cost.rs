@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::{Costing, ImprovementCapacity, Tenure, Wte};
 use crate::budget::{apportion, ApportionError, BudgetLine, FundingSource, LineScope, Term};
-use crate::{FinancialYear, Id, IdError, Money, MoneyError, MoneyUnit, Rounding};
+use crate::error::ParseError;
+use crate::{FinancialYear, Id, Money, MoneyError, MoneyUnit, Rounding};
 
 /// Why capacity could not be costed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,7 +40,7 @@ pub enum CostError {
         /// The financial year.
         year: FinancialYear,
         /// Why.
-        source: IdError,
+        source: ParseError,
     },
 }
 

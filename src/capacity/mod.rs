@@ -30,7 +30,7 @@ mod team;
 mod tenure;
 mod wte;
 
-pub use band::{AfcBand, UnknownAfcBand};
+pub use band::AfcBand;
 pub use builder::{ImprovementCapacityBuilder, MAX_ITEM_ID_LEN};
 pub use cost::{CostError, CostLine, CostSchedule, ItemKind, NotCosted};
 pub use costing::Costing;
@@ -40,4 +40,4 @@ pub use proposal::ImprovementCapacity;
 pub use review::TumourSiteReview;
 pub use team::ImprovementTeam;
 pub use tenure::{Tenure, TenureError};
-pub use wte::{Wte, WteError};
+pub use wte::Wte;

@@ -6,12 +6,10 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// Why a value is not a valid [`Wte`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a whole-time equivalent for one post (a decimal above 0 and at most 1, to 2 places, e.g. `1.0` or `0.6`)")]
-pub struct WteError {
-    text: String,
-}
+use crate::error::ParseError;
+
+const WHAT: &str = "a whole-time equivalent for one post";
+const EXPECTED: &str = "a decimal above 0 and at most 1, to 2 places, e.g. `1.0` or `0.6`";
 
 /// The whole-time equivalent of one post: above 0 and at most 1.0 (full
 /// time, 37.5 hours a week under Agenda for Change), to two decimal places.
@@ -37,16 +35,14 @@ impl Wte {
     ///
     /// # Errors
     ///
-    /// [`WteError`] unless the value is above 0, at most 1 and has at most 2
+    /// [`ParseError`] unless the value is above 0, at most 1 and has at most 2
     /// decimal places.
-    pub fn new(value: Decimal) -> Result<Wte, WteError> {
+    pub fn new(value: Decimal) -> Result<Wte, ParseError> {
         let normal = value.normalize();
         if normal > Decimal::ZERO && normal <= Decimal::ONE && normal.scale() <= 2 {
             Ok(Wte(normal))
         } else {
-            Err(WteError {
-                text: value.to_string(),
-            })
+            Err(ParseError::new(WHAT, &value.to_string(), EXPECTED))
         }
     }
 
@@ -68,18 +64,19 @@ impl fmt::Display for Wte {
 }
 
 impl FromStr for Wte {
-    type Err = WteError;
-    fn from_str(s: &str) -> Result<Wte, WteError> {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Wte, ParseError> {
         // Exact: the plain `Decimal` parser rounds digits beyond its
         // precision, so `0.999…9` (32 nines) would become 1 and pass.
-        let value = Decimal::from_str_exact(s.trim()).map_err(|_| WteError { text: s.into() })?;
-        Wte::new(value)
+        let value =
+            Decimal::from_str_exact(s.trim()).map_err(|_| ParseError::new(WHAT, s, EXPECTED))?;
+        Wte::new(value).map_err(|_| ParseError::new(WHAT, s, EXPECTED))
     }
 }
 
 impl TryFrom<String> for Wte {
-    type Error = WteError;
-    fn try_from(s: String) -> Result<Wte, WteError> {
+    type Error = ParseError;
+    fn try_from(s: String) -> Result<Wte, ParseError> {
         s.parse()
     }
 }

@@ -11,5 +11,5 @@ mod provider;
 
 pub use alliance::Alliance;
 pub use icb::Icb;
-pub use ods_code::{OdsCode, OdsCodeError};
+pub use ods_code::OdsCode;
 pub use provider::Provider;

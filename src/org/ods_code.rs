@@ -2,12 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Why text is not a valid [`OdsCode`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not an ODS code (3 to 10 upper-case letters and digits, e.g. `RHM`, `QRL`, `D9Y0V`)")]
-pub struct OdsCodeError {
-    text: String,
-}
+use crate::error::ParseError;
 
 /// An NHS Organisation Data Service code, such as `RHM` (University Hospital
 /// Southampton) or `QRL` (NHS Hampshire and Isle of Wight ICB).
@@ -17,7 +12,7 @@ pub struct OdsCodeError {
 /// let code: OdsCode = "R0D".parse()?;
 /// assert_eq!(code.as_str(), "R0D");
 /// assert!("r0d".parse::<OdsCode>().is_err());
-/// # Ok::<(), cancer_plan::OdsCodeError>(())
+/// # Ok::<(), cancer_plan::error::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -28,9 +23,9 @@ impl OdsCode {
     ///
     /// # Errors
     ///
-    /// [`OdsCodeError`] unless the code is 3 to 10 upper-case ASCII letters and
+    /// [`ParseError`] unless the code is 3 to 10 upper-case ASCII letters and
     /// digits.
-    pub fn new(text: impl Into<String>) -> Result<OdsCode, OdsCodeError> {
+    pub fn new(text: impl Into<String>) -> Result<OdsCode, ParseError> {
         let text = text.into();
         let ok = (3..=10).contains(&text.len())
             && text
@@ -39,9 +34,13 @@ impl OdsCode {
         if ok {
             Ok(OdsCode(text))
         } else {
-            Err(OdsCodeError { text })
+            Err(ParseError::new(
+                "an ODS code",
+                &text,
+                "3 to 10 upper-case letters and digits, e.g. `RHM`, `QRL`, `D9Y0V`",
+            ))
         }
     }
 }
 
-crate::util::checked_text_newtype!(OdsCode, OdsCodeError);
+crate::util::checked_text_newtype!(OdsCode, ParseError);

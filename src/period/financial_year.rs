@@ -6,35 +6,11 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Quarter, YearMonth};
+use crate::error::{ParseError, RangeError};
+use crate::period::quarter::Quarter;
+use crate::period::year_month::YearMonth;
 
-/// Why text is not a valid [`FinancialYear`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum FinancialYearError {
-    /// Not of the form `2024/25`.
-    #[error("`{text}` is not a financial year (expected e.g. `2024/25`)")]
-    Syntax {
-        /// The text that failed to parse.
-        text: String,
-    },
-    /// The second year is not the one after the first (`2024/26`).
-    #[error("`{text}` is not a financial year: `{start}/{end_suffix:02}` must end in the year after {start}")]
-    NotConsecutive {
-        /// The text that failed to parse.
-        text: String,
-        /// The first year written.
-        start: i32,
-        /// The two-digit second year written.
-        end_suffix: u32,
-    },
-    /// The start year is outside the supported range.
-    #[error("financial year starting {start} is outside {min}..={max}", min = FinancialYear::MIN_START, max = FinancialYear::MAX_START)]
-    OutOfRange {
-        /// The start year given.
-        start: i32,
-    },
-}
+const WHAT: &str = "a financial year";
 
 /// An NHS financial year, written `2024/25`: 1 April 2024 to 31 March 2025.
 ///
@@ -65,11 +41,16 @@ impl FinancialYear {
     ///
     /// # Errors
     ///
-    /// [`FinancialYearError::OutOfRange`] outside
+    /// [`RangeError`] outside
     /// [`MIN_START`](Self::MIN_START)..=[`MAX_START`](Self::MAX_START).
-    pub fn starting(start_year: i32) -> Result<FinancialYear, FinancialYearError> {
+    pub fn starting(start_year: i32) -> Result<FinancialYear, RangeError> {
         if !(Self::MIN_START..=Self::MAX_START).contains(&start_year) {
-            return Err(FinancialYearError::OutOfRange { start: start_year });
+            return Err(RangeError::new(
+                "financial year starting",
+                start_year,
+                Self::MIN_START,
+                Self::MAX_START,
+            ));
         }
         Ok(FinancialYear { start: start_year })
     }
@@ -78,9 +59,8 @@ impl FinancialYear {
     ///
     /// # Errors
     ///
-    /// [`FinancialYearError::OutOfRange`] for a date outside the supported
-    /// financial years.
-    pub fn containing(date: NaiveDate) -> Result<FinancialYear, FinancialYearError> {
+    /// [`RangeError`] for a date outside the supported financial years.
+    pub fn containing(date: NaiveDate) -> Result<FinancialYear, RangeError> {
         YearMonth::from_date(date).financial_year()
     }
 
@@ -151,13 +131,11 @@ impl fmt::Display for FinancialYear {
 }
 
 impl FromStr for FinancialYear {
-    type Err = FinancialYearError;
+    type Err = ParseError;
 
     /// Accepts `2024/25` (also `2024-25` and `2024/2025`).
-    fn from_str(text: &str) -> Result<FinancialYear, FinancialYearError> {
-        let syntax = || FinancialYearError::Syntax {
-            text: text.to_owned(),
-        };
+    fn from_str(text: &str) -> Result<FinancialYear, ParseError> {
+        let syntax = || ParseError::new(WHAT, text, "e.g. `2024/25`");
         let trimmed = text.trim();
         let (first, second) = trimmed
             .split_once('/')
@@ -175,19 +153,20 @@ impl FromStr for FinancialYear {
             _ => return Err(syntax()),
         };
         if !consecutive {
-            return Err(FinancialYearError::NotConsecutive {
-                text: text.to_owned(),
-                start,
-                end_suffix: end.rem_euclid(100).unsigned_abs(),
-            });
+            let next = start.saturating_add(1).rem_euclid(100);
+            return Err(ParseError::new(
+                WHAT,
+                text,
+                format!("the second year to be the one after {start}: `{start}/{next:02}`"),
+            ));
         }
-        FinancialYear::starting(start)
+        FinancialYear::starting(start).map_err(|range| ParseError::out_of_range(WHAT, text, range))
     }
 }
 
 impl TryFrom<String> for FinancialYear {
-    type Error = FinancialYearError;
-    fn try_from(s: String) -> Result<FinancialYear, FinancialYearError> {
+    type Error = ParseError;
+    fn try_from(s: String) -> Result<FinancialYear, ParseError> {
         s.parse()
     }
 }
@@ -225,10 +204,11 @@ mod tests {
 
     #[test]
     fn rejects_non_consecutive_and_junk() {
-        assert!(matches!(
-            "2024/26".parse::<FinancialYear>(),
-            Err(FinancialYearError::NotConsecutive { .. })
-        ));
+        assert!("2024/26"
+            .parse::<FinancialYear>()
+            .unwrap_err()
+            .expected()
+            .contains("`2024/25`"));
         for bad in [
             "",
             "2024",

@@ -5,6 +5,6 @@ mod financial_year;
 mod quarter;
 mod year_month;
 
-pub use financial_year::{FinancialYear, FinancialYearError};
-pub use quarter::{Quarter, QuarterError};
-pub use year_month::{YearMonth, YearMonthError};
+pub use financial_year::FinancialYear;
+pub use quarter::Quarter;
+pub use year_month::YearMonth;

@@ -5,25 +5,11 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FinancialYear, YearMonth};
+use crate::error::{ParseError, RangeError};
+use crate::period::financial_year::FinancialYear;
+use crate::period::year_month::YearMonth;
 
-/// Why text or a number is not a valid [`Quarter`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum QuarterError {
-    /// The text is not a quarter.
-    #[error("`{text}` is not a quarter (expected e.g. `2024/25 Q1`)")]
-    Syntax {
-        /// The text that failed to parse.
-        text: String,
-    },
-    /// The quarter number is not 1 to 4.
-    #[error("quarter {number} is not a quarter (expected 1 to 4)")]
-    Number {
-        /// The number given.
-        number: u8,
-    },
-}
+const WHAT: &str = "a quarter";
 
 /// A quarter of a financial year: Q1 is April to June, Q4 January to March.
 ///
@@ -46,12 +32,12 @@ impl Quarter {
     ///
     /// # Errors
     ///
-    /// [`QuarterError::Number`] for any other number.
-    pub fn new(year: FinancialYear, number: u8) -> Result<Quarter, QuarterError> {
+    /// [`RangeError`] for any other number.
+    pub fn new(year: FinancialYear, number: u8) -> Result<Quarter, RangeError> {
         if (1..=4).contains(&number) {
             Ok(Quarter { year, number })
         } else {
-            Err(QuarterError::Number { number })
+            Err(RangeError::new("quarter", number, 1, 4))
         }
     }
 
@@ -103,26 +89,24 @@ impl fmt::Display for Quarter {
 }
 
 impl FromStr for Quarter {
-    type Err = QuarterError;
+    type Err = ParseError;
 
     /// Accepts `2024/25 Q1` (the form [`Display`](fmt::Display) writes).
-    fn from_str(text: &str) -> Result<Quarter, QuarterError> {
-        let err = || QuarterError::Syntax {
-            text: text.to_owned(),
-        };
+    fn from_str(text: &str) -> Result<Quarter, ParseError> {
+        let err = || ParseError::new(WHAT, text, "e.g. `2024/25 Q1`");
         let (year, q) = text.trim().rsplit_once(' ').ok_or_else(err)?;
         let number = q
             .strip_prefix('Q')
             .and_then(|n| n.parse::<u8>().ok())
             .ok_or_else(err)?;
         let year: FinancialYear = year.parse().map_err(|_| err())?;
-        Quarter::new(year, number).map_err(|_| err())
+        Quarter::new(year, number).map_err(|range| ParseError::out_of_range(WHAT, text, range))
     }
 }
 
 impl TryFrom<String> for Quarter {
-    type Error = QuarterError;
-    fn try_from(s: String) -> Result<Quarter, QuarterError> {
+    type Error = ParseError;
+    fn try_from(s: String) -> Result<Quarter, ParseError> {
         s.parse()
     }
 }
@@ -145,7 +129,7 @@ mod tests {
         assert!(q.contains(m));
         assert_eq!(
             Quarter::new(q.financial_year(), 5),
-            Err(QuarterError::Number { number: 5 })
+            Err(RangeError::new("quarter", 5, 1, 4))
         );
     }
 

@@ -6,27 +6,10 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{FinancialYear, FinancialYearError};
+use crate::error::{ParseError, RangeError};
+use crate::period::financial_year::FinancialYear;
 
-/// Why text or numbers are not a valid [`YearMonth`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum YearMonthError {
-    /// The text is not a month.
-    #[error("`{text}` is not a month (expected `YYYY-MM`, e.g. `2025-03`)")]
-    Syntax {
-        /// The text that failed to parse.
-        text: String,
-    },
-    /// The month is not 1 to 12, or the year not 1 to 9999.
-    #[error("year {year} month {month} is not a month (expected month 1 to 12 of year 1 to 9999)")]
-    OutOfRange {
-        /// The year given.
-        year: i32,
-        /// The month given.
-        month: u32,
-    },
-}
+const WHAT: &str = "a month";
 
 /// A calendar month such as March 2025, written `2025-03`.
 ///
@@ -52,11 +35,14 @@ impl YearMonth {
     ///
     /// # Errors
     ///
-    /// [`YearMonthError::OutOfRange`] if the month is not 1 to 12 or the year
-    /// not 1 to 9999.
-    pub fn new(year: i32, month: u32) -> Result<YearMonth, YearMonthError> {
-        if !(1..=12).contains(&month) || !(1..=9999).contains(&year) {
-            return Err(YearMonthError::OutOfRange { year, month });
+    /// [`RangeError`] if the month is not 1 to 12 or the year not 1 to
+    /// 9999.
+    pub fn new(year: i32, month: u32) -> Result<YearMonth, RangeError> {
+        if !(1..=12).contains(&month) {
+            return Err(RangeError::new("month", month, 1, 12));
+        }
+        if !(1..=9999).contains(&year) {
+            return Err(RangeError::new("year", year, 1, 9999));
         }
         Ok(Self::from_parts_unchecked(year, month))
     }
@@ -193,11 +179,11 @@ impl YearMonth {
     ///
     /// # Errors
     ///
-    /// [`FinancialYearError::OutOfRange`] for a month outside the supported
-    /// financial years (before April 1948 or after March 9999).
+    /// [`RangeError`] for a month outside the supported financial years
+    /// (before April 1948 or after March 9999).
     // The year is at least 1, so `year - 1` cannot overflow.
     #[allow(clippy::arithmetic_side_effects)]
-    pub fn financial_year(self) -> Result<FinancialYear, FinancialYearError> {
+    pub fn financial_year(self) -> Result<FinancialYear, RangeError> {
         let start = if self.month() >= 4 {
             self.year()
         } else {
@@ -229,14 +215,12 @@ impl fmt::Display for YearMonth {
 }
 
 impl FromStr for YearMonth {
-    type Err = YearMonthError;
+    type Err = ParseError;
 
     /// Accepts `2025-03` (also `2025-03-01`, a period's first day as NHS
     /// extracts write it).
-    fn from_str(text: &str) -> Result<YearMonth, YearMonthError> {
-        let err = || YearMonthError::Syntax {
-            text: text.to_owned(),
-        };
+    fn from_str(text: &str) -> Result<YearMonth, ParseError> {
+        let err = || ParseError::new(WHAT, text, "`YYYY-MM`, e.g. `2025-03`");
         let trimmed = text.trim();
         let mut parts = trimmed.split('-');
         let year = parts.next().filter(|y| y.len() == 4).ok_or_else(err)?;
@@ -256,13 +240,13 @@ impl FromStr for YearMonth {
         }
         let year: i32 = year.parse().map_err(|_| err())?;
         let month: u32 = month.parse().map_err(|_| err())?;
-        YearMonth::new(year, month).map_err(|_| err())
+        YearMonth::new(year, month).map_err(|range| ParseError::out_of_range(WHAT, text, range))
     }
 }
 
 impl TryFrom<String> for YearMonth {
-    type Error = YearMonthError;
-    fn try_from(s: String) -> Result<YearMonth, YearMonthError> {
+    type Error = ParseError;
+    fn try_from(s: String) -> Result<YearMonth, ParseError> {
         s.parse()
     }
 }

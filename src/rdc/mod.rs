@@ -35,6 +35,6 @@ pub use compliance::ComplianceLevel;
 pub use entry::PrincipleEntry;
 pub use gap::{Gap, GapStatus, IcbShortfall};
 pub use matrix::{ComplianceMatrix, LevelCounts, MatrixRow};
-pub use principle::{RdcPrinciple, UnknownRdcPrinciple};
+pub use principle::RdcPrinciple;
 pub use scope::AssessmentScope;
 pub use step::{PathwayStep, StepKind};

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::RangeError;
+
 crate::util::coded_enum! {
     /// One of the seven national Rapid Diagnostic Centre principles, numbered and
     /// worded as in Appendix A of the Wessex 2021 board paper.
@@ -44,24 +46,17 @@ crate::util::coded_enum! {
     }
 }
 
-/// A number that is not one of the seven principles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("{number} is not an RDC principle (expected 1 to 7)")]
-pub struct UnknownRdcPrinciple {
-    number: u8,
-}
-
 impl RdcPrinciple {
     /// The principle with this number (1 to 7).
     ///
     /// # Errors
     ///
-    /// [`UnknownRdcPrinciple`] for any other number.
-    pub fn from_number(number: u8) -> Result<RdcPrinciple, UnknownRdcPrinciple> {
+    /// [`RangeError`] for any other number.
+    pub fn from_number(number: u8) -> Result<RdcPrinciple, RangeError> {
         RdcPrinciple::ALL
             .into_iter()
             .find(|p| p.number() == number)
-            .ok_or(UnknownRdcPrinciple { number })
+            .ok_or_else(|| RangeError::new("RDC principle", number, 1, 7))
     }
 
     /// Its number, 1 to 7.

@@ -1,5 +1,5 @@
 //! The pathway file readers against their floors, on the same bytes in
-//! memory (1M synthetic pathways, the layout of `cwt_pathways_generate`):
+//! memory (1M synthetic pathways, the layout of `tools/src/bin/cwt_pathways_generate.rs`):
 //!
 //! - CSV: `read_pathways_csv` against a `csv` crate `ByteRecord` loop that
 //!   only visits every field (no parsing, no counting): the floor.

@@ -10,7 +10,7 @@
 //! ```
 //!
 //! Data: the Wessex samples in `examples/data/` repeated under 17 sets of
-//! organisation codes (`examples/common/national.rs`): 61,251 provider rows
+//! organisation codes (`tests/common/national.rs`): 61,251 provider rows
 //! (6.3 MB, about a national file for seven months) and 3,468 sub-ICB rows.
 //! Generated once in memory, outside the measurement. polars on the same
 //! file: `benches/polars/extract.py` (see BENCHMARKS.md).
@@ -24,7 +24,7 @@ use std::time::Duration;
 use cancer_plan::cwt::extract::{read_any_extract, read_extract, AnyExtract};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-#[path = "../examples/common/national.rs"]
+#[path = "../tests/common/national.rs"]
 mod national;
 
 const PROVIDER: &str =

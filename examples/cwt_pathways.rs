@@ -12,16 +12,23 @@
 //! `examples/data/cwt-pathways-sample.csv` (or `.parquet`).
 
 use std::collections::BTreeMap;
-use std::error::Error;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 
 use cancer_plan::cwt::pathway::{
     read_pathways_csv, read_pathways_parquet, standard_code, ColumnMapping, PathwayFileCounts,
 };
-use cancer_plan::CwtStandard;
+use cancer_plan::{CwtStandard, Error};
 
-fn read(path: &str) -> Result<PathwayFileCounts, Box<dyn Error>> {
+const USAGE: &str = "usage: cwt_pathways PATHWAYS.csv|PATHWAYS.parquet [--out CELLS.csv]";
+
+/// A mistake in the arguments: the usage, and exit status 2.
+fn usage() -> ! {
+    eprintln!("{USAGE}");
+    std::process::exit(2)
+}
+
+fn read(path: &str) -> Result<PathwayFileCounts, Error> {
     let mapping = ColumnMapping::new();
     if path.ends_with(".parquet") {
         Ok(read_pathways_parquet(File::open(path)?, &mapping)?)
@@ -29,7 +36,8 @@ fn read(path: &str) -> Result<PathwayFileCounts, Box<dyn Error>> {
         let file = BufReader::with_capacity(1 << 16, File::open(path)?);
         Ok(read_pathways_csv(file, &mapping)?)
     } else {
-        Err(format!("{path}: the extension must be .csv or .parquet").into())
+        eprintln!("{path}: the extension must be .csv or .parquet");
+        usage()
     }
 }
 
@@ -43,7 +51,7 @@ fn kind_name(kind: impl std::fmt::Debug) -> String {
         .to_owned()
 }
 
-fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Box<dyn Error>> {
+fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Error> {
     let table = read.to_table()?;
     let mut rows = Vec::new();
     for (month, standard, (provider, site), p) in table.iter() {
@@ -71,12 +79,11 @@ fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Box<dyn Er
     Ok(rows.len())
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: cwt_pathways PATHWAYS.csv|PATHWAYS.parquet [--out CELLS.csv]";
-    let path = args.first().ok_or(usage)?;
+    let Some(path) = args.first() else { usage() };
     let out = match args.iter().position(|a| a == "--out") {
-        Some(i) => Some(args.get(i + 1).ok_or(usage)?),
+        Some(i) => Some(args.get(i + 1).unwrap_or_else(|| usage())),
         None => None,
     };
     let read = read(path)?;

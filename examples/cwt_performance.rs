@@ -33,7 +33,6 @@
 //! England's national total.
 
 use std::collections::BTreeMap;
-use std::error::Error;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::PathBuf;
@@ -53,7 +52,7 @@ enum Line<'a> {
     Code(String, &'a OdsCode),
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> Result<(), cancer_plan::Error> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let path = std::env::args_os()
         .nth(1)

@@ -55,7 +55,7 @@ mod illustrative_matrix;
 
 use illustrative_matrix::{illustrative_assessments, print_matrix};
 
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+type Result<T> = std::result::Result<T, cancer_plan::Error>;
 
 /// ASSUMPTION: the paper gives no start date; the month after the board.
 const START: &str = "2021-07";
@@ -74,7 +74,8 @@ fn main() -> Result<()> {
             "built into Wessex Cancer Alliance 21/22 budgets; the paper gives no amount",
         ),
     )?;
-    let document = cancer_plan::json::to_string_pretty(&plan_document(&alliance, &capacity)?)?;
+    let document = cancer_plan::json::to_string_pretty(&plan_document(&alliance, &capacity)?)
+        .map_err(std::io::Error::from)?;
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, path] = args.as_slice() {
         if flag == "--write-plan" {
@@ -84,11 +85,11 @@ fn main() -> Result<()> {
         }
     }
     if document != PLAN_DOCUMENT {
-        return Err(
+        eprintln!(
             "examples/data/wessex-2021-improvement-capacity.json is stale: \
              run with --write-plan examples/data/wessex-2021-improvement-capacity.json"
-                .into(),
         );
+        std::process::exit(1);
     }
     let horizon: FinancialYear = "2023/24".parse()?;
 

@@ -6,10 +6,9 @@
 //! cargo run --example plan_schema --features schema > schema/plan.schema.json
 //! ```
 
-fn main() -> Result<(), serde_json::Error> {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&cancer_plan::schema::plan_schema())?
-    );
+fn main() -> Result<(), cancer_plan::Error> {
+    let schema = serde_json::to_string_pretty(&cancer_plan::schema::plan_schema())
+        .map_err(std::io::Error::from)?;
+    println!("{schema}");
     Ok(())
 }

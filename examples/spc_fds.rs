@@ -19,7 +19,6 @@
 //! cargo run --example spc_fds --features cwt-extract -- out/fds.svg  # writes out/fds.svg and out/fds_rhu.svg
 //! ```
 
-use std::error::Error;
 use std::path::{Path, PathBuf};
 
 use cancer_plan::cwt::extract::{read_extract, read_sub_icb_extract};
@@ -50,7 +49,7 @@ struct Labels {
     source: String,
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> Result<(), cancer_plan::Error> {
     let out = std::env::args()
         .nth(1)
         .map(PathBuf::from)
@@ -60,14 +59,16 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // HIOW ICB: its sub-ICB locations, rolled up by the plan's membership.
     let sub_icb = read_sub_icb_extract(SUB_ICB.as_bytes())?;
-    if !sub_icb.bad_rows().is_empty() {
-        return Err(format!("bad rows in the sub-ICB sample: {:?}", sub_icb.bad_rows()).into());
-    }
+    assert!(
+        sub_icb.bad_rows().is_empty(),
+        "bad rows in the sub-ICB sample: {:?}",
+        sub_icb.bad_rows()
+    );
     let (by_icb, _) = sub_icb.by_icb(plan.alliance())?;
     let hiow = plan
         .alliance()
         .icb("hiow")
-        .ok_or("the plan has no hiow ICB")?;
+        .expect("the plan has no hiow ICB");
     let locations: Vec<&str> = hiow
         .sub_icb_locations()
         .iter()
@@ -89,9 +90,11 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // One trust, from the provider extract.
     let provider = read_extract(PROVIDER.as_bytes())?;
-    if !provider.bad_rows().is_empty() {
-        return Err(format!("bad rows in the provider sample: {:?}", provider.bad_rows()).into());
-    }
+    assert!(
+        provider.bad_rows().is_empty(),
+        "bad rows in the provider sample: {:?}",
+        provider.bad_rows()
+    );
     let trust_name = plan.alliance().provider(TRUST).map_or(TRUST, |p| p.name());
     let trust_out = sibling(&out, "_rhu");
     report(
@@ -121,14 +124,14 @@ fn report(
     monthly: Vec<MonthlyPerformance>,
     labels: &Labels,
     out: &Path,
-) -> Result<(), Box<dyn Error>> {
+) -> Result<(), cancer_plan::Error> {
     let fds = CwtStandard::FasterDiagnosis28Day;
     let series = Series::from_performance(monthly.clone())?;
     // Higher is better; the target is the national FDS threshold in force
     // in the last month (75% in October 2023).
     let options = SpcOptions::for_cwt(fds, series.last_month());
     let chart = SpcChart::new(&series, &options)?;
-    let target = chart.target().ok_or("no FDS target for the last month")?;
+    let target = chart.target().expect("no FDS target for the last month");
 
     println!(
         "{}, {} to {}",
@@ -158,7 +161,7 @@ fn report(
     }
     let limits = chart.latest_limits();
     let variation = chart.latest_variation();
-    let assurance = chart.assurance().ok_or("no assurance")?;
+    let assurance = chart.assurance().expect("no assurance");
     println!(
         "\nmean {:.2}%, mean moving range {:.2} ({} screened out), process limits {:.2}%..{:.2}%",
         limits.mean(),
@@ -174,8 +177,12 @@ fn report(
         .delivery_asks()
         .filter_map(|a| a.kind().performance_target())
         .find(|t| t.standard() == fds)
-        .ok_or("the plan has no FDS ask")?;
-    let ask_points: f64 = ask.threshold().points().try_into()?;
+        .expect("the plan has no FDS ask");
+    let ask_points: f64 = ask
+        .threshold()
+        .points()
+        .try_into()
+        .expect("0 to 100 is an f64");
     if let Some(against_ask) = Assurance::against(
         ask_points,
         limits.lower_process_limit(),
@@ -187,7 +194,7 @@ fn report(
             plan.financial_year()
         );
     }
-    draw(&chart, target, labels, out)?;
+    draw(&chart, target, labels, out).map_err(|e| std::io::Error::other(e.to_string()))?;
     println!("SVG written to {}\n", out.display());
     Ok(())
 }
@@ -219,7 +226,13 @@ fn colour(variation: Variation) -> RGBColor {
     }
 }
 
-fn draw(chart: &SpcChart, target: f64, labels: &Labels, out: &Path) -> Result<(), Box<dyn Error>> {
+/// Draws the chart; plotters' errors are its own, so they leave as text.
+fn draw(
+    chart: &SpcChart,
+    target: f64,
+    labels: &Labels,
+    out: &Path,
+) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir)?;
     }

@@ -11,7 +11,7 @@ use cancer_plan::cwt::extract::{read_any_extract, AnyExtract, Layout, SubIcbExtr
 use cancer_plan::cwt::Performance;
 use cancer_plan::{CwtStandard, OdsCode, YearMonth};
 
-#[path = "../examples/common/national.rs"]
+#[path = "common/national.rs"]
 mod national;
 
 const SUB_ICB: &str = include_str!("../examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv");

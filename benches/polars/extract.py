@@ -2,7 +2,7 @@
 same totals the crate's `read_extract` + `by_organisation` gives (FDS: every
 row; 31-day and 62-day: `ALL MODALITIES` rows only), by month x standard x
 organisation. Times it RUNS times in this process over the same file and
-prints the median, like `examples/cwt_extract_speed.rs` does for the crate.
+prints the median, like `tools/src/bin/cwt_extract_speed.rs` does for the crate.
 
     python3 benches/polars/extract.py FILE [RUNS]
 

@@ -19,7 +19,7 @@ use cancer_plan::{
 use crate::budget;
 
 /// Anything that can go wrong building the example plan.
-pub type BoxError = Box<dyn std::error::Error>;
+pub type BoxError = cancer_plan::Error;
 
 fn id(text: &str) -> Result<Id, BoxError> {
     Ok(Id::new(text)?)

@@ -2,7 +2,7 @@
 //! CSV or Parquet (by the extension), for tests and benchmarks.
 //!
 //! ```text
-//! cargo run --release --example cwt_pathways_generate --all-features -- N OUT.csv|OUT.parquet [--years Y]
+//! cargo run --release -p cancer-plan-tools --bin cwt_pathways_generate -- N OUT.csv|OUT.parquet [--years Y]
 //! ```
 //!
 //! Deterministic (xorshift, fixed seed): 150 providers in 42 ICBs, 15

@@ -1,9 +1,9 @@
 //! Writes national-size CWT extracts for speed tests, made by repeating the
 //! Wessex samples under other organisation codes and months (see
-//! `examples/common/national.rs`). Synthetic: the counts are Wessex's.
+//! `tests/common/national.rs`). Synthetic: the counts are Wessex's.
 //!
 //! ```text
-//! cargo run --release --example cwt_national_file -- target/cwt-national
+//! cargo run --release -p cancer-plan-tools --bin cwt_national_file -- target/cwt-national
 //! ```
 //!
 //! writes `target/cwt-national-provider-1x.csv` (17 x 3,603 = 61,251 rows,
@@ -13,11 +13,13 @@
 
 use std::error::Error;
 
-#[path = "common/national.rs"]
+#[path = "../../../tests/common/national.rs"]
 mod national;
 
-const PROVIDER: &str = include_str!("data/cwt-provider-extract-2023-04-to-10-wessex.csv");
-const SUB_ICB: &str = include_str!("data/cwt-icb-sublocation-2023-04-to-10-wessex.csv");
+const PROVIDER: &str =
+    include_str!("../../../examples/data/cwt-provider-extract-2023-04-to-10-wessex.csv");
+const SUB_ICB: &str =
+    include_str!("../../../examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv");
 
 fn main() -> Result<(), Box<dyn Error>> {
     let stem = std::env::args()

@@ -7,8 +7,8 @@
 //! `benches/polars/extract.py`).
 //!
 //! ```text
-//! cargo run --release --example cwt_extract_speed --features cwt-extract -- FILE [RUNS]
-//! cargo run --release --example cwt_extract_speed --features cwt-extract -- FILE stream
+//! cargo run --release -p cancer-plan-tools --bin cwt_extract_speed -- FILE [RUNS]
+//! cargo run --release -p cancer-plan-tools --bin cwt_extract_speed -- FILE stream
 //! ```
 //!
 //! `stream` reads the file once straight from disk (a `BufReader`, the file

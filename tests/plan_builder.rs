@@ -113,7 +113,7 @@ fn five_different_violations_are_all_reported_with_paths() -> TestResult {
     assert_eq!(
         expect("responsibilities[0].interventions[0].id").rule(),
         &Rule::UniqueId {
-            first: "responsibilities[0].delivery_asks[0].id".into()
+            first: "responsibilities[0].delivery_asks[0].id".parse().unwrap()
         }
     );
     let unresolved = expect("responsibilities[0].interventions[0].serves[0]");
@@ -274,7 +274,7 @@ fn provider_ods_codes_are_unique_and_their_icbs_exist() -> TestResult {
             .at("alliance.providers[2].ods_code")
             .map(|v| v.rule()),
         Some(&Rule::UniqueId {
-            first: "alliance.providers[0].ods_code".into()
+            first: "alliance.providers[0].ods_code".parse().unwrap()
         })
     );
     assert_eq!(

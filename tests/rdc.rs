@@ -170,7 +170,7 @@ fn builder_reports_every_violation_with_paths() {
     assert_eq!(
         errors.at("actions[1].id").map(|v| v.rule().clone()),
         Some(Rule::UniqueId {
-            first: "actions[0].id".into()
+            first: "actions[0].id".parse().unwrap()
         })
     );
     // A repeat is reported where it repeats, naming the first use.
@@ -183,7 +183,7 @@ fn builder_reports_every_violation_with_paths() {
         assert_eq!(
             v.rule(),
             &Rule::AtMostOnce {
-                first: first.into()
+                first: first.parse().unwrap()
             }
         );
         assert!(

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{apportion, AllocationArea, ApportionError, BudgetLine, TargetedFunding};
+use crate::validate::FieldPath;
 use crate::{Alliance, Id, Money, MoneyUnit, ValidationErrors};
 
 /// The plan's budget envelope, its split into [`AllocationArea`]s, and the
@@ -183,7 +184,7 @@ impl BudgetAllocation {
     /// its path (`budget.areas[1].lines[3].amount`).
     pub fn validate(&self, alliance: Option<&Alliance>) -> Result<(), ValidationErrors> {
         let mut checker = crate::validate::Checker::new();
-        self.check(&mut checker, "budget", alliance);
+        self.check(&mut checker, &FieldPath::root().field("budget"), alliance);
         checker.finish(())
     }
 }

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::{BudgetAllocation, BudgetLine, ExitRisk, LineScope, Term, MAX_AMOUNT_POUNDS};
+use crate::validate::FieldPath;
 use crate::validate::{Bound, Checker, IdRegistry};
 use crate::{Alliance, Money, Rule};
 
@@ -12,45 +13,55 @@ impl BudgetAllocation {
     /// Checks the budget's hard invariants (listed on
     /// [`BudgetAllocation::validate`]), recording violations under `path`
     /// (e.g. `budget`). `alliance`, if known, resolves lines' ICB scopes.
-    pub(crate) fn check(&self, checker: &mut Checker, path: &str, alliance: Option<&Alliance>) {
-        check_amount(checker, || format!("{path}.total"), self.total());
+    pub(crate) fn check(
+        &self,
+        checker: &mut Checker,
+        path: &FieldPath,
+        alliance: Option<&Alliance>,
+    ) {
+        check_amount(checker, || path.field("total"), self.total());
         let mut area_ids = IdRegistry::new();
         let duplicates = self.duplicate_line_ids();
         for (a, area) in self.areas().iter().enumerate() {
-            let at = format!("{path}.areas[{a}]");
-            area_ids.register(checker, area.id(), || format!("{at}.id"));
-            checker.not_empty(|| format!("{at}.name"), area.name());
+            let at = path.field("areas").index(a);
+            area_ids.register(checker, area.id(), || at.field("id"));
+            checker.not_empty(|| at.field("name"), area.name());
             if let Some(guide) = area.guide_spend() {
-                check_amount(checker, || format!("{at}.guide_spend"), guide);
+                check_amount(checker, || at.field("guide_spend"), guide);
             }
             if let Some(budget) = area.budget() {
-                check_amount(checker, || format!("{at}.budget"), budget);
+                check_amount(checker, || at.field("budget"), budget);
             }
             let mut categories = IdRegistry::new();
             for (c, category) in area.spend_categories().iter().enumerate() {
                 categories.register(checker, category.id(), || {
-                    format!("{at}.spend_categories[{c}].id")
+                    at.field("spend_categories").index(c).field("id")
                 });
                 checker.not_empty(
-                    || format!("{at}.spend_categories[{c}].name"),
+                    || at.field("spend_categories").index(c).field("name"),
                     category.name(),
                 );
             }
             for (l, line) in area.lines().iter().enumerate() {
-                let line_at = || format!("{at}.lines[{l}]");
+                let line_at = || at.field("lines").index(l);
                 if let Some((fa, fl)) = duplicates.get(&(a, l)) {
                     checker.push(
-                        format!("{}.id", line_at()),
+                        line_at().field("id"),
                         line.id(),
                         Rule::UniqueId {
-                            first: format!("{path}.areas[{fa}].lines[{fl}].id").into(),
+                            first: path
+                                .field("areas")
+                                .index(*fa)
+                                .field("lines")
+                                .index(*fl)
+                                .field("id"),
                         },
                     );
                 }
                 let category = line.spend_category();
                 if !area.spend_categories().iter().any(|c| c.id() == category) {
                     checker.push(
-                        format!("{}.spend_category", line_at()),
+                        line_at().field("spend_category"),
                         line.spend_category(),
                         Rule::Resolves {
                             target: format!("spend category of area `{}`", area.id()),
@@ -63,7 +74,7 @@ impl BudgetAllocation {
         let shares = self.shares_total();
         if shares.is_none_or(|sum| sum > Decimal::ONE_HUNDRED) {
             checker.push(
-                format!("{path}.areas"),
+                path.field("areas"),
                 shares.map_or("more than can be counted".to_owned(), |sum| {
                     format!("{sum}% in all")
                 }),
@@ -78,20 +89,20 @@ impl BudgetAllocation {
 
 fn check_line(
     checker: &mut Checker,
-    at: impl Fn() -> String,
+    at: impl Fn() -> FieldPath,
     line: &BudgetLine,
     alliance: Option<&Alliance>,
 ) {
-    check_amount(checker, || format!("{}.amount", at()), line.amount());
+    check_amount(checker, || at().field("amount"), line.amount());
     if let (LineScope::Icb(icb), Some(alliance)) = (line.scope(), alliance) {
-        alliance.check_icb(checker, || format!("{}.scope.icb", at()), icb);
+        alliance.check_icb(checker, || at().field("scope").field("icb"), icb);
     }
     match line.term() {
         Term::YearOf { year, of } if year < 1 || year > of => {
-            checker.push(format!("{}.term", at()), line.term(), Rule::YearWithinTerm)
+            checker.push(at().field("term"), line.term(), Rule::YearWithinTerm)
         }
         Term::FixedTermMonths { months: 0 } => checker.push(
-            format!("{}.term.months", at()),
+            at().field("term").field("months"),
             0,
             Rule::InRange {
                 min: Some(Bound::inclusive("1 month")),
@@ -101,9 +112,9 @@ fn check_line(
         _ => {}
     }
     if let ExitRisk::RedundancyRisk { hosts } = line.exit_risk() {
-        checker.not_empty_list(|| format!("{}.exit_risk.hosts", at()), hosts);
+        checker.not_empty_list(|| at().field("exit_risk").field("hosts"), hosts);
         for (h, host) in hosts.iter().enumerate() {
-            checker.not_empty(|| format!("{}.exit_risk.hosts[{h}]", at()), host);
+            checker.not_empty(|| at().field("exit_risk").field("hosts").index(h), host);
         }
     }
 }
@@ -196,7 +207,7 @@ fn fnv1a(text: &str) -> u64 {
 }
 
 /// Not negative, at most 2 decimal places, at most the cap.
-fn check_amount(checker: &mut Checker, at: impl FnOnce() -> String, amount: Money) {
+fn check_amount(checker: &mut Checker, at: impl FnOnce() -> FieldPath, amount: Money) {
     // At most 2 decimal places needs no check here: a `Money` cannot hold
     // more (parsing and `Money::new` refuse fractions of a penny).
     let value = amount.to_decimal();
@@ -278,7 +289,7 @@ mod tests {
                 .at("budget.areas[0].lines[1].id")
                 .map(|v| v.rule().clone()),
             Some(Rule::UniqueId {
-                first: "budget.areas[0].lines[0].id".into()
+                first: "budget.areas[0].lines[0].id".parse().unwrap()
             })
         );
     }

@@ -5,6 +5,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
+use crate::validate::FieldPath;
 use crate::{Id, Money};
 
 /// What a [`Finding`] compares.
@@ -62,7 +63,7 @@ pub enum FindingStatus {
 #[serde(try_from = "super::finding_form::FindingForm")]
 pub struct Finding {
     pub(super) kind: FindingKind,
-    pub(super) path: String,
+    pub(super) path: FieldPath,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) area: Option<Id>,
     pub(super) unit: FindingUnit,
@@ -86,7 +87,7 @@ impl Finding {
     /// A finding; `status` follows from `|actual - expected| <= allowance`.
     pub(super) fn new(
         kind: FindingKind,
-        path: String,
+        path: FieldPath,
         area: Option<Id>,
         unit: FindingUnit,
         expected: Decimal,
@@ -121,7 +122,7 @@ impl Finding {
     }
 
     /// The path of the figure found wrong (`budget.areas[1].lines`).
-    pub fn path(&self) -> &str {
+    pub fn path(&self) -> &FieldPath {
         &self.path
     }
 

@@ -37,7 +37,7 @@ impl TryFrom<FindingForm> for Finding {
     fn try_from(form: FindingForm) -> Result<Finding, String> {
         let finding = Finding::new(
             form.kind,
-            form.path,
+            form.path.parse().map_err(|e| format!("path: {e}"))?,
             form.area,
             form.unit,
             decimal("expected", &form.expected)?,

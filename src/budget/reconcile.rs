@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::finding::{Finding, FindingKind, FindingUnit};
 use super::{BudgetAllocation, Tolerance};
+use crate::validate::FieldPath;
 use crate::{Money, MoneyUnit, Rounding};
 
 /// Every discrepancy found in a budget under one [`Tolerance`], in the order
@@ -102,8 +103,9 @@ impl BudgetAllocation {
         let mut out = Findings(Vec::new());
         let total = self.total();
         let hundred = Decimal::ONE_HUNDRED;
+        let budget = FieldPath::root().field("budget");
         for (i, area) in self.areas().iter().enumerate() {
-            let at = format!("budget.areas[{i}]");
+            let at = budget.field("areas").index(i);
             let id = Some(area.id().clone());
             let share = area.share().points();
             if let Some(guide) = area.guide_spend() {
@@ -114,7 +116,7 @@ impl BudgetAllocation {
                         .and_then(|g| g.checked_div(total.to_decimal()));
                     out.check(
                         FindingKind::ShareVsExactShare,
-                        format!("{at}.share"),
+                        at.field("share"),
                         id.clone(),
                         FindingUnit::PercentagePoints,
                         exact.map(|e| (e.normalize(), share)),
@@ -125,7 +127,7 @@ impl BudgetAllocation {
                     total.checked_mul_ratio(share, hundred, MoneyUnit::Penny, Rounding::HalfUp);
                 out.check(
                     FindingKind::GuideSpendVsShare,
-                    format!("{at}.guide_spend"),
+                    at.field("guide_spend"),
                     id.clone(),
                     FindingUnit::Pounds,
                     expected.ok().map(|e| (e.to_decimal(), guide.to_decimal())),
@@ -134,7 +136,7 @@ impl BudgetAllocation {
                 if let Some(budget) = area.budget() {
                     out.check(
                         FindingKind::BudgetVsGuideSpend,
-                        format!("{at}.budget"),
+                        at.field("budget"),
                         id.clone(),
                         FindingUnit::Pounds,
                         Some((guide.to_decimal(), budget.to_decimal())),
@@ -145,7 +147,7 @@ impl BudgetAllocation {
             if let (Some(budget), false) = (area.budget(), area.lines().is_empty()) {
                 out.check(
                     FindingKind::LinesVsBudget,
-                    format!("{at}.lines"),
+                    at.field("lines"),
                     id,
                     FindingUnit::Pounds,
                     area.lines_total()
@@ -163,12 +165,12 @@ impl BudgetAllocation {
         let sums = [
             (
                 FindingKind::GuideSpendsVsTotal,
-                "budget.areas",
+                budget.field("areas"),
                 Money::checked_sum_if_all(self.areas().iter().map(|a| a.guide_spend())),
             ),
             (
                 FindingKind::BudgetsVsTotal,
-                "budget.total",
+                budget.field("total"),
                 Money::checked_sum_if_all(self.areas().iter().map(|a| a.budget())),
             ),
         ];
@@ -181,7 +183,7 @@ impl BudgetAllocation {
             };
             out.check(
                 kind,
-                path.into(),
+                path,
                 None,
                 FindingUnit::Pounds,
                 figures,
@@ -202,7 +204,7 @@ impl Findings {
     fn check(
         &mut self,
         kind: FindingKind,
-        path: String,
+        path: FieldPath,
         area: Option<crate::Id>,
         unit: FindingUnit,
         figures: Option<(Decimal, Decimal)>,
@@ -256,17 +258,20 @@ mod tests {
                     .with_budget(Money::from_pounds(400)),
             );
         let rec = budget.reconcile(Tolerance::Exact);
-        let found: Vec<(FindingKind, &str)> = rec
+        let found: Vec<(FindingKind, String)> = rec
             .findings()
             .iter()
-            .map(|f| (f.kind(), f.path()))
+            .map(|f| (f.kind(), f.path().to_string()))
             .collect();
         assert_eq!(
             found,
             [
-                (FindingKind::Overflow, "budget.areas[0].lines"),
-                (FindingKind::BudgetVsGuideSpend, "budget.areas[1].budget"),
-                (FindingKind::BudgetsVsTotal, "budget.total"),
+                (FindingKind::Overflow, "budget.areas[0].lines".to_owned()),
+                (
+                    FindingKind::BudgetVsGuideSpend,
+                    "budget.areas[1].budget".to_owned()
+                ),
+                (FindingKind::BudgetsVsTotal, "budget.total".to_owned()),
             ]
         );
         assert!(rec.findings()[0].is_real_gap());

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Costing, ImprovementCapacity, ImprovementTeam, Post, Tenure, TumourSiteReview};
 use crate::budget::MAX_AMOUNT_POUNDS;
+use crate::validate::FieldPath;
 use crate::validate::{Checker, IdRegistry};
 use crate::{Alliance, Money, Rule, ValidationErrors};
 
@@ -102,34 +103,34 @@ impl ImprovementCapacityBuilder {
     /// (`posts[0].host_icb`).
     pub fn build(self) -> Result<ImprovementCapacity, ValidationErrors> {
         let mut checker = Checker::new();
-        checker.required_text("title", self.title.as_deref());
-        checker.require("alliance", self.alliance.as_ref());
+        checker.required_text(&FieldPath::root().field("title"), self.title.as_deref());
+        checker.require(&FieldPath::root().field("alliance"), self.alliance.as_ref());
         if let Some(alliance) = &self.alliance {
-            alliance.check(&mut checker, "alliance");
+            alliance.check(&mut checker, &FieldPath::root().field("alliance"));
         }
         let mut ids = IdRegistry::new();
         for (i, post) in self.posts.iter().enumerate() {
-            let at = format!("posts[{i}]");
-            ids.register(&mut checker, post.id(), || format!("{at}.id"));
+            let at = FieldPath::root().field("posts").index(i);
+            ids.register(&mut checker, post.id(), || at.field("id"));
             check_line_id(&mut checker, &at, post.id());
-            checker.not_empty(|| format!("{at}.title"), post.title());
+            checker.not_empty(|| at.field("title"), post.title());
             if let Some(alliance) = &self.alliance {
-                alliance.check_icb(&mut checker, || format!("{at}.host_icb"), post.host_icb());
+                alliance.check_icb(&mut checker, || at.field("host_icb"), post.host_icb());
             }
             check_costing(&mut checker, &at, post.costing(), post.tenure());
         }
         for (i, team) in self.teams.iter().enumerate() {
-            let at = format!("teams[{i}]");
-            ids.register(&mut checker, team.id(), || format!("{at}.id"));
+            let at = FieldPath::root().field("teams").index(i);
+            ids.register(&mut checker, team.id(), || at.field("id"));
             check_line_id(&mut checker, &at, team.id());
-            checker.not_empty(|| format!("{at}.name"), team.name());
+            checker.not_empty(|| at.field("name"), team.name());
             if let Some(body) = team.oversight() {
-                checker.not_empty(|| format!("{at}.overseen_by"), body);
+                checker.not_empty(|| at.field("overseen_by"), body);
             }
             for (k, post) in team.directors().iter().enumerate() {
                 if !self.posts.iter().any(|p| p.id() == post) {
                     checker.push(
-                        format!("{at}.directed_by[{k}]"),
+                        at.field("directed_by").index(k),
                         post,
                         Rule::Resolves {
                             target: "post".into(),
@@ -140,16 +141,16 @@ impl ImprovementCapacityBuilder {
             check_costing(&mut checker, &at, team.costing(), team.tenure());
         }
         for (i, review) in self.reviews.iter().enumerate() {
-            let at = format!("reviews[{i}]");
-            ids.register(&mut checker, review.id(), || format!("{at}.id"));
-            checker.not_empty(|| format!("{at}.name"), review.name());
+            let at = FieldPath::root().field("reviews").index(i);
+            ids.register(&mut checker, review.id(), || at.field("id"));
+            checker.not_empty(|| at.field("name"), review.name());
             if let Some(lead) = review.lead() {
-                checker.not_empty(|| format!("{at}.led_by"), lead);
+                checker.not_empty(|| at.field("led_by"), lead);
             }
             if let Some(team) = review.team() {
                 if !self.teams.iter().any(|t| t.id() == team) {
                     checker.push(
-                        format!("{at}.team"),
+                        at.field("team"),
                         team,
                         Rule::Resolves {
                             target: "improvement team".into(),
@@ -181,10 +182,10 @@ pub const MAX_ITEM_ID_LEN: usize = 64 - ".yyyy-yy".len();
 /// Checks that the budget line ids made from a post's or team's id fit an
 /// [`Id`](crate::Id), so that a capacity that builds can always be costed
 /// ([`CostLine::to_budget_line`](super::CostLine::to_budget_line)).
-fn check_line_id(checker: &mut Checker, at: &str, id: &crate::Id) {
+fn check_line_id(checker: &mut Checker, at: &FieldPath, id: &crate::Id) {
     if id.as_str().len() > MAX_ITEM_ID_LEN {
         checker.push(
-            format!("{at}.id"),
+            at.field("id"),
             id,
             Rule::LengthAtMost {
                 max: MAX_ITEM_ID_LEN,
@@ -199,26 +200,26 @@ fn check_line_id(checker: &mut Checker, at: &str, id: &crate::Id) {
 /// Checks a costing. Paths follow its JSON form, which names the variant
 /// (`{"total": {"amount", "basis"}}`): `costing.total.amount`,
 /// `costing.annual.basis`, `costing.not_costed.reason`.
-fn check_costing(checker: &mut Checker, at: &str, costing: &Costing, tenure: Tenure) {
+fn check_costing(checker: &mut Checker, at: &FieldPath, costing: &Costing, tenure: Tenure) {
     let variant = match costing {
         Costing::NotCosted { .. } => "not_costed",
         Costing::Total { .. } => "total",
         Costing::Annual { .. } => "annual",
     };
-    let at = format!("{at}.costing.{variant}");
+    let at = at.field("costing").field(variant);
     match costing {
-        Costing::NotCosted { reason } => checker.not_empty(|| format!("{at}.reason"), reason),
+        Costing::NotCosted { reason } => checker.not_empty(|| at.field("reason"), reason),
         Costing::Total { amount, basis } | Costing::Annual { amount, basis } => {
             if amount.is_negative() {
-                checker.push(format!("{at}.amount"), amount, Rule::NonNegative);
+                checker.push(at.field("amount"), amount, Rule::NonNegative);
             } else if *amount > Money::from_pounds(MAX_AMOUNT_POUNDS) {
                 checker.push(
-                    format!("{at}.amount"),
+                    at.field("amount"),
                     amount,
                     Rule::between("£0", Money::from_pounds(MAX_AMOUNT_POUNDS)),
                 );
             }
-            checker.not_empty(|| format!("{at}.basis"), basis);
+            checker.not_empty(|| at.field("basis"), basis);
         }
     }
     // Reported at the costing (`costing.total`), not the tenure: an

@@ -209,18 +209,24 @@ mod tests {
     fn finds_keys_and_entries() {
         let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"é\": 2\n}";
         let found = locations(text);
-        assert_eq!(found.get(&FieldPath::from("a")), Some(&Location::new(2, 3)));
         assert_eq!(
-            found.get(&FieldPath::from("a[1]")),
+            found.get(&"a".parse::<FieldPath>().unwrap()),
+            Some(&Location::new(2, 3))
+        );
+        assert_eq!(
+            found.get(&"a[1]".parse::<FieldPath>().unwrap()),
             Some(&Location::new(2, 12))
         );
         assert_eq!(
-            found.get(&FieldPath::from("a[1].b")),
+            found.get(&"a[1].b".parse::<FieldPath>().unwrap()),
             Some(&Location::new(2, 13))
         );
-        assert_eq!(found.get(&FieldPath::from("é")), Some(&Location::new(3, 3)));
         assert_eq!(
-            nearest(&found, &FieldPath::from("a[1].c")),
+            found.get(&"é".parse::<FieldPath>().unwrap()),
+            Some(&Location::new(3, 3))
+        );
+        assert_eq!(
+            nearest(&found, &"a[1].c".parse::<FieldPath>().unwrap()),
             Some(Location::new(2, 12))
         );
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Icb, Provider};
+use crate::validate::FieldPath;
 use crate::validate::{Checker, IdRegistry};
 use crate::{Id, Rule};
 
@@ -108,37 +109,54 @@ impl Alliance {
     /// not blank, each provider's ICB one of the alliance's, and each sub-ICB
     /// location listed by one ICB only (their ODS form is checked by
     /// [`OdsCode`](crate::OdsCode) itself).
-    pub(crate) fn check(&self, checker: &mut Checker, path: &str) {
-        checker.not_empty(|| format!("{path}.name"), &self.name);
-        checker.not_empty_list(|| format!("{path}.icbs"), &self.icbs);
+    pub(crate) fn check(&self, checker: &mut Checker, path: &FieldPath) {
+        checker.not_empty(|| path.field("name"), &self.name);
+        checker.not_empty_list(|| path.field("icbs"), &self.icbs);
         let mut icb_ids = IdRegistry::new();
         for (i, icb) in self.icbs.iter().enumerate() {
-            icb_ids.register(checker, icb.id(), || format!("{path}.icbs[{i}].id"));
-            checker.not_empty(|| format!("{path}.icbs[{i}].name"), icb.name());
+            icb_ids.register(checker, icb.id(), || {
+                path.field("icbs").index(i).field("id")
+            });
+            checker.not_empty(|| path.field("icbs").index(i).field("name"), icb.name());
         }
         let mut locations = IdRegistry::new();
         for (i, icb) in self.icbs.iter().enumerate() {
             for (j, code) in icb.sub_icb_locations().iter().enumerate() {
                 locations.register_key(checker, code.as_str(), || {
-                    format!("{path}.icbs[{i}].sub_icb_locations[{j}]")
+                    path.field("icbs")
+                        .index(i)
+                        .field("sub_icb_locations")
+                        .index(j)
                 });
             }
         }
         let mut codes = IdRegistry::new();
         for (i, provider) in self.providers.iter().enumerate() {
             codes.register_key(checker, provider.ods_code().as_str(), || {
-                format!("{path}.providers[{i}].ods_code")
+                path.field("providers").index(i).field("ods_code")
             });
-            checker.not_empty(|| format!("{path}.providers[{i}].name"), provider.name());
+            checker.not_empty(
+                || path.field("providers").index(i).field("name"),
+                provider.name(),
+            );
             if let Some(icb) = provider.icb() {
-                self.check_icb(checker, || format!("{path}.providers[{i}].icb"), icb);
+                self.check_icb(
+                    checker,
+                    || path.field("providers").index(i).field("icb"),
+                    icb,
+                );
             }
         }
     }
 
     /// Records a violation at `path` unless `icb` names one of the
     /// alliance's ICBs. The one place the crate checks an ICB reference.
-    pub(crate) fn check_icb(&self, checker: &mut Checker, path: impl FnOnce() -> String, icb: &Id) {
+    pub(crate) fn check_icb(
+        &self,
+        checker: &mut Checker,
+        path: impl FnOnce() -> FieldPath,
+        icb: &Id,
+    ) {
         if !self.has_icb(icb) {
             checker.push(
                 path(),

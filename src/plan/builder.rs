@@ -11,6 +11,7 @@ use super::{AskKind, CancerPlan, IcbScope, PlanStatus, StatutoryResponsibility, 
 use crate::capacity::{ImprovementCapacity, ImprovementCapacityBuilder};
 use crate::rdc::{PathwayAssessment, PathwayAssessmentBuilder};
 use crate::standard::{CwtTarget, MonthlyTrajectory};
+use crate::validate::FieldPath;
 use crate::validate::{Bound, Checker, IdRegistry};
 use crate::{Alliance, BudgetAllocation, FinancialYear, Rule, ValidationErrors};
 
@@ -166,11 +167,14 @@ impl CancerPlanBuilder {
     /// its path.
     pub fn build(self) -> Result<CancerPlan, ValidationErrors> {
         let mut checker = Checker::new();
-        checker.required_text("title", self.title.as_deref());
-        checker.require("alliance", self.alliance.as_ref());
-        checker.require("financial_year", self.financial_year.as_ref());
+        checker.required_text(&FieldPath::root().field("title"), self.title.as_deref());
+        checker.require(&FieldPath::root().field("alliance"), self.alliance.as_ref());
+        checker.require(
+            &FieldPath::root().field("financial_year"),
+            self.financial_year.as_ref(),
+        );
         if let Some(alliance) = &self.alliance {
-            alliance.check(&mut checker, "alliance");
+            alliance.check(&mut checker, &FieldPath::root().field("alliance"));
         }
         check_responsibilities(
             &mut checker,
@@ -179,7 +183,11 @@ impl CancerPlanBuilder {
             self.financial_year,
         );
         if let Some(budget) = &self.budget {
-            budget.check(&mut checker, "budget", self.alliance.as_ref());
+            budget.check(
+                &mut checker,
+                &FieldPath::root().field("budget"),
+                self.alliance.as_ref(),
+            );
         }
         let context = sections::Context {
             alliance: self.alliance.as_ref(),
@@ -239,33 +247,37 @@ fn check_responsibilities(
     let mut asks: HashSet<&str> = HashSet::new();
     let mut duties = HashMap::new();
     for (r, resp) in responsibilities.iter().enumerate() {
-        let at = format!("responsibilities[{r}]");
-        ids.register(checker, resp.id(), || format!("{at}.id"));
-        checker.not_empty(|| format!("{at}.wording"), resp.wording());
+        let at = FieldPath::root().field("responsibilities").index(r);
+        ids.register(checker, resp.id(), || at.field("id"));
+        checker.not_empty(|| at.field("wording"), resp.wording());
         checker.at_most_once(&mut duties, resp.duty(), resp.duty().code(), || {
-            format!("{at}.duty")
+            at.field("duty")
         });
         for (a, ask) in resp.delivery_asks().iter().enumerate() {
-            let at = format!("{at}.delivery_asks[{a}]");
-            ids.register(checker, ask.id(), || format!("{at}.id"));
+            let at = at.field("delivery_asks").index(a);
+            ids.register(checker, ask.id(), || at.field("id"));
             asks.insert(ask.id().as_str());
-            checker.not_empty(|| format!("{at}.wording"), ask.wording());
-            check_ask_kind(checker, &format!("{at}.kind"), ask.kind(), year);
+            checker.not_empty(|| at.field("wording"), ask.wording());
+            check_ask_kind(checker, &at.field("kind"), ask.kind(), year);
         }
         for (i, intervention) in resp.interventions().iter().enumerate() {
-            let at = format!("{at}.interventions[{i}]");
-            ids.register(checker, intervention.id(), || format!("{at}.id"));
-            checker.not_empty(|| format!("{at}.name"), intervention.name());
+            let at = at.field("interventions").index(i);
+            ids.register(checker, intervention.id(), || at.field("id"));
+            checker.not_empty(|| at.field("name"), intervention.name());
         }
         for (i, action) in resp.icb_actions().iter().enumerate() {
-            let at = format!("{at}.icb_actions[{i}]");
-            ids.register(checker, action.id(), || format!("{at}.id"));
-            checker.not_empty(|| format!("{at}.wording"), action.wording());
+            let at = at.field("icb_actions").index(i);
+            ids.register(checker, action.id(), || at.field("id"));
+            checker.not_empty(|| at.field("wording"), action.wording());
             if let IcbScope::Only(icbs) = action.icbs() {
-                checker.not_empty_list(|| format!("{at}.icbs.only"), icbs);
+                checker.not_empty_list(|| at.field("icbs").field("only"), icbs);
                 if let Some(alliance) = alliance {
                     for (k, icb) in icbs.iter().enumerate() {
-                        alliance.check_icb(checker, || format!("{at}.icbs.only[{k}]"), icb);
+                        alliance.check_icb(
+                            checker,
+                            || at.field("icbs").field("only").index(k),
+                            icb,
+                        );
                     }
                 }
             }
@@ -277,7 +289,13 @@ fn check_responsibilities(
             for (k, ask) in intervention.serves().iter().enumerate() {
                 if !asks.contains(ask.as_str()) {
                     checker.push(
-                        format!("responsibilities[{r}].interventions[{i}].serves[{k}]"),
+                        FieldPath::root()
+                            .field("responsibilities")
+                            .index(r)
+                            .field("interventions")
+                            .index(i)
+                            .field("serves")
+                            .index(k),
                         ask,
                         Rule::Resolves {
                             target: "delivery ask of the plan".into(),
@@ -289,13 +307,18 @@ fn check_responsibilities(
     }
 }
 
-fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<FinancialYear>) {
+fn check_ask_kind(
+    checker: &mut Checker,
+    at: &FieldPath,
+    kind: &AskKind,
+    year: Option<FinancialYear>,
+) {
     match kind {
         AskKind::PerformanceTarget(target) => {
-            let at = format!("{at}.performance_target");
+            let at = at.field("performance_target");
             if target.threshold().points() <= Decimal::ZERO {
                 checker.push(
-                    format!("{at}.threshold"),
+                    at.field("threshold"),
                     target.threshold(),
                     Rule::InRange {
                         min: Some(Bound::exclusive("0%")),
@@ -306,7 +329,7 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
             if let Some(year) = year {
                 if target.by() < year.first_month() {
                     checker.push(
-                        format!("{at}.by"),
+                        at.field("by"),
                         target.by(),
                         Rule::NotBefore {
                             earliest: year.first_month().to_string(),
@@ -317,14 +340,17 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
             }
         }
         AskKind::StageShift { populations } => {
-            let at = format!("{at}.stage_shift");
-            checker.not_empty_list(|| format!("{at}.populations"), populations);
+            let at = at.field("stage_shift");
+            checker.not_empty_list(|| at.field("populations"), populations);
             for (p, population) in populations.iter().enumerate() {
                 if let TargetPopulation::MostDeprived { share } = population {
                     let points = share.points();
                     if points <= Decimal::ZERO || points >= Decimal::ONE_HUNDRED {
                         checker.push(
-                            format!("{at}.populations[{p}].most_deprived.share"),
+                            at.field("populations")
+                                .index(p)
+                                .field("most_deprived")
+                                .field("share"),
                             share,
                             Rule::InRange {
                                 min: Some(Bound::exclusive("0%")),
@@ -336,13 +362,13 @@ fn check_ask_kind(checker: &mut Checker, at: &str, kind: &AskKind, year: Option<
             }
         }
         AskKind::EquitableCapacity { service } => {
-            let at = format!("{at}.equitable_capacity");
-            checker.not_empty(|| format!("{at}.service"), service);
+            let at = at.field("equitable_capacity");
+            checker.not_empty(|| at.field("service"), service);
         }
         AskKind::Programme { focus, .. } => {
-            let at = format!("{at}.programme");
+            let at = at.field("programme");
             for (f, item) in focus.iter().enumerate() {
-                checker.not_empty(|| format!("{at}.focus[{f}]"), item);
+                checker.not_empty(|| at.field("focus").index(f), item);
             }
         }
     }

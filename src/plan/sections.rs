@@ -51,13 +51,13 @@ pub(super) fn check_trajectories(
         let at = FieldPath::root().field("trajectories").index(t);
         let key = (trajectory.standard(), trajectory.organisation().clone());
         checker.at_most_once(&mut seen, key, trajectory.organisation(), || {
-            at.clone().field("organisation").to_string()
+            at.field("organisation")
         });
         if let Some(alliance) = cx.alliance {
             match trajectory.organisation() {
                 TrajectoryOrganisation::Icb(icb) => {
                     let path = at.clone().field("organisation").field("icb");
-                    alliance.check_icb(checker, || path.to_string(), icb);
+                    alliance.check_icb(checker, || path.clone(), icb);
                 }
                 TrajectoryOrganisation::Provider(ods) => {
                     if !alliance.providers().iter().any(|p| p.ods_code() == ods) {
@@ -100,15 +100,12 @@ pub(super) fn check_trajectories(
                 ),
             }
         }
-        checker.not_empty_list(
-            || at.clone().field("months").to_string(),
-            trajectory.months(),
-        );
+        checker.not_empty_list(|| at.field("months"), trajectory.months());
         let mut months = HashMap::new();
         for (m, planned) in trajectory.months().iter().enumerate() {
             let at = at.clone().field("months").index(m);
             checker.at_most_once(&mut months, planned.month(), planned.month(), || {
-                at.clone().field("month").to_string()
+                at.field("month")
             });
             if let Some(year) = cx.year {
                 if !year.contains_month(planned.month()) {
@@ -164,11 +161,11 @@ pub(super) fn build_capacity(
                 .field("icbs")
                 .index(i)
                 .field("id");
-            alliance.check_icb(checker, || path.to_string(), icb.id());
+            alliance.check_icb(checker, || path.clone(), icb.id());
         }
         for (p, post) in capacity.posts().iter().enumerate() {
             let path = at.clone().field("posts").index(p).field("host_icb");
-            alliance.check_icb(checker, || path.to_string(), post.host_icb());
+            alliance.check_icb(checker, || path.clone(), post.host_icb());
         }
     }
     Some(capacity)
@@ -192,7 +189,7 @@ pub(super) fn build_assessments(
                     (cx.alliance, assessment.scope())
                 {
                     let path = at.clone().field("scope").field("icb");
-                    alliance.check_icb(checker, || path.to_string(), icb);
+                    alliance.check_icb(checker, || path.clone(), icb);
                 }
                 let key = (
                     assessment.tumour_site(),

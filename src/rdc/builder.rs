@@ -10,6 +10,7 @@ use super::{
     AssessmentScope, ComplianceLevel, ImprovementAction, PathwayAssessment, PathwayStep,
     PrincipleEntry, RdcPrinciple,
 };
+use crate::validate::FieldPath;
 use crate::validate::{Checker, IdRegistry};
 use crate::{Rule, TumourSite, ValidationErrors};
 
@@ -121,9 +122,15 @@ impl PathwayAssessmentBuilder {
     /// (`principles[1].gap`, `actions[0].due`).
     pub fn build(self) -> Result<PathwayAssessment, ValidationErrors> {
         let mut checker = Checker::new();
-        checker.require("tumour_site", self.tumour_site.as_ref());
-        checker.require("scope", self.scope.as_ref());
-        checker.require("assessed_on", self.assessed_on.as_ref());
+        checker.require(
+            &FieldPath::root().field("tumour_site"),
+            self.tumour_site.as_ref(),
+        );
+        checker.require(&FieldPath::root().field("scope"), self.scope.as_ref());
+        checker.require(
+            &FieldPath::root().field("assessed_on"),
+            self.assessed_on.as_ref(),
+        );
         if let Some(date) = self.assessed_on {
             check_date(&mut checker, date);
         }
@@ -171,7 +178,11 @@ fn check_date(checker: &mut Checker, date: NaiveDate) {
         PathwayAssessment::LATEST_DATE,
     );
     if date < earliest || date > latest {
-        checker.push("assessed_on", date, Rule::between(earliest, latest));
+        checker.push(
+            FieldPath::root().field("assessed_on"),
+            date,
+            Rule::between(earliest, latest),
+        );
     }
 }
 
@@ -180,20 +191,18 @@ fn check_date(checker: &mut Checker, date: NaiveDate) {
 fn check_entries(checker: &mut Checker, given: Vec<PrincipleEntry>) -> Vec<PrincipleEntry> {
     let mut seen = HashMap::new();
     for (i, entry) in given.iter().enumerate() {
-        let at = format!("principles[{i}]");
+        let at = FieldPath::root().field("principles").index(i);
         let principle = entry.principle();
-        checker.at_most_once(&mut seen, principle, principle, || {
-            format!("{at}.principle")
-        });
+        checker.at_most_once(&mut seen, principle, principle, || at.field("principle"));
         for (field, text) in [("evidence", entry.evidence()), ("gap", entry.gap())] {
             if let Some(text) = text {
-                checker.not_empty(|| format!("{at}.{field}"), text);
+                checker.not_empty(|| at.field(field), text);
             }
         }
         match entry.level() {
             ComplianceLevel::Met if entry.evidence().is_none() => {
                 checker.push(
-                    format!("{at}.evidence"),
+                    at.field("evidence"),
                     "",
                     Rule::RequiredWhen {
                         condition: "the principle is met (a met principle needs its evidence)"
@@ -203,7 +212,7 @@ fn check_entries(checker: &mut Checker, given: Vec<PrincipleEntry>) -> Vec<Princ
             }
             ComplianceLevel::PartiallyMet | ComplianceLevel::NotMet if entry.gap().is_none() => {
                 checker.push(
-                    format!("{at}.gap"),
+                    at.field("gap"),
                     "",
                     Rule::RequiredWhen {
                         condition: format!("the principle is {} (it needs its gap)", entry.level()),
@@ -233,15 +242,15 @@ fn check_actions(
 ) {
     let mut ids = IdRegistry::new();
     for (i, action) in actions.iter().enumerate() {
-        let at = format!("actions[{i}]");
-        ids.register(checker, action.id(), || format!("{at}.id"));
-        checker.not_empty(|| format!("{at}.action"), action.action());
-        checker.not_empty(|| format!("{at}.owner"), action.owner());
-        checker.not_empty_list(|| format!("{at}.principles"), action.principles());
+        let at = FieldPath::root().field("actions").index(i);
+        ids.register(checker, action.id(), || at.field("id"));
+        checker.not_empty(|| at.field("action"), action.action());
+        checker.not_empty(|| at.field("owner"), action.owner());
+        checker.not_empty_list(|| at.field("principles"), action.principles());
         let mut seen = HashMap::new();
         for (k, principle) in action.principles().iter().enumerate() {
             if !checker.at_most_once(&mut seen, principle, principle, || {
-                format!("{at}.principles[{k}]")
+                at.field("principles").index(k)
             }) {
                 continue;
             }
@@ -251,7 +260,7 @@ fn check_actions(
                 .map_or(ComplianceLevel::NotAssessed, PrincipleEntry::level);
             if level.is_met() {
                 checker.push(
-                    format!("{at}.principles[{k}]"),
+                    at.field("principles").index(k),
                     principle,
                     Rule::NamesUnmetPrinciple,
                 );
@@ -263,10 +272,10 @@ fn check_actions(
     }
 }
 
-fn check_due(checker: &mut Checker, at: &str, due: NaiveDate, assessed_on: NaiveDate) {
+fn check_due(checker: &mut Checker, at: &FieldPath, due: NaiveDate, assessed_on: NaiveDate) {
     if due < assessed_on {
         checker.push(
-            format!("{at}.due"),
+            at.field("due"),
             due,
             Rule::NotBefore {
                 earliest: assessed_on.to_string(),
@@ -279,7 +288,7 @@ fn check_due(checker: &mut Checker, at: &str, due: NaiveDate, assessed_on: Naive
     let latest = assessed_on.checked_add_months(Months::new(12 * years));
     if latest.is_some_and(|latest| due > latest) {
         checker.push(
-            format!("{at}.due"),
+            at.field("due"),
             due,
             Rule::NotAfter {
                 latest: latest.map(|l| l.to_string()).unwrap_or_default(),
@@ -291,11 +300,18 @@ fn check_due(checker: &mut Checker, at: &str, due: NaiveDate, assessed_on: Naive
 
 fn check_steps(checker: &mut Checker, steps: &[PathwayStep]) {
     for (i, step) in steps.iter().enumerate() {
-        checker.not_empty(|| format!("steps[{i}].name"), step.name());
+        checker.not_empty(
+            || FieldPath::root().field("steps").index(i).field("name"),
+            step.name(),
+        );
         let mut seen = HashMap::new();
         for (k, principle) in step.principles().iter().enumerate() {
             checker.at_most_once(&mut seen, principle, principle, || {
-                format!("steps[{i}].principles[{k}]")
+                FieldPath::root()
+                    .field("steps")
+                    .index(i)
+                    .field("principles")
+                    .index(k)
             });
         }
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{AssessmentScope, ComplianceLevel, Gap, PathwayAssessment, RdcPrinciple};
 use crate::validate::Checker;
+use crate::validate::FieldPath;
 use crate::{Alliance, Id, Rule, TumourSite, ValidationErrors};
 
 /// The compliance of an alliance's tumour-site pathways with the seven RDC
@@ -170,20 +171,32 @@ impl ComplianceMatrix {
         assessments: impl IntoIterator<Item = PathwayAssessment>,
     ) -> Result<ComplianceMatrix, ValidationErrors> {
         let mut checker = Checker::new();
-        alliance.check(&mut checker, "alliance");
+        alliance.check(&mut checker, &FieldPath::root().field("alliance"));
         let mut latest: BTreeMap<(TumourSite, AssessmentScope), PathwayAssessment> =
             BTreeMap::new();
         let mut firsts: BTreeMap<(TumourSite, AssessmentScope, NaiveDate), usize> = BTreeMap::new();
         for (i, assessment) in assessments.into_iter().enumerate() {
             if let Some(icb) = assessment.scope().icb() {
-                alliance.check_icb(&mut checker, || format!("assessments[{i}].scope"), icb);
+                alliance.check_icb(
+                    &mut checker,
+                    || {
+                        FieldPath::root()
+                            .field("assessments")
+                            .index(i)
+                            .field("scope")
+                    },
+                    icb,
+                );
             }
             let site = assessment.tumour_site();
             let scope = assessment.scope().clone();
             let date = assessment.assessed_on();
             if let Some(first) = firsts.insert((site, scope.clone(), date), i) {
                 checker.push(
-                    format!("assessments[{i}].assessed_on"),
+                    FieldPath::root()
+                        .field("assessments")
+                        .index(i)
+                        .field("assessed_on"),
                     date,
                     Rule::SameKeyAs {
                         first: crate::validate::FieldPath::root()

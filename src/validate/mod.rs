@@ -69,10 +69,10 @@ pub struct Violation {
 
 impl Violation {
     /// A violation at `path` (e.g. `responsibilities[1].delivery_asks[0].threshold`,
-    /// or a [`FieldPath`] built from segments).
-    pub fn new(path: impl Into<FieldPath>, value: impl fmt::Display, rule: Rule) -> Violation {
+    /// built from segments).
+    pub fn new(path: FieldPath, value: impl fmt::Display, rule: Rule) -> Violation {
         Violation {
-            path: path.into(),
+            path,
             value: value.to_string(),
             rule,
             location: None,
@@ -184,7 +184,6 @@ impl ValidationErrors {
 
     /// The violation at this exact path (`budget.areas[1].amount`), if any.
     pub fn at(&self, path: &str) -> Option<&Violation> {
-        let path = FieldPath::from(path);
         self.violations.iter().find(|v| v.path == path)
     }
 
@@ -239,12 +238,7 @@ impl Checker {
     }
 
     /// Records a violation.
-    pub(crate) fn push(
-        &mut self,
-        path: impl Into<FieldPath>,
-        value: impl fmt::Display,
-        rule: Rule,
-    ) {
+    pub(crate) fn push(&mut self, path: FieldPath, value: impl fmt::Display, rule: Rule) {
         self.violations.push(Violation::new(path, value, rule));
     }
 
@@ -254,30 +248,30 @@ impl Checker {
     }
 
     /// Records a missing required field.
-    pub(crate) fn require<T>(&mut self, path: &str, value: Option<&T>) {
+    pub(crate) fn require<T>(&mut self, path: &FieldPath, value: Option<&T>) {
         if value.is_none() {
-            self.push(path, "", Rule::Required);
+            self.push(path.clone(), "", Rule::Required);
         }
     }
 
     /// Text that is required and must not be blank: one violation if it is
     /// missing, another if it is blank.
-    pub(crate) fn required_text(&mut self, path: &str, text: Option<&str>) {
+    pub(crate) fn required_text(&mut self, path: &FieldPath, text: Option<&str>) {
         match text {
-            Some(text) => self.not_empty(|| path.to_owned(), text),
-            None => self.push(path, "", Rule::Required),
+            Some(text) => self.not_empty(|| path.clone(), text),
+            None => self.push(path.clone(), "", Rule::Required),
         }
     }
 
     /// Text must not be empty or blank.
-    pub(crate) fn not_empty(&mut self, path: impl FnOnce() -> String, text: &str) {
+    pub(crate) fn not_empty(&mut self, path: impl FnOnce() -> FieldPath, text: &str) {
         if text.trim().is_empty() {
             self.push(path(), text, Rule::NotEmpty);
         }
     }
 
     /// A list must not be empty.
-    pub(crate) fn not_empty_list<T>(&mut self, path: impl FnOnce() -> String, list: &[T]) {
+    pub(crate) fn not_empty_list<T>(&mut self, path: impl FnOnce() -> FieldPath, list: &[T]) {
         if list.is_empty() {
             self.push(path(), "[]", Rule::NotEmptyList);
         }
@@ -296,7 +290,7 @@ impl Checker {
         seen: &mut HashMap<T, FieldPath>,
         item: T,
         value: impl fmt::Display,
-        path: impl FnOnce() -> String,
+        path: impl FnOnce() -> FieldPath,
     ) -> bool {
         match seen.get(&item) {
             Some(first) => {
@@ -305,7 +299,7 @@ impl Checker {
                 false
             }
             None => {
-                seen.insert(item, FieldPath::from(path()));
+                seen.insert(item, path());
                 true
             }
         }
@@ -350,7 +344,7 @@ impl<'a> IdRegistry<'a> {
         &mut self,
         checker: &mut Checker,
         id: &'a Id,
-        path: impl FnOnce() -> String,
+        path: impl FnOnce() -> FieldPath,
     ) {
         self.register_key(checker, id.as_str(), path);
     }
@@ -361,7 +355,7 @@ impl<'a> IdRegistry<'a> {
         &mut self,
         checker: &mut Checker,
         key: &'a str,
-        path: impl FnOnce() -> String,
+        path: impl FnOnce() -> FieldPath,
     ) {
         match self.seen.get(key) {
             Some(first) => checker.push(
@@ -372,7 +366,7 @@ impl<'a> IdRegistry<'a> {
                 },
             ),
             None => {
-                self.seen.insert(key, FieldPath::from(path()));
+                self.seen.insert(key, path());
             }
         }
     }
@@ -385,7 +379,12 @@ mod tests {
     #[test]
     fn messages_name_path_value_and_rule() {
         let v = Violation::new(
-            "responsibilities[1].delivery_asks[0].threshold",
+            FieldPath::root()
+                .field("responsibilities")
+                .index(1)
+                .field("delivery_asks")
+                .index(0)
+                .field("threshold"),
             "0%",
             Rule::InRange {
                 min: Some(Bound::exclusive("0%")),
@@ -407,14 +406,15 @@ mod tests {
         let a = Id::new("a").unwrap();
         let mut checker = Checker::new();
         let mut reg = IdRegistry::new();
-        reg.register(&mut checker, &a, || "x[0].id".into());
-        reg.register(&mut checker, &a, || "x[3].id".into());
+        let x = FieldPath::root().field("x");
+        reg.register(&mut checker, &a, || x.index(0).field("id"));
+        reg.register(&mut checker, &a, || x.index(3).field("id"));
         let err = checker.finish(()).unwrap_err();
         assert_eq!(err.len(), 1);
         assert_eq!(
             err.at("x[3].id").map(|v| v.rule().clone()),
             Some(Rule::UniqueId {
-                first: "x[0].id".into()
+                first: x.index(0).field("id")
             })
         );
     }

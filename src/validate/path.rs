@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::error::ParseError;
+
 /// One step of a [`FieldPath`]: a field of an object or an index into a list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
@@ -23,7 +25,7 @@ pub enum Segment {
 /// let path = FieldPath::root().field("budget").field("areas").index(1).field("amount");
 /// assert_eq!(path.to_string(), "budget.areas[1].amount");
 /// assert_eq!(path.segments()[2], Segment::Index(1));
-/// assert_eq!(FieldPath::from("budget.areas[1].amount"), path);
+/// assert_eq!(path, "budget.areas[1].amount");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldPath {
@@ -36,16 +38,18 @@ impl FieldPath {
         FieldPath::default()
     }
 
-    /// The path with one more field.
-    pub fn field(mut self, name: impl Into<String>) -> FieldPath {
-        self.segments.push(Segment::Field(name.into()));
-        self
+    /// This path with one more field.
+    pub fn field(&self, name: impl Into<String>) -> FieldPath {
+        let mut path = self.clone();
+        path.segments.push(Segment::Field(name.into()));
+        path
     }
 
-    /// The path with one more index.
-    pub fn index(mut self, index: usize) -> FieldPath {
-        self.segments.push(Segment::Index(index));
-        self
+    /// This path with one more index.
+    pub fn index(&self, index: usize) -> FieldPath {
+        let mut path = self.clone();
+        path.segments.push(Segment::Index(index));
+        path
     }
 
     /// This path followed by `other`.
@@ -90,55 +94,36 @@ impl FieldPath {
     }
 }
 
-impl From<&str> for FieldPath {
-    /// Parses the dotted form (`a.b[1][2].c`; `.` or `` is the root). A
-    /// bracket that does not hold a number is kept as part of the field
-    /// name.
-    fn from(text: &str) -> FieldPath {
+impl std::str::FromStr for FieldPath {
+    type Err = ParseError;
+
+    /// Reads the dotted form back from stored text (a saved finding, a
+    /// caller's query): `a.b[1][2].c`; `.` is the root. Strict: every
+    /// field name is non-empty and every bracket holds an index. The crate
+    /// itself never writes a path as text to read it back.
+    fn from_str(text: &str) -> Result<FieldPath, ParseError> {
+        let err = || ParseError::new("a field path", text, "e.g. `budget.areas[1].amount`");
         let mut path = FieldPath::root();
-        if text == "." || text.is_empty() {
-            return path;
+        if text == "." {
+            return Ok(path);
         }
         for part in text.split('.') {
             let (name, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
-            let mut indexes = Vec::new();
-            let mut name = name.to_owned();
+            if name.is_empty() || name.contains(']') {
+                return Err(err());
+            }
+            path.segments.push(Segment::Field(name.to_owned()));
             while let Some(inner) = rest.strip_prefix('[') {
-                match inner.split_once(']') {
-                    Some((n, after)) if n.parse::<usize>().is_ok() => {
-                        indexes.push(n.parse::<usize>().unwrap_or_default());
-                        rest = after;
-                    }
-                    _ => {
-                        name.push_str(rest);
-                        rest = "";
-                        indexes.clear();
-                    }
-                }
+                let (n, after) = inner.split_once(']').ok_or_else(err)?;
+                let i = n.parse::<usize>().map_err(|_| err())?;
+                path.segments.push(Segment::Index(i));
+                rest = after;
             }
             if !rest.is_empty() {
-                name.push_str(rest);
-            }
-            if !name.is_empty() {
-                path = path.field(name);
-            }
-            for i in indexes {
-                path = path.index(i);
+                return Err(err());
             }
         }
-        path
-    }
-}
-
-impl From<String> for FieldPath {
-    fn from(text: String) -> FieldPath {
-        FieldPath::from(text.as_str())
-    }
-}
-
-impl From<&String> for FieldPath {
-    fn from(text: &String) -> FieldPath {
-        FieldPath::from(text.as_str())
+        Ok(path)
     }
 }
 
@@ -167,17 +152,16 @@ impl Serialize for FieldPath {
 }
 
 impl PartialEq<str> for FieldPath {
-    // Compares with the parsed form: the text is the dotted notation.
-    #[allow(clippy::cmp_owned)]
+    /// Compares with the dotted form (`budget.areas[1].amount`), as
+    /// displayed: no text is parsed into a path.
     fn eq(&self, other: &str) -> bool {
-        *self == FieldPath::from(other)
+        self.to_string() == other
     }
 }
 
 impl PartialEq<&str> for FieldPath {
-    #[allow(clippy::cmp_owned)]
     fn eq(&self, other: &&str) -> bool {
-        *self == FieldPath::from(*other)
+        self.to_string() == *other
     }
 }
 
@@ -186,25 +170,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn displays_and_parses_back() {
+    fn displays_in_dotted_form() {
+        let root = FieldPath::root();
+        assert_eq!(root.to_string(), ".");
+        let path = root.field("a").index(0).index(1).field("b");
+        assert_eq!(path.to_string(), "a[0][1].b");
+        assert_eq!(path, "a[0][1].b");
+        assert_eq!(path.to_json_pointer(), "/a/0/1/b");
+        assert_eq!(path.parent().to_string(), "a[0][1]");
+        assert!(path.starts_with(&root.field("a")));
         for text in [
             "a",
             "a.b",
-            "a[0]",
             "a[0][1].b",
             "budget.areas[1].lines[2].amount",
             ".",
         ] {
-            assert_eq!(FieldPath::from(text).to_string(), text);
+            assert_eq!(text.parse::<FieldPath>().unwrap().to_string(), text);
         }
-        assert_eq!(
-            FieldPath::from("x[1]").segments(),
-            [Segment::Field("x".into()), Segment::Index(1)]
-        );
-        assert_eq!(
-            FieldPath::from("a[b]").segments(),
-            [Segment::Field("a[b]".into())]
-        );
-        assert_eq!(FieldPath::from("a.b[1]").to_json_pointer(), "/a/b/1");
+        for bad in ["", "a..b", "a[b]", "a[1", "a]", ".a"] {
+            assert!(bad.parse::<FieldPath>().is_err(), "{bad}");
+        }
     }
 }

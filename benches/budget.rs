@@ -15,7 +15,7 @@ use std::time::Duration;
 use cancer_plan::budget::{
     AllocationArea, BudgetAllocation, BudgetLine, Dimension, SpendCategory, Term, Tolerance,
 };
-use cancer_plan::{reconcile, Alliance, CancerPlan, CancerPlanBuilder, Icb, Id, Money, Percent};
+use cancer_plan::{Alliance, CancerPlan, CancerPlanBuilder, Icb, Id, Money, Percent};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
 use rust_decimal::Decimal;
 
@@ -103,7 +103,10 @@ fn bench(c: &mut Criterion) {
                 || builder.clone(),
                 |builder| {
                     let plan = builder.build().ok()?;
-                    let rec = reconcile(&plan, Tolerance::PRINTED_TABLES);
+                    let rec = plan
+                        .budget()
+                        .expect("the plan has a budget")
+                        .reconcile(Tolerance::PRINTED_TABLES);
                     let rollup = plan.budget()?.roll_up(Dimension::Area).ok()?;
                     let rollup_total = rollup.total();
                     // The plan is returned so that dropping it is not timed.
@@ -120,7 +123,10 @@ fn bench(c: &mut Criterion) {
         };
         group.bench_function(format!("reconcile_rollup/{n}"), |b| {
             b.iter(|| {
-                let rec = reconcile(black_box(&plan), Tolerance::PRINTED_TABLES);
+                let rec = black_box(&plan)
+                    .budget()
+                    .expect("the plan has a budget")
+                    .reconcile(Tolerance::PRINTED_TABLES);
                 let rollup = plan.budget().and_then(|b| b.roll_up(Dimension::Area).ok());
                 (rec.findings().len(), rollup.map(|r| r.total()))
             })

@@ -210,8 +210,8 @@ fn readers(c: &mut Criterion) {
     // Both readers count the same, and read every record.
     let a = read_pathways_csv(&csv[..], &mapping).unwrap();
     let b = read_pathways_parquet(parquet.clone(), &mapping).unwrap();
-    assert_eq!(a.to_table().unwrap(), b.to_table().unwrap());
-    assert_eq!((a.records(), a.bad_records().len()), (N as u64, 0));
+    assert_eq!(a.tabulate().unwrap(), b.tabulate().unwrap());
+    assert_eq!((a.records(), a.bad_rows().len()), (N as u64, 0));
     println!(
         "1M pathways: CSV {} bytes, Parquet {} bytes",
         csv.len(),

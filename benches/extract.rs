@@ -1,7 +1,7 @@
-//! Reading and tabulating NHS England CWT extracts: `read_extract` +
-//! `by_organisation` over a national-size provider extract (every row
+//! Reading and tabulating NHS England CWT extracts: `read_provider_extract` +
+//! `tabulate` over a national-size provider extract (every row
 //! validated: counts, halves, period against YEAR/MONTH, ODS codes,
-//! duplicates), and `read_any_extract` + `by_location` over the sub-ICB
+//! duplicates), and `read_any_extract` + `tabulate` over the sub-ICB
 //! sample at the same scale, against a floor: a `csv` `ByteRecord` loop
 //! over the same bytes that only counts fields.
 //!
@@ -21,7 +21,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use cancer_plan::cwt::extract::{read_any_extract, read_extract, AnyExtract};
+use cancer_plan::cwt::extract::{read_any_extract, read_provider_extract, AnyExtract};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 #[path = "../tests/common/national.rs"]
@@ -59,13 +59,13 @@ fn extract(c: &mut Criterion) {
     group.bench_function("floor_csv_byte_records", |b| {
         b.iter(|| floor(black_box(&provider)))
     });
-    group.bench_function("read_extract", |b| {
-        b.iter(|| read_extract(black_box(provider.as_slice())).map(|e| e.rows().len()))
+    group.bench_function("read_provider_extract", |b| {
+        b.iter(|| read_provider_extract(black_box(provider.as_slice())).map(|e| e.rows().len()))
     });
     group.bench_function("read_extract_by_organisation", |b| {
         b.iter(|| {
-            let e = read_extract(black_box(provider.as_slice())).ok()?;
-            e.by_organisation().ok().map(|t| t.iter().count())
+            let e = read_provider_extract(black_box(provider.as_slice())).ok()?;
+            e.tabulate().ok().map(|t| t.iter().count())
         })
     });
     group.finish();
@@ -81,7 +81,7 @@ fn extract(c: &mut Criterion) {
     });
     group.bench_function("read_any_extract_by_location", |b| {
         b.iter(|| match read_any_extract(black_box(sub_icb.as_slice())) {
-            Ok(AnyExtract::SubIcb(e)) => e.by_location().ok().map(|t| t.iter().count()),
+            Ok(AnyExtract::SubIcb(e)) => e.tabulate().ok().map(|t| t.iter().count()),
             _ => None,
         })
     });

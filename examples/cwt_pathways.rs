@@ -52,7 +52,7 @@ fn kind_name(kind: impl std::fmt::Debug) -> String {
 }
 
 fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Error> {
-    let table = read.to_table()?;
+    let table = read.tabulate()?;
     let mut rows = Vec::new();
     for (month, standard, (provider, site), p) in table.iter() {
         rows.push((
@@ -91,8 +91,8 @@ fn main() -> Result<(), Error> {
     if !read.ignored_columns().is_empty() {
         println!("columns ignored: {}", read.ignored_columns().join(", "));
     }
-    println!("bad records: {}", read.bad_records().len());
-    for bad in read.bad_records().iter().take(10) {
+    println!("bad records: {}", read.bad_rows().len());
+    for bad in read.bad_rows().iter().take(10) {
         println!("  {bad}");
     }
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();

@@ -38,7 +38,8 @@ use std::io::BufReader;
 use std::path::PathBuf;
 
 use cancer_plan::cwt::extract::{read_any_extract, AnyExtract};
-use cancer_plan::cwt::{target_for, AgainstTarget, ConfidenceLevel, Performance, PerformanceTable};
+use cancer_plan::cwt::{AgainstTarget, ConfidenceLevel, Performance, PerformanceTable};
+use cancer_plan::standard::target_for;
 use cancer_plan::{Alliance, CancerPlan, CwtStandard, OdsCode, PerformanceTarget, YearMonth};
 
 const DEFAULT_EXTRACT: &str = "examples/data/cwt-provider-extract-2023-10-wessex.csv";
@@ -87,7 +88,7 @@ fn main() -> Result<(), cancer_plan::Error> {
     }
 
     let alliance = plan.alliance();
-    let by_code = extract.by_code()?;
+    let by_code = extract.tabulate()?;
     let all = by_code.overall()?;
     // Code -> the ICB row it adds into.
     let (ordered, kind) = match &extract {

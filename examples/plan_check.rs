@@ -30,7 +30,7 @@ use std::process::ExitCode;
 
 use cancer_plan::budget::{Dimension, Reconciliation, RollUp, Tolerance};
 use cancer_plan::json::PlanReadError;
-use cancer_plan::{reconcile, CancerPlan, Money, MoneyUnit, ValidationErrors};
+use cancer_plan::{CancerPlan, Money, MoneyUnit, ValidationErrors};
 use serde::Serialize;
 
 const USAGE: &str = "usage: plan_check PLAN.json [--json] [--tolerance exact|display|pence|AMOUNT]";
@@ -246,7 +246,10 @@ fn one_line(text: &str) -> String {
 }
 
 fn check(plan: &CancerPlan, args: &Args, io: &mut Out<'_>) -> u8 {
-    let rec = reconcile(plan, args.tolerance);
+    let rec = plan.budget().map_or_else(
+        || Reconciliation::empty(args.tolerance),
+        |budget| budget.reconcile(args.tolerance),
+    );
     let mut roll_ups = Vec::new();
     if let Some(budget) = plan.budget() {
         for dimension in [Dimension::Area, Dimension::FundingSource] {

@@ -21,7 +21,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cancer_plan::cwt::extract::{read_extract, read_sub_icb_extract};
+use cancer_plan::cwt::extract::{read_provider_extract, read_sub_icb_extract};
 use cancer_plan::cwt::MonthlyPerformance;
 use cancer_plan::spc::{
     Assurance, Series, SpcChart, SpcOptions, SpcPoint, SpecialCause, Variation,
@@ -89,7 +89,7 @@ fn main() -> Result<(), cancer_plan::Error> {
     )?;
 
     // One trust, from the provider extract.
-    let provider = read_extract(PROVIDER.as_bytes())?;
+    let provider = read_provider_extract(PROVIDER.as_bytes())?;
     assert!(
         provider.bad_rows().is_empty(),
         "bad rows in the provider sample: {:?}",
@@ -99,7 +99,7 @@ fn main() -> Result<(), cancer_plan::Error> {
     let trust_out = sibling(&out, "_rhu");
     report(
         &plan,
-        provider.by_organisation()?.series(fds, TRUST),
+        provider.tabulate()?.series(fds, TRUST),
         &Labels {
             title: format!("REAL DATA - 28-day FDS, {trust_name} ({TRUST})"),
             source: "Source: NHS England, CWT provider extract, Apr-Oct 2023 (examples/data/cwt-provider-extract-2023-04-to-10-wessex.csv)".into(),

@@ -177,12 +177,12 @@ pub use org::{Alliance, Icb, OdsCode, Provider};
 pub use percent::Percent;
 pub use period::{FinancialYear, Quarter, YearMonth};
 pub use plan::{
-    reconcile, AskKind, AskProgramme, CancerPlan, CancerPlanBuilder, DeliveryAsk, IcbAction,
-    IcbScope, Intervention, InterventionProgramme, PerformanceTarget, PlanStatus, StatutoryDuty,
-    StatutoryResponsibility, TargetPopulation,
+    AskKind, AskProgramme, CancerPlan, CancerPlanBuilder, DeliveryAsk, IcbAction, IcbScope,
+    Intervention, InterventionProgramme, PlanStatus, StatutoryDuty, StatutoryResponsibility,
+    TargetPopulation,
 };
 pub use rdc::RdcPrinciple;
-pub use standard::CwtStandard;
+pub use standard::{CwtStandard, PerformanceTarget};
 pub use tumour_site::TumourSite;
 pub use validate::{Rule, ValidationErrors, Violation};
 

@@ -9,7 +9,7 @@ use cancer_plan::budget::{
     apportion, AllocationArea, BudgetAllocation, BudgetLine, Dimension, ExitRisk, FindingKind,
     FundingSource, LineScope, SpendCategory, Term, Tolerance,
 };
-use cancer_plan::{reconcile, Alliance, CancerPlan, Icb, Id, Money, MoneyUnit, Percent};
+use cancer_plan::{Alliance, CancerPlan, Icb, Id, Money, MoneyUnit, Percent};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::strategy::ValueTree;
@@ -302,7 +302,7 @@ proptest! {
     #[test]
     fn consistent_plan_has_no_findings(spec in consistent()) {
         let plan = spec.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let rec = reconcile(&plan, Tolerance::Exact);
+        let rec = plan.budget().expect("the plan has a budget").reconcile(Tolerance::Exact);
         prop_assert!(rec.findings().is_empty(), "{:?}", rec.findings());
     }
 
@@ -322,7 +322,7 @@ proptest! {
         lines[l].0 = Money::from_pence(changed);
         let plan = spec.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
         for tolerance in [Tolerance::Exact, Tolerance::PRINTED_TABLES] {
-            let rec = reconcile(&plan, tolerance);
+            let rec = plan.budget().expect("the plan has a budget").reconcile(tolerance);
             prop_assert_eq!(rec.findings().len(), 1, "{:?}", rec.findings());
             let f = &rec.findings()[0];
             prop_assert_eq!(f.kind(), FindingKind::LinesVsBudget);
@@ -373,7 +373,7 @@ proptest! {
     #[test]
     fn building_never_panics(budget in arbitrary_budget()) {
         if let Ok(plan) = build(budget) {
-            let _ = reconcile(&plan, Tolerance::PRINTED_TABLES);
+            let _ = plan.budget().map(|b| b.reconcile(Tolerance::PRINTED_TABLES));
             if let Some(b) = plan.budget() {
                 for d in Dimension::all(plan.financial_year()) {
                     prop_assert!(b.roll_up(d).is_ok());

@@ -9,14 +9,14 @@
 
 use std::collections::BTreeMap;
 
-use cancer_plan::cwt::extract::{read_extract, BadRowReason, Extract};
+use cancer_plan::cwt::extract::{read_provider_extract, BadRowReason, ProviderExtract};
 use cancer_plan::cwt::{PatientCount, Performance};
 use cancer_plan::{CwtStandard, OdsCode, YearMonth};
 
 const SAMPLE: &str = include_str!("../examples/data/cwt-provider-extract-2023-10-wessex.csv");
 
-fn sample() -> Extract {
-    read_extract(SAMPLE.as_bytes()).unwrap()
+fn sample() -> ProviderExtract {
+    read_provider_extract(SAMPLE.as_bytes()).unwrap()
 }
 
 fn oct() -> YearMonth {
@@ -65,7 +65,7 @@ fn sample_reads_without_bad_rows() {
 
 #[test]
 fn per_trust_totals_match_hand_checked_values() {
-    let by_org = sample().by_organisation().unwrap();
+    let by_org = sample().tabulate().unwrap();
     for (standard, trust, within, total) in PER_TRUST {
         assert_eq!(
             by_org.get(oct(), standard, trust),
@@ -78,7 +78,7 @@ fn per_trust_totals_match_hand_checked_values() {
 
 #[test]
 fn sample_totals_over_all_trusts() {
-    let all = sample().by_organisation().unwrap().overall().unwrap();
+    let all = sample().tabulate().unwrap().overall().unwrap();
     assert_eq!(all.get(oct(), FDS, &()), Some(perf("9475", "12671")));
     assert_eq!(all.get(oct(), D31, &()), Some(perf("2742", "3073")));
     assert_eq!(all.get(oct(), D62, &()), Some(perf("1034.5", "1502.5")));
@@ -90,7 +90,7 @@ fn sample_totals_over_all_trusts() {
 
 #[test]
 fn half_counts_survive_aggregation_exactly() {
-    let by_org = sample().by_organisation().unwrap();
+    let by_org = sample().tabulate().unwrap();
     let rnz = by_org.get(oct(), D62, "RNZ").unwrap();
     assert_eq!(rnz.total(), PatientCount::from_halves(199));
     assert_eq!(rnz.total().to_string(), "99.5");
@@ -116,7 +116,7 @@ fn alliance_fds_for_october_2023_equals_the_sum_of_the_seven_trusts_rows() {
         .map(|trust| (trust, "Wessex"))
         .collect();
     let (alliance, unmapped) = e
-        .by_organisation()
+        .tabulate()
         .unwrap()
         .regroup(|org| membership.get(org.as_str()).copied())
         .unwrap();
@@ -140,7 +140,7 @@ fn malformed_row_is_reported_with_its_line_number() {
     text.push_str("2023-10-01,2023/24,OCT,28-day FDS,RHM,URGENT SUSPECTED CANCER,,Suspected lung cancer,forty,39,1\n");
     // Line 574: within > total.
     text.push_str("2023-10-01,2023/24,OCT,28-day FDS,RHM,URGENT SUSPECTED CANCER,,Suspected lung cancer,1,2,0\n");
-    let e = read_extract(text.as_bytes()).unwrap();
+    let e = read_provider_extract(text.as_bytes()).unwrap();
     assert_eq!(e.rows().len(), 571);
     assert_eq!(e.bad_rows().len(), 2);
     assert_eq!(e.bad_rows()[0].line(), 573);
@@ -162,9 +162,9 @@ fn several_months_give_a_monthly_series_per_organisation() {
         text.push_str(&line.replacen("2023-10-01,2023/24,OCT", "2023-11-01,2023/24,NOV", 1));
         text.push('\n');
     }
-    let e = read_extract(text.as_bytes()).unwrap();
+    let e = read_provider_extract(text.as_bytes()).unwrap();
     assert!(e.bad_rows().is_empty());
-    let by_org = e.by_organisation().unwrap();
+    let by_org = e.tabulate().unwrap();
     let series = by_org.series(FDS, "RHM");
     let months: Vec<String> = series.iter().map(|m| m.month().to_string()).collect();
     assert_eq!(months, ["2023-10", "2023-11"]);
@@ -182,7 +182,7 @@ fn a_file_pasted_twice_reports_every_repeat_and_counts_once() {
         text.push_str(line);
         text.push('\n');
     }
-    let e = read_extract(text.as_bytes()).unwrap();
+    let e = read_provider_extract(text.as_bytes()).unwrap();
     assert_eq!(e.rows_read(), 2 * 571);
     assert_eq!(e.rows().len(), 571);
     assert_eq!(e.bad_rows().len(), 571);
@@ -192,10 +192,7 @@ fn a_file_pasted_twice_reports_every_repeat_and_counts_once() {
         e.bad_rows()[0].reason(),
         &BadRowReason::Duplicate { first_line: 2 }
     );
-    assert_eq!(
-        e.by_organisation().unwrap(),
-        sample().by_organisation().unwrap()
-    );
+    assert_eq!(e.tabulate().unwrap(), sample().tabulate().unwrap());
 }
 
 #[test]
@@ -212,7 +209,7 @@ fn a_62_day_row_with_a_blank_modality_is_a_bad_row() {
     let mut text = SAMPLE.to_owned();
     // Line 573: a 62-day row whose modality was lost.
     text.push_str("2023-10-01,2023/24,OCT,62-day Combined,RHM,URGENT SUSPECTED CANCER,,Suspected lung cancer,5,4,1\n");
-    let e = read_extract(text.as_bytes()).unwrap();
+    let e = read_provider_extract(text.as_bytes()).unwrap();
     assert_eq!(e.rows().len(), 571);
     assert_eq!(e.bad_rows().len(), 1);
     assert_eq!(e.bad_rows()[0].line(), 573);

@@ -9,7 +9,7 @@ use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, Date32Array, Int64Array, RecordBatch, StringArray};
 use cancer_plan::cwt::pathway::{
     aggregate_record_batches, measure_pathways, read_pathways_csv, read_pathways_parquet,
-    Adjustment, AdjustmentReason, BadRecordReason, ColumnMapping, CompactPathway, LayoutError,
+    Adjustment, AdjustmentReason, BadPathwayRowReason, ColumnMapping, CompactPathway, LayoutError,
     Pathway, PathwayColumn, PathwayCounts, PathwayFileCounts, PathwayReadError, ProviderRegistry,
     ReportingWindow, Route,
 };
@@ -171,15 +171,15 @@ fn findings_of(read: &PathwayFileCounts) -> Findings {
 fn check_agrees(pathways: &[Pathway], read: &PathwayFileCounts) {
     let (table, findings) =
         measure_pathways(pathways, |p| (p.provider().clone(), p.tumour_site())).unwrap();
-    assert!(read.bad_records().is_empty(), "{:?}", read.bad_records());
-    assert_eq!(read.to_table().unwrap(), table);
+    assert!(read.bad_rows().is_empty(), "{:?}", read.bad_rows());
+    assert_eq!(read.tabulate().unwrap(), table);
     let reference: Findings = findings
         .iter()
         .map(|f| (f.index(), f.kind().to_string()))
         .collect();
     assert_eq!(findings_of(read), reference);
     assert_eq!(read.records(), pathways.len() as u64);
-    assert!(read.bad_records().is_empty(), "{:?}", read.bad_records());
+    assert!(read.bad_rows().is_empty(), "{:?}", read.bad_rows());
     for standard in CwtStandard::ALL {
         assert_eq!(read.counts().outside_window(standard), 0);
     }
@@ -199,7 +199,7 @@ fn check_agrees(pathways: &[Pathway], read: &PathwayFileCounts) {
     let mut counts = PathwayCounts::new(window, providers.len()).unwrap();
     counts.add(0, &compact);
     let fast = counts
-        .to_table(|i, site| (providers.code(i).unwrap().clone(), site))
+        .tabulate(|i, site| (providers.code(i).unwrap().clone(), site))
         .unwrap();
     assert_eq!(fast, table);
     assert_eq!(counts.findings(), read.findings());
@@ -315,8 +315,8 @@ fn read(body: &str) -> PathwayFileCounts {
     .unwrap()
 }
 
-fn lines_and_reasons(read: &PathwayFileCounts) -> Vec<(Option<u64>, BadRecordReason)> {
-    read.bad_records()
+fn lines_and_reasons(read: &PathwayFileCounts) -> Vec<(Option<u64>, BadPathwayRowReason)> {
+    read.bad_rows()
         .iter()
         .map(|b| (b.line(), b.reason().clone()))
         .collect()
@@ -350,68 +350,68 @@ fn every_bad_record_kind_is_reported_with_its_line_and_counted() {
         vec![
             (
                 Some(3),
-                BadRecordReason::UnparseableDate {
+                BadPathwayRowReason::UnparseableDate {
                     column: c(PathwayColumn::ReferralReceived),
                     text: text("2024-04-31")
                 }
             ),
             (
                 Some(4),
-                BadRecordReason::DateOutOfRange {
+                BadPathwayRowReason::DateOutOfRange {
                     column: c(PathwayColumn::ReferralReceived),
                     text: text("1999-04-01")
                 }
             ),
             (
                 Some(5),
-                BadRecordReason::UnknownRoute {
+                BadPathwayRowReason::UnknownRoute {
                     text: text("two_week_wait")
                 }
             ),
             (
                 Some(6),
-                BadRecordReason::UnknownTumourSite {
+                BadPathwayRowReason::UnknownTumourSite {
                     text: text("spleen")
                 }
             ),
             (
                 Some(7),
-                BadRecordReason::BadOdsCode {
+                BadPathwayRowReason::BadOdsCode {
                     column: c(PathwayColumn::Provider),
                     text: text("rhm")
                 }
             ),
             (
                 Some(8),
-                BadRecordReason::BadOdsCode {
+                BadPathwayRowReason::BadOdsCode {
                     column: c(PathwayColumn::Icb),
                     text: text("Q-RL")
                 }
             ),
             (
                 Some(9),
-                BadRecordReason::NegativeAdjustment {
+                BadPathwayRowReason::NegativeAdjustment {
                     column: c(PathwayColumn::DnaAdjustmentDays),
                     text: text("-3")
                 }
             ),
             (
                 Some(10),
-                BadRecordReason::NonNumericAdjustment {
+                BadPathwayRowReason::NonNumericAdjustment {
                     column: c(PathwayColumn::TreatmentDelayDays),
                     text: text("two")
                 }
             ),
             (
                 Some(11),
-                BadRecordReason::WrongFieldCount {
+                BadPathwayRowReason::WrongFieldCount {
                     expected: 10,
                     found: 9
                 }
             ),
             (
                 Some(13),
-                BadRecordReason::BadOdsCode {
+                BadPathwayRowReason::BadOdsCode {
                     column: c(PathwayColumn::Provider),
                     text: text("")
                 }
@@ -420,14 +420,14 @@ fn every_bad_record_kind_is_reported_with_its_line_and_counted() {
     );
     // Records are the data records (the blank line is none): 12, two good.
     assert_eq!(read.records(), 12);
-    assert_eq!(read.bad_records()[0].record(), 1);
-    assert_eq!(read.bad_records()[9].record(), 10);
+    assert_eq!(read.bad_rows()[0].record(), 1);
+    assert_eq!(read.bad_rows()[9].record(), 10);
     assert_eq!(
         read.total(CwtStandard::FasterDiagnosis28Day),
         (2, 2),
         "the good records still count"
     );
-    assert!(read.bad_records()[4]
+    assert!(read.bad_rows()[4]
         .to_string()
         .starts_with("line 7: provider: `rhm` is not an ODS code"));
 }
@@ -446,7 +446,7 @@ fn quoted_records_read_with_true_line_numbers() {
     let got = lines_and_reasons(&read);
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[0].0, Some(4));
-    assert!(matches!(got[0].1, BadRecordReason::UnknownRoute { .. }));
+    assert!(matches!(got[0].1, BadPathwayRowReason::UnknownRoute { .. }));
     assert_eq!(got[1].0, Some(6));
     assert_eq!(read.total(CwtStandard::FasterDiagnosis28Day), (3, 3));
 }
@@ -484,7 +484,7 @@ fn the_header_is_matched_without_case_in_any_order_and_can_be_mapped() {
     // A header alone: no records, an empty table.
     let empty = read_pathways_csv(HEADER.as_bytes(), &ColumnMapping::new()).unwrap();
     assert_eq!(
-        (empty.records(), empty.to_table().unwrap().is_empty()),
+        (empty.records(), empty.tabulate().unwrap().is_empty()),
         (0, true)
     );
 }
@@ -531,7 +531,7 @@ fn arrow_accepts_plain_strings_string_dates_and_reports_bad_values() {
     .unwrap();
     let read = aggregate_record_batches([Ok(batch)], &ColumnMapping::new()).unwrap();
     let got: Vec<(u64, Option<u64>, String)> = read
-        .bad_records()
+        .bad_rows()
         .iter()
         .map(|b| (b.record(), b.line(), b.to_string()))
         .collect();

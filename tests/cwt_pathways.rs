@@ -3,7 +3,7 @@
 //! straightforward one.
 
 use cancer_plan::cwt::pathway::{
-    measure_pathways, Adjustment, AdjustmentReason, CompactPathway, FindingKind, Pathway,
+    measure_pathways, Adjustment, AdjustmentReason, CompactPathway, DataQualityKind, Pathway,
     PathwayCounts, ProviderRegistry, ReportingWindow, Route, MAX_CELLS, MAX_PROVIDERS,
 };
 use cancer_plan::{CwtStandard, OdsCode, TumourSite, YearMonth};
@@ -142,13 +142,14 @@ fn impossible_records_are_typed_findings_with_their_index() {
             )),
     ];
     let (table, findings) = measure_pathways(&pathways, |p| p.provider().clone()).unwrap();
-    let kinds: Vec<(usize, FindingKind)> = findings.iter().map(|f| (f.index(), f.kind())).collect();
+    let kinds: Vec<(usize, DataQualityKind)> =
+        findings.iter().map(|f| (f.index(), f.kind())).collect();
     assert_eq!(
         kinds,
         vec![
             (
                 1,
-                FindingKind::ClockStopBeforeStart {
+                DataQualityKind::ClockStopBeforeStart {
                     standard: FDS,
                     start: date(2024, 3, 10),
                     stop: date(2024, 3, 1)
@@ -156,25 +157,25 @@ fn impossible_records_are_typed_findings_with_their_index() {
             ),
             (
                 2,
-                FindingKind::OutcomeWithoutReferral {
+                DataQualityKind::OutcomeWithoutReferral {
                     stop: date(2024, 3, 1)
                 }
             ),
             (
                 2,
-                FindingKind::TreatmentWithoutReferral {
+                DataQualityKind::TreatmentWithoutReferral {
                     treatment: date(2024, 3, 20)
                 }
             ),
             (
                 3,
-                FindingKind::TreatmentWithoutDecisionToTreat {
+                DataQualityKind::TreatmentWithoutDecisionToTreat {
                     treatment: date(2024, 3, 20)
                 }
             ),
             (
                 4,
-                FindingKind::AdjustmentExceedsWait {
+                DataQualityKind::AdjustmentExceedsWait {
                     standard: FDS,
                     days: 2,
                     adjustment: 5
@@ -205,7 +206,7 @@ fn impossible_records_are_typed_findings_with_their_index() {
     let mut counts =
         PathwayCounts::new(ReportingWindow::new(march, march).unwrap(), providers.len()).unwrap();
     counts.add(0, &compact);
-    let mut fast: Vec<(usize, FindingKind)> = counts
+    let mut fast: Vec<(usize, DataQualityKind)> = counts
         .findings()
         .iter()
         .map(|f| (f.index(), f.kind()))
@@ -288,7 +289,7 @@ proptest! {
         rest.add(split, &compact[split..]);
         counts.merge(rest).unwrap();
         let fast = counts
-            .to_table(|i, site| (providers.code(i).unwrap().clone(), site))
+            .tabulate(|i, site| (providers.code(i).unwrap().clone(), site))
             .unwrap();
         let mut outside = [0u64; 3];
         for (month, standard, key, p) in table.iter() {
@@ -398,7 +399,7 @@ fn adjustments_sum_saturating_and_both_paths_agree() {
     assert_eq!(p.adjustment_days(D31), 0);
     assert_eq!(
         p.measure(FDS),
-        Err(FindingKind::AdjustmentExceedsWait {
+        Err(DataQualityKind::AdjustmentExceedsWait {
             standard: FDS,
             days: 35,
             adjustment: u32::from(u16::MAX),

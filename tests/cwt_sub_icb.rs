@@ -65,18 +65,15 @@ fn october_2023_fds_by_icb_from_the_plans_membership() {
 #[test]
 fn the_sub_categories_add_up_to_each_standard() {
     let e = sub_icb(SUB_ICB);
-    let by_location = e.by_location().unwrap();
-    assert_eq!(
-        by_location.get(oct(), D31, "D9Y0V"),
-        Some(perf("1693", "1916"))
-    );
+    let by_code = e.tabulate().unwrap();
+    assert_eq!(by_code.get(oct(), D31, "D9Y0V"), Some(perf("1693", "1916")));
     let by_sub = e
         .aggregate_by(|r| (r.location().clone(), r.sub_category()))
         .unwrap();
     let (regrouped, _) = by_sub
         .regroup(|(location, _): &(OdsCode, _)| Some(location.clone()))
         .unwrap();
-    assert_eq!(regrouped, by_location);
+    assert_eq!(regrouped, by_code);
     // Five 31-day sub-categories and up to four 62-day ones per location
     // and month; FDS one.
     let count = |s: CwtStandard| {
@@ -103,7 +100,7 @@ fn locations_the_plan_does_not_cover_are_reported_not_dropped() {
     let (wessex, also_uncovered) = e.by_alliance(plan.alliance()).unwrap();
     assert_eq!(also_uncovered, uncovered);
     assert_eq!(wessex.get(oct(), FDS, &()), Some(perf("8974", "11886")));
-    let all = e.by_location().unwrap().overall().unwrap();
+    let all = e.tabulate().unwrap().overall().unwrap();
     assert_eq!(
         all.get(oct(), FDS, &()),
         Some(perf(
@@ -145,7 +142,7 @@ fn the_seven_month_provider_sample_reads_whole() {
     assert_eq!(any.layout(), Layout::Provider);
     assert_eq!(any.rows_read(), 3603);
     assert!(any.bad_rows().is_empty(), "{:?}", any.bad_rows());
-    let series = any.by_code().unwrap().series(FDS, "RHU");
+    let series = any.tabulate().unwrap().series(FDS, "RHU");
     assert_eq!(series.len(), 7);
     assert_eq!(series[0].performance(), perf("1476", "1997"));
     assert_eq!(series[6].performance(), perf("2035", "2631"));

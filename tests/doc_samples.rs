@@ -14,7 +14,7 @@
 //! unchecked.
 
 use cancer_plan::budget::{Dimension, Tolerance};
-use cancer_plan::{json, reconcile};
+use cancer_plan::json;
 use serde_json::Value;
 
 fn samples() -> Vec<(String, String)> {
@@ -100,7 +100,7 @@ fn wessex_output() -> Value {
         .map(|d| budget.roll_up(d).unwrap())
         .collect();
     serde_json::json!({
-        "reconciliation": reconcile(&plan, Tolerance::PRINTED_TABLES),
+        "reconciliation": plan.budget().expect("the plan has a budget").reconcile(Tolerance::PRINTED_TABLES),
         "roll_ups": roll_ups,
     })
 }

@@ -223,7 +223,10 @@ fn the_compliance_matrix_and_the_reconciliation_read_back() -> TestResult {
     assert!(serde_json::from_str::<cancer_plan::rdc::ComplianceMatrix>(&bad).is_err());
 
     let wessex = json::from_str(include_str!("../examples/data/wessex-2024-25.json"))?;
-    let rec = cancer_plan::reconcile(&wessex, cancer_plan::budget::Tolerance::PRINTED_TABLES);
+    let rec = wessex
+        .budget()
+        .expect("the plan has a budget")
+        .reconcile(cancer_plan::budget::Tolerance::PRINTED_TABLES);
     assert!(!rec.findings().is_empty());
     let text = serde_json::to_string(&rec)?;
     let back: cancer_plan::Reconciliation = serde_json::from_str(&text)?;

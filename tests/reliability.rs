@@ -7,7 +7,7 @@ use cancer_plan::budget::FundingSource;
 use cancer_plan::capacity::{
     AfcBand, Costing, ImprovementCapacity, ImprovementTeam, Post, Tenure, MAX_ITEM_ID_LEN,
 };
-use cancer_plan::cwt::extract::read_extract;
+use cancer_plan::cwt::extract::read_provider_extract;
 use cancer_plan::{Alliance, Icb, Id, Money, MoneyUnit, Rule};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -97,7 +97,7 @@ fn nul_characters_in_an_extract_are_kept_in_free_text_and_refused_in_codes() -> 
          2023-10-01,2023/24,OCT,31-day Combined,RH\0M,First Treatment,ALL MODALITIES,Lung,10,9,1\n\
          2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,ALL MODALITIES,Lung,1\00,9,1\n"
     );
-    let extract = read_extract(csv.as_bytes())?;
+    let extract = read_provider_extract(csv.as_bytes())?;
     assert_eq!(extract.rows().len(), 1);
     assert_eq!(extract.rows()[0].cancer_type(), "Lu\0ng");
     let bad: Vec<u64> = extract.bad_rows().iter().map(|b| b.line()).collect();

@@ -9,7 +9,7 @@ mod budget;
 mod plan;
 
 use cancer_plan::budget::{Dimension, FindingKind, Tolerance};
-use cancer_plan::{reconcile, Money, MoneyUnit};
+use cancer_plan::{Money, MoneyUnit};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -50,7 +50,10 @@ fn figures_match_the_seed() -> TestResult {
 #[test]
 fn known_discrepancies_are_reported_exactly() -> TestResult {
     let plan = plan::wessex_2024_25()?;
-    let rec = reconcile(&plan, Tolerance::PRINTED_TABLES);
+    let rec = plan
+        .budget()
+        .expect("the plan has a budget")
+        .reconcile(Tolerance::PRINTED_TABLES);
     let found = |kind: FindingKind, path: &str| {
         rec.findings()
             .iter()

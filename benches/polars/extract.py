@@ -1,5 +1,5 @@
 """What a user would otherwise write: polars `read_csv` + a group-by of the
-same totals the crate's `read_extract` + `by_organisation` gives (FDS: every
+same totals the crate's `read_provider_extract` + `tabulate` gives (FDS: every
 row; 31-day and 62-day: `ALL MODALITIES` rows only), by month x standard x
 organisation. Times it RUNS times in this process over the same file and
 prints the median, like `tools/src/bin/cwt_extract_speed.rs` does for the crate.

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use cancer_plan::budget::{CommitmentEnd, Dimension, FindingKind, FindingStatus, Tolerance};
-use cancer_plan::{reconcile, CancerPlan, Money, MoneyUnit};
+use cancer_plan::{CancerPlan, Money, MoneyUnit};
 use rust_decimal::Decimal;
 
 /// The budget report, or a note that the plan has no budget.
@@ -134,7 +134,10 @@ pub fn render(plan: &CancerPlan) -> String {
     }
 
     let tolerance = Tolerance::PRINTED_TABLES;
-    let rec = reconcile(plan, tolerance);
+    let rec = plan
+        .budget()
+        .expect("the plan has a budget")
+        .reconcile(tolerance);
     let _ = writeln!(out, "\nReconciliation (tolerance: {tolerance}):");
     for f in rec.findings() {
         let tag = match f.status() {

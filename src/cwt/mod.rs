@@ -27,11 +27,5 @@ pub use count::{PatientCount, PatientCountError};
 pub use monthly::{compare_monthly, MonthlyComparison};
 pub use performance::{MonthlyPerformance, Performance, PerformanceDisplay, PerformanceError};
 pub use table::PerformanceTable;
-// The standards and the target schedule live below both the plan and the
-// analyses (`crate::standard`); re-exported here so `cwt::...` paths work.
-pub use crate::standard::{
-    constitutional_target, national_targets, target_for, CwtStandard, CwtTarget, TargetBasis,
-    TargetSchedule,
-};
 pub use trajectory::{Trajectory, TrajectoryError, TrajectoryPoint};
 pub use wilson::{ConfidenceLevel, WilsonError, WilsonInterval};

@@ -129,7 +129,7 @@ root_error! {
     Spc(SpcError),
     /// A CWT extract that cannot be read (feature `cwt-extract`).
     #[cfg(feature = "cwt-extract")]
-    Extract(ExtractError),
+    ProviderExtract(ExtractError),
     /// A JSON plan that cannot be read (feature `json`).
     #[cfg(feature = "json")]
     Json(PlanReadError),

@@ -12,19 +12,16 @@ mod builder;
 mod cancer_plan;
 mod icb_action;
 mod intervention;
-mod reconcile;
 mod responsibility;
 mod sections;
 mod status;
 
 /// Re-exported from [`crate::standard`], where it lives (below the plan and
 /// the analyses).
-pub use crate::standard::PerformanceTarget;
 pub use ask::{AskKind, AskProgramme, DeliveryAsk, TargetPopulation};
 pub use builder::CancerPlanBuilder;
 pub use cancer_plan::CancerPlan;
 pub use icb_action::{IcbAction, IcbScope};
 pub use intervention::{Intervention, InterventionProgramme};
-pub use reconcile::reconcile;
 pub use responsibility::{StatutoryDuty, StatutoryResponsibility};
 pub use status::PlanStatus;

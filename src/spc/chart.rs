@@ -13,13 +13,13 @@ use crate::YearMonth;
 /// One period of the chart: from the start of the series or a rebase month
 /// up to the next rebase, with its own limits.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Period {
+pub struct RebasePeriod {
     first_month: YearMonth,
     last_month: YearMonth,
     limits: Limits,
 }
 
-impl Period {
+impl RebasePeriod {
     /// The first month of the period.
     pub fn first_month(&self) -> YearMonth {
         self.first_month
@@ -60,7 +60,7 @@ impl SpcPoint {
         self.value
     }
 
-    /// Index of the point's [`Period`] in [`SpcChart::periods`].
+    /// Index of the point's [`RebasePeriod`] in [`SpcChart::periods`].
     pub fn period(&self) -> usize {
         self.period
     }
@@ -134,7 +134,7 @@ pub struct SpcChart {
     direction: ImprovementDirection,
     screening: Screening,
     target: Option<f64>,
-    periods: Vec<Period>,
+    periods: Vec<RebasePeriod>,
     points: Vec<SpcPoint>,
     latest_variation: Variation,
     assurance: Option<Assurance>,
@@ -206,7 +206,7 @@ impl SpcChart {
                     variation,
                 });
             }
-            periods.push(Period {
+            periods.push(RebasePeriod {
                 first_month: first.month(),
                 last_month: last.month(),
                 limits,
@@ -255,7 +255,7 @@ impl SpcChart {
     }
 
     /// The periods (one, plus one per rebase), in order.
-    pub fn periods(&self) -> &[Period] {
+    pub fn periods(&self) -> &[RebasePeriod] {
         &self.periods
     }
 

@@ -3,7 +3,8 @@
 use std::borrow::Borrow;
 
 use super::{ImprovementDirection, Series, SpcError, SpcOptions};
-use crate::cwt::{target_for, MonthlyPerformance, Performance, PerformanceTable};
+use crate::cwt::{MonthlyPerformance, Performance, PerformanceTable};
+use crate::standard::target_for;
 use crate::{CwtStandard, YearMonth};
 
 impl Series {

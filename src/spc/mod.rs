@@ -100,7 +100,7 @@ mod series;
 mod variation;
 
 pub use assurance::Assurance;
-pub use chart::{Period, SpcChart, SpcPoint};
+pub use chart::{RebasePeriod, SpcChart, SpcPoint};
 pub use error::SpcError;
 pub use limits::{Limits, NEAR_LIMIT_FACTOR, PROCESS_LIMIT_FACTOR, SCREENING_FACTOR};
 pub use options::{ImprovementDirection, Screening, SpcOptions};

@@ -226,7 +226,7 @@ pub fn national_targets() -> impl Iterator<Item = CwtTarget> + Clone {
 /// the 85%.
 ///
 /// ```
-/// use cancer_plan::{cwt::target_for, CwtStandard, YearMonth};
+/// use cancer_plan::{standard::target_for, CwtStandard, YearMonth};
 /// let fds = CwtStandard::FasterDiagnosis28Day;
 /// let points = |m: &str| -> Result<String, Box<dyn std::error::Error>> {
 ///     Ok(target_for(fds, m.parse::<YearMonth>()?).ok_or("none")?.threshold().to_string())

@@ -2,18 +2,18 @@
 //! error, never a panic; nothing read is lost (every data row is a valid
 //! row or a bad row with its line), and the totals can be formed.
 //!
-//! This drives the public reader [`read_extract`], which reads NHS
+//! This drives the public reader [`read_provider_extract`], which reads NHS
 //! England's published provider layout. When the layout-detecting reader
 //! (the ICB sub-location layout) lands, call it here too on the same bytes:
 //! each layout is a separate branch of this body.
 
-use cancer_plan::cwt::extract::read_extract;
+use cancer_plan::cwt::extract::read_provider_extract;
 use cancer_plan::cwt::PerformanceError;
 use cancer_plan::CwtStandard;
 
 /// The body: any bytes.
 pub fn run(data: &[u8]) {
-    let Ok(extract) = read_extract(data) else {
+    let Ok(extract) = read_provider_extract(data) else {
         return;
     };
     // Lines as the reader counts them: a file whose first line ending is a
@@ -47,7 +47,7 @@ pub fn run(data: &[u8]) {
         let excluded = extract.excluded_by_modality_rule(standard);
         assert!(excluded <= extract.rows().len());
     }
-    match extract.by_organisation() {
+    match extract.tabulate() {
         Ok(table) => {
             for (_, _, _, p) in table.iter() {
                 assert!(p.within() <= p.total());

@@ -316,7 +316,7 @@ fn check_pathways(
     let mut sequential = PathwayCounts::new(window, providers.len()).unwrap();
     sequential.add(0, &compact);
     let fast = sequential
-        .to_table(|i, site| (providers.code(i).unwrap().clone(), site))
+        .tabulate(|i, site| (providers.code(i).unwrap().clone(), site))
         .unwrap();
     let mut outside = [0u64; 3];
     for (m, standard, key, p) in table.iter() {

@@ -16,7 +16,7 @@ use super::ExtractError;
 pub enum Layout {
     /// The provider extract: `PERIOD, YEAR, MONTH, STANDARD, ORG CODE,
     /// STAGE/ROUTE, TREATMENT MODALITY, CANCER TYPE, TOTAL TREATED, WITHIN
-    /// STANDARD, BREACHES`, read by [`read_extract`](super::read_extract).
+    /// STANDARD, BREACHES`, read by [`read_provider_extract`](super::read_provider_extract).
     Provider,
     /// The ICB sub-location extract: `PERIOD, YEAR, MONTH, STANDARD, ICB SUB
     /// LOCATION, SUB-CATEGORY, TOTAL, WITHIN STANDARD, BREACHES`, read by

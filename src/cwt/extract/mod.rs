@@ -3,13 +3,13 @@
 //!
 //! # Layouts
 //!
-//! - **Provider extract** ([`read_extract`], [`Extract`]): `PERIOD, YEAR,
+//! - **Provider extract** ([`read_provider_extract`], [`ProviderExtract`]): `PERIOD, YEAR,
 //!   MONTH, STANDARD, ORG CODE, STAGE/ROUTE, TREATMENT MODALITY, CANCER TYPE,
 //!   TOTAL TREATED, WITHIN STANDARD, BREACHES`, one row per standard x
 //!   organisation x route x modality x cancer type. Summing rule: FDS, every
 //!   row; 31-day and 62-day, only the `ALL MODALITIES` rows (the
 //!   per-modality rows repeat the same patients; they are counted in
-//!   [`Extract::excluded_by_modality_rule`]).
+//!   [`ProviderExtract::excluded_by_modality_rule`]).
 //! - **ICB sub-location extract** ([`read_sub_icb_extract`],
 //!   [`SubIcbExtract`]): `PERIOD, YEAR, MONTH, STANDARD, ICB SUB LOCATION,
 //!   SUB-CATEGORY, TOTAL, WITHIN STANDARD, BREACHES`, counts written `508.0`.
@@ -67,7 +67,7 @@ use serde::Serialize;
 
 use header::Header;
 pub use header::{Layout, MissingColumns};
-pub use provider::{read_extract, Extract};
+pub use provider::{read_provider_extract, ProviderExtract};
 pub use row::{BadRow, BadRowReason, ExtractRow, ALL_MODALITIES};
 pub use sub_category::{SubCategory, TreatmentModality};
 pub use sub_icb::{read_sub_icb_extract, SubIcbExtract, SubIcbRow};
@@ -131,7 +131,7 @@ pub enum ExtractError {
 #[non_exhaustive]
 pub enum AnyExtract {
     /// A provider extract.
-    Provider(Extract),
+    Provider(ProviderExtract),
     /// An ICB sub-location extract.
     SubIcb(SubIcbExtract),
 }
@@ -176,10 +176,10 @@ impl AnyExtract {
     /// # Errors
     ///
     /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn by_code(&self) -> Result<PerformanceTable<crate::OdsCode>, PerformanceError> {
+    pub fn tabulate(&self) -> Result<PerformanceTable<crate::OdsCode>, PerformanceError> {
         match self {
-            AnyExtract::Provider(e) => e.by_organisation(),
-            AnyExtract::SubIcb(e) => e.by_location(),
+            AnyExtract::Provider(e) => e.tabulate(),
+            AnyExtract::SubIcb(e) => e.tabulate(),
         }
     }
 
@@ -190,7 +190,7 @@ impl AnyExtract {
     ///
     /// [`PerformanceError::Overflow`] if a total overflows.
     pub fn overall(&self) -> Result<PerformanceTable<()>, PerformanceError> {
-        self.by_code()?.overall()
+        self.tabulate()?.overall()
     }
 
     /// The codes in the file (organisations or locations), ordered.
@@ -203,7 +203,7 @@ impl AnyExtract {
 }
 
 /// Reads an extract in either published layout, recognised from the
-/// header: the provider extract ([`read_extract`]) or the ICB sub-location
+/// header: the provider extract ([`read_provider_extract`]) or the ICB sub-location
 /// extract ([`read_sub_icb_extract`]), with their guarantees.
 ///
 /// ```

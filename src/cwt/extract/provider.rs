@@ -1,4 +1,4 @@
-//! The provider extract: [`Extract`] and [`read_extract`].
+//! The provider extract: [`ProviderExtract`] and [`read_provider_extract`].
 
 use std::collections::hash_map::Entry;
 use std::io;
@@ -16,7 +16,7 @@ use crate::{CwtStandard, OdsCode, YearMonth};
 /// A CWT provider extract as read: its valid rows and its bad rows.
 ///
 /// ```
-/// use cancer_plan::cwt::extract::read_extract;
+/// use cancer_plan::cwt::extract::read_provider_extract;
 /// use cancer_plan::{CwtStandard, YearMonth};
 /// let csv = "\
 /// PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES
@@ -24,16 +24,16 @@ use crate::{CwtStandard, OdsCode, YearMonth};
 /// 2023-10-01,2023/24,OCT,62-day Combined,RHM,Consultant Upgrade,Surgery,Breast,8.5,8.5,0
 /// 2023-10-01,2023/24,OCT,62-day Combined,RHM,Screening,ALL MODALITIES,Breast,1,x,0
 /// ";
-/// let extract = read_extract(csv.as_bytes())?;
+/// let extract = read_provider_extract(csv.as_bytes())?;
 /// assert_eq!(extract.rows().len(), 2);
 /// assert_eq!(extract.bad_rows()[0].line(), 4);
-/// let by_org = extract.by_organisation()?;
+/// let by_org = extract.tabulate()?;
 /// let p = by_org.get("2023-10".parse()?, CwtStandard::Combined62Day, "RHM").ok_or("none")?;
 /// assert_eq!(p.total().to_string(), "8.5"); // the Surgery row repeats the same patients
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Extract {
+pub struct ProviderExtract {
     rows: Vec<ExtractRow>,
     bad_rows: Vec<BadRow>,
     /// Each row's organisation id, for tabulating without hashing codes.
@@ -41,16 +41,16 @@ pub struct Extract {
     organisation_ids: Vec<u32>,
 }
 
-impl PartialEq for Extract {
+impl PartialEq for ProviderExtract {
     /// The same rows and bad rows (the reader's internal ids aside).
-    fn eq(&self, other: &Extract) -> bool {
+    fn eq(&self, other: &ProviderExtract) -> bool {
         self.rows == other.rows && self.bad_rows == other.bad_rows
     }
 }
 
-impl Eq for Extract {}
+impl Eq for ProviderExtract {}
 
-impl Extract {
+impl ProviderExtract {
     /// The valid rows, in file order.
     pub fn rows(&self) -> &[ExtractRow] {
         &self.rows
@@ -67,14 +67,14 @@ impl Extract {
     /// their `ALL MODALITIES` row. Always 0 for the FDS.
     ///
     /// ```
-    /// use cancer_plan::cwt::extract::read_extract;
+    /// use cancer_plan::cwt::extract::read_provider_extract;
     /// use cancer_plan::CwtStandard;
     /// let csv = "\
     /// PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES
     /// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,ALL MODALITIES,Lung,10,9,1
     /// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,Surgery,Lung,6,5,1
     /// ";
-    /// let extract = read_extract(csv.as_bytes())?;
+    /// let extract = read_provider_extract(csv.as_bytes())?;
     /// assert_eq!(extract.excluded_by_modality_rule(CwtStandard::Combined31Day), 1);
     /// assert_eq!(extract.excluded_by_modality_rule(CwtStandard::FasterDiagnosis28Day), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -118,7 +118,7 @@ impl Extract {
     /// # Errors
     ///
     /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn by_organisation(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
+    pub fn tabulate(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
         if self.organisation_ids.len() != self.rows.len() {
             return self.aggregate_by(|row| row.organisation().clone());
         }
@@ -205,7 +205,7 @@ impl Columns {
 /// Reads an extract in the provider layout from any reader. Fails only if
 /// the input cannot be read or the header is not the provider layout's
 /// ([`ExtractError`]); bad rows are collected, with their line numbers, in
-/// [`Extract::bad_rows`], including a row that repeats an earlier valid row
+/// [`ProviderExtract::bad_rows`], including a row that repeats an earlier valid row
 /// ([`BadRowReason::Duplicate`]: only the first is counted). One pass,
 /// linear in the number of rows; each distinct organisation, route,
 /// modality and cancer type is checked and stored once. To read either
@@ -217,7 +217,7 @@ impl Columns {
 /// [`ExtractError::MissingColumn`] if a required column is missing,
 /// [`ExtractError::WrongLayout`] if the header is an ICB sub-location
 /// extract's; [`ExtractError::DuplicateColumn`] if a column is named twice.
-pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
+pub fn read_provider_extract(reader: impl io::Read) -> Result<ProviderExtract, ExtractError> {
     let (mut csv, header) = input::open(reader)?;
     read_rows(&mut csv, &header)
 }
@@ -225,7 +225,7 @@ pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
 pub(super) fn read_rows<R: io::Read>(
     csv: &mut csv::Reader<input::Input<R>>,
     header: &Header,
-) -> Result<Extract, ExtractError> {
+) -> Result<ProviderExtract, ExtractError> {
     let mut reader = Reader {
         columns: Columns::find(header)?,
         organisations: CodeInterner::default(),
@@ -233,7 +233,7 @@ pub(super) fn read_rows<R: io::Read>(
         modalities: TextInterner::default(),
         cancer_types: TextInterner::default(),
     };
-    let mut extract = Extract::default();
+    let mut extract = ProviderExtract::default();
     let mut bad_rows = Vec::new();
     // Pre-sized for a national monthly-to-yearly file (tens of thousands of
     // rows), so that the map and the rows are not rebuilt as they grow; the

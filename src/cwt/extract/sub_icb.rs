@@ -86,8 +86,8 @@ impl SubIcbRow {
 /// let extract = read_sub_icb_extract(csv.as_bytes())?;
 /// assert_eq!(extract.rows().len(), 2);
 /// assert_eq!(extract.bad_rows()[0].line(), 4);
-/// let by_location = extract.by_location()?;
-/// let p = by_location.get("2023-10".parse()?, CwtStandard::Combined31Day, "10R").ok_or("none")?;
+/// let by_code = extract.tabulate()?;
+/// let p = by_code.get("2023-10".parse()?, CwtStandard::Combined31Day, "10R").ok_or("none")?;
 /// assert_eq!((p.within().to_string(), p.total().to_string()), ("87".into(), "94".into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -135,7 +135,7 @@ impl SubIcbExtract {
     /// # Errors
     ///
     /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn by_location(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
+    pub fn tabulate(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
         self.aggregate_by(|row| OdsCode::clone(&row.location))
     }
 
@@ -154,7 +154,7 @@ impl SubIcbExtract {
         &self,
         alliance: &Alliance,
     ) -> Result<(PerformanceTable<Id>, BTreeSet<OdsCode>), PerformanceError> {
-        self.by_location()?.regroup(|location| {
+        self.tabulate()?.regroup(|location| {
             alliance
                 .icb_of_sub_icb_location(location.as_str())
                 .map(|icb| icb.id().clone())
@@ -195,7 +195,7 @@ impl SubIcbExtract {
         &self,
         alliance: &Alliance,
     ) -> Result<(PerformanceTable<()>, BTreeSet<OdsCode>), PerformanceError> {
-        self.by_location()?.regroup(|location| {
+        self.tabulate()?.regroup(|location| {
             alliance
                 .icb_of_sub_icb_location(location.as_str())
                 .map(|_| ())
@@ -240,7 +240,7 @@ impl Columns {
 }
 
 /// Reads an ICB sub-location extract from any reader, with the same
-/// guarantees as [`read_extract`](super::read_extract): every data row is
+/// guarantees as [`read_provider_extract`](super::read_provider_extract): every data row is
 /// either in [`SubIcbExtract::rows`] or, with its line number and reason,
 /// in [`SubIcbExtract::bad_rows`]; counts are exact (`508.0` is 508, a
 /// fraction other than `.0` or `.5` is a bad row); an unknown

@@ -5,8 +5,8 @@ use crate::CwtStandard;
 
 const HEADER: &str = "PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES\n";
 
-fn read(body: &str) -> Extract {
-    read_extract(format!("{HEADER}{body}").as_bytes()).unwrap()
+fn read(body: &str) -> ProviderExtract {
+    read_provider_extract(format!("{HEADER}{body}").as_bytes()).unwrap()
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn every_kind_of_bad_row_is_reported_with_its_line() {
 fn crlf_files_report_true_line_numbers() {
     let text = format!("{HEADER}2023-10-01,2023/24,OCT,28-day FDS,RHM,\"USC, X\",,Lung,10,8,2\n2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,1,2,0\n")
         .replace('\n', "\r\n");
-    let e = read_extract(text.as_bytes()).unwrap();
+    let e = read_provider_extract(text.as_bytes()).unwrap();
     assert_eq!(e.rows().len(), 1);
     assert_eq!(e.rows()[0].route(), "USC, X");
     assert_eq!(e.rows()[0].line(), 2);
@@ -61,7 +61,7 @@ fn crlf_files_report_true_line_numbers() {
 
 #[test]
 fn missing_column_is_fatal() {
-    let err = read_extract("PERIOD,STANDARD\n".as_bytes()).unwrap_err();
+    let err = read_provider_extract("PERIOD,STANDARD\n".as_bytes()).unwrap_err();
     assert!(matches!(
         err,
         ExtractError::MissingColumn {
@@ -80,7 +80,7 @@ fn modality_rule() {
         "2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,2.5,2,0.5\n",
         "2023-10-01,2023/24,OCT,28-day FDS,RHM,Screening,,Lung,1,1,0\n",
     ));
-    let t = e.by_organisation().unwrap();
+    let t = e.tabulate().unwrap();
     let oct = "2023-10".parse().unwrap();
     let p31 = t.get(oct, CwtStandard::Combined31Day, "RHM").unwrap();
     assert_eq!(
@@ -169,7 +169,7 @@ fn a_repeated_row_is_a_duplicate_and_not_counted() {
         e.bad_rows()[1].reason(),
         BadRowReason::Count { .. }
     ));
-    let t = e.by_organisation().unwrap();
+    let t = e.tabulate().unwrap();
     let fds = t
         .get(
             "2023-10".parse().unwrap(),
@@ -186,7 +186,7 @@ fn cr_only_line_endings_read_every_row_with_true_line_numbers() {
         "{HEADER}2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lung,10,8,2\n2023-10-01,2023/24,OCT,28-day FDS,RHM,Screening,,Lung,1,2,0\n2023-10-01,2023/24,OCT,28-day FDS,RHU,USC,,Lung,3,3,0\n"
     )
     .replace('\n', "\r");
-    let e = read_extract(text.as_bytes()).unwrap();
+    let e = read_provider_extract(text.as_bytes()).unwrap();
     assert_eq!(e.rows_read(), 3);
     assert_eq!(e.rows().len(), 2);
     assert_eq!(e.rows()[1].line(), 4);
@@ -197,7 +197,7 @@ fn cr_only_line_endings_read_every_row_with_true_line_numbers() {
 #[test]
 fn a_column_named_twice_is_an_error_naming_it() {
     let header = "PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD, org code \n";
-    let err = read_extract(header.as_bytes()).unwrap_err();
+    let err = read_provider_extract(header.as_bytes()).unwrap_err();
     assert!(matches!(
         &err,
         ExtractError::DuplicateColumn { column, first: 5, second: 11 } if column == "ORG CODE"
@@ -208,7 +208,7 @@ fn a_column_named_twice_is_an_error_naming_it() {
     );
     // Blank names (trailing commas) name nothing and may repeat.
     let blank = format!("{},,\n", HEADER.trim_end());
-    assert!(read_extract(blank.as_bytes()).is_ok());
+    assert!(read_provider_extract(blank.as_bytes()).is_ok());
 }
 
 #[test]
@@ -254,7 +254,7 @@ fn a_year_or_month_that_disagrees_with_period_is_a_bad_row() {
         ]
     );
     // Without YEAR and MONTH columns there is nothing to disagree with.
-    let e = read_extract(
+    let e = read_provider_extract(
         "PERIOD,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD\n2023-10-01,28-day FDS,RHM,USC,,Lung,10,8\n"
             .as_bytes(),
     )
@@ -271,7 +271,7 @@ fn header_drift_is_tolerated() {
                 2023-10-01,31-DAY COMBINED,RHM,First Treatment,all modalities,Lung,4,3,1,2023/24,OCT\n\
                 2023-10-01,31-day Combined,RHM,first treatment,ALL MODALITIES,lung,4,3,1,2023/24,OCT\n\
                 2023-10-01,28-day FDS,RHM,Urgent Suspected Cancer,,LUNG,1,1,0,2023/24,OCT\n";
-    let e = read_extract(text.as_bytes()).unwrap();
+    let e = read_provider_extract(text.as_bytes()).unwrap();
     assert_eq!(e.rows().len(), 2, "{:?}", e.bad_rows());
     assert_eq!(
         e.bad_rows()
@@ -283,7 +283,7 @@ fn header_drift_is_tolerated() {
             BadRowReason::Duplicate { first_line: 2 }
         ]
     );
-    let t = e.by_organisation().unwrap();
+    let t = e.tabulate().unwrap();
     let oct = "2023-10".parse().unwrap();
     assert_eq!(
         t.get(oct, CwtStandard::Combined31Day, "RHM")
@@ -291,7 +291,7 @@ fn header_drift_is_tolerated() {
         Some("4".into())
     );
     // A bad count names the column as the header has it.
-    let e = read_extract(
+    let e = read_provider_extract(
         "PERIOD,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL,WITHIN STANDARD\n2023-10-01,28-day FDS,RHM,USC,,Lung,0.25,0\n"
             .as_bytes(),
     )
@@ -303,7 +303,7 @@ fn header_drift_is_tolerated() {
 
 #[test]
 fn the_provider_reader_names_the_sub_icb_layout() {
-    let err = read_extract(
+    let err = read_provider_extract(
         "PERIOD,YEAR,MONTH,STANDARD,ICB SUB LOCATION,SUB-CATEGORY,TOTAL,WITHIN STANDARD,BREACHES\n"
             .as_bytes(),
     )
@@ -350,7 +350,7 @@ fn the_layout_is_recognised_from_the_header_or_what_each_lacks_is_named() {
 fn a_text_column_that_is_not_utf8_is_a_bad_row() {
     let mut bytes = HEADER.as_bytes().to_vec();
     bytes.extend_from_slice(b"2023-10-01,2023/24,OCT,28-day FDS,RHM,USC,,Lu\xffng,10,8,2\n");
-    let e = read_extract(bytes.as_slice()).unwrap();
+    let e = read_provider_extract(bytes.as_slice()).unwrap();
     assert_eq!(
         e.bad_rows()[0].reason(),
         &BadRowReason::NotText {

@@ -36,7 +36,7 @@ fn sub_categories_are_typed_and_add_up_to_the_standard() {
         e.rows()[8].sub_category(),
         Some(SubCategory::Referral(Route::UrgentSuspectedCancer))
     );
-    let t = e.by_location().unwrap();
+    let t = e.tabulate().unwrap();
     let apr = "2023-04".parse().unwrap();
     let get = |s| {
         t.get(apr, s, "10R")
@@ -135,7 +135,7 @@ fn drift_in_the_sub_icb_header_and_cr_only_endings() {
     let e = read_sub_icb_extract(text.as_bytes()).unwrap();
     assert_eq!(e.rows().len(), 2);
     assert_eq!(e.rows()[1].line(), 3);
-    let all = e.by_location().unwrap().overall().unwrap();
+    let all = e.tabulate().unwrap().overall().unwrap();
     let apr = "2023-04".parse().unwrap();
     assert_eq!(
         all.get(apr, CwtStandard::FasterDiagnosis28Day, &())

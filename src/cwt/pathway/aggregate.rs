@@ -9,8 +9,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::compact::NO_DAY;
 use super::fields::{FIRST_DAY, LAST_DAY};
 use super::{
-    BadRecord, BadRecordReason, CompactPathway, DataQualityFinding, PathwayCounts, ProviderIndex,
-    ProviderRegistry, ReportingWindow, MAX_PROVIDERS,
+    BadPathwayRow, BadPathwayRowReason, CompactPathway, DataQualityFinding, PathwayCounts,
+    ProviderIndex, ProviderRegistry, ReportingWindow, MAX_PROVIDERS,
 };
 use crate::cwt::{PerformanceError, PerformanceTable};
 use crate::{CwtStandard, OdsCode, TumourSite, YearMonth};
@@ -65,7 +65,7 @@ pub(super) struct Aggregator {
     /// Earliest and latest clock stop in the chunk.
     chunk_stops: (i32, i32),
     records: u64,
-    bad: Vec<BadRecord>,
+    bad: Vec<BadPathwayRow>,
     ignored: Vec<String>,
 }
 
@@ -91,7 +91,7 @@ impl Aggregator {
         &mut self,
         key: u128,
         text: &[u8],
-    ) -> Result<ProviderIndex, BadRecordReason> {
+    ) -> Result<ProviderIndex, BadPathwayRowReason> {
         if let Some((last, index)) = self.last_key {
             if last == key {
                 return Ok(index);
@@ -106,16 +106,16 @@ impl Aggregator {
     }
 
     #[cold]
-    fn register(&mut self, key: u128, text: &[u8]) -> Result<ProviderIndex, BadRecordReason> {
+    fn register(&mut self, key: u128, text: &[u8]) -> Result<ProviderIndex, BadPathwayRowReason> {
         let shown = String::from_utf8_lossy(text).into_owned();
-        let code = OdsCode::new(shown.clone()).map_err(|_| BadRecordReason::BadOdsCode {
+        let code = OdsCode::new(shown.clone()).map_err(|_| BadPathwayRowReason::BadOdsCode {
             column: super::PathwayColumn::Provider,
             text: shown.clone(),
         })?;
         let index = self
             .providers
             .intern(&code)
-            .map_err(|_| BadRecordReason::TooManyProviders { code: shown })?;
+            .map_err(|_| BadPathwayRowReason::TooManyProviders { code: shown })?;
         self.keys.insert(key, index);
         Ok(index)
     }
@@ -142,9 +142,10 @@ impl Aggregator {
     }
 
     /// Reports the data record at position `index` as bad.
-    pub(super) fn bad(&mut self, index: usize, line: Option<u64>, reason: BadRecordReason) {
+    pub(super) fn bad(&mut self, index: usize, line: Option<u64>, reason: BadPathwayRowReason) {
         self.records += 1;
-        self.bad.push(BadRecord::new(index as u64, line, reason));
+        self.bad
+            .push(BadPathwayRow::new(index as u64, line, reason));
     }
 
     /// Counts the chunk, first growing the table to hold its clock stops and
@@ -220,7 +221,7 @@ impl Aggregator {
             counts,
             providers: self.providers,
             records: self.records,
-            bad_records: self.bad,
+            bad_rows: self.bad,
             ignored_columns: self.ignored,
         }
     }
@@ -263,7 +264,7 @@ pub struct PathwayFileCounts {
     counts: PathwayCounts,
     providers: ProviderRegistry,
     records: u64,
-    bad_records: Vec<BadRecord>,
+    bad_rows: Vec<BadPathwayRow>,
     ignored_columns: Vec<String>,
 }
 
@@ -285,8 +286,8 @@ impl PathwayFileCounts {
     }
 
     /// The records that could not be read, in file order.
-    pub fn bad_records(&self) -> &[BadRecord] {
-        &self.bad_records
+    pub fn bad_rows(&self) -> &[BadPathwayRow] {
+        &self.bad_rows
     }
 
     /// The impossible pathways (by record position), in file order.
@@ -307,9 +308,9 @@ impl PathwayFileCounts {
     ///
     /// [`PerformanceError::Overflow`] if a cell's count overflows (beyond
     /// 2^63 patients).
-    pub fn to_table(&self) -> Result<PerformanceTable<(OdsCode, TumourSite)>, PerformanceError> {
+    pub fn tabulate(&self) -> Result<PerformanceTable<(OdsCode, TumourSite)>, PerformanceError> {
         let mut table = PerformanceTable::new();
-        let grouped = self.counts.to_table(|index, site| (index, site))?;
+        let grouped = self.counts.tabulate(|index, site| (index, site))?;
         for (month, standard, &(index, site), p) in grouped.iter() {
             if let Some(code) = self.providers.code(index) {
                 table.add(month, standard, (code.clone(), site), p)?;
@@ -321,7 +322,7 @@ impl PathwayFileCounts {
     /// The counted pathways of one standard, all cells added up.
     pub fn total(&self, standard: CwtStandard) -> (u64, u64) {
         let mut sum = (0, 0);
-        if let Ok(table) = self.counts.to_table(|index, site| (index, site)) {
+        if let Ok(table) = self.counts.tabulate(|index, site| (index, site)) {
             for (_, s, _, p) in table.iter() {
                 if s == standard {
                     sum.0 += p.within().halves() / 2;

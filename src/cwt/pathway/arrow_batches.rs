@@ -24,7 +24,7 @@ use super::fields::{self, UNIX_EPOCH_DAY};
 use super::layout::HeaderLayout;
 use super::row::fds_stop;
 use super::{
-    BadRecordReason, ColumnMapping, CompactPathway, PathwayColumn, PathwayFileCounts,
+    BadPathwayRowReason, ColumnMapping, CompactPathway, PathwayColumn, PathwayFileCounts,
     PathwayReadError, ProviderIndex, Route,
 };
 use crate::TumourSite;
@@ -60,7 +60,7 @@ use crate::TumourSite;
 /// let mut batches = PathwayBatches::new(&ColumnMapping::new());
 /// batches.add(&batch)?;
 /// let read = batches.finish();
-/// assert_eq!((read.records(), read.bad_records().len()), (2, 1));
+/// assert_eq!((read.records(), read.bad_rows().len()), (2, 1));
 /// assert_eq!(read.total(CwtStandard::FasterDiagnosis28Day), (1, 1));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -97,7 +97,7 @@ impl PathwayBatches {
     /// [`PathwayReadError::Layout`] if the batch lacks a required column,
     /// [`PathwayReadError::ColumnType`] if a column has a type the layout
     /// cannot read. Bad records are not errors: they are reported in
-    /// [`PathwayFileCounts::bad_records`].
+    /// [`PathwayFileCounts::bad_rows`].
     pub fn add(&mut self, batch: &RecordBatch) -> Result<(), PathwayReadError> {
         let schema = batch.schema();
         let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
@@ -261,7 +261,7 @@ impl Columns<'_> {
         &mut self,
         i: usize,
         aggregator: &mut Aggregator,
-    ) -> Result<CompactPathway, BadRecordReason> {
+    ) -> Result<CompactPathway, BadPathwayRowReason> {
         let provider = self.provider.get(i, &mut |b| {
             let b = b.trim_ascii();
             let key = fields::ods_key(b, PathwayColumn::Provider)?;
@@ -393,7 +393,7 @@ enum Categorical<'a, T> {
     Dictionary {
         keys: Ints<'a>,
         values: Text<'a>,
-        parsed: Vec<Option<Result<T, BadRecordReason>>>,
+        parsed: Vec<Option<Result<T, BadPathwayRowReason>>>,
     },
 }
 
@@ -419,8 +419,8 @@ impl<'a, T: Clone> Categorical<'a, T> {
     fn get(
         &mut self,
         i: usize,
-        parse: &mut impl FnMut(&[u8]) -> Result<T, BadRecordReason>,
-    ) -> Result<T, BadRecordReason> {
+        parse: &mut impl FnMut(&[u8]) -> Result<T, BadPathwayRowReason>,
+    ) -> Result<T, BadPathwayRowReason> {
         match self {
             Categorical::Plain(text) => parse(text.get(i)),
             Categorical::Dictionary {
@@ -474,7 +474,7 @@ impl<'a> Dates<'a> {
     }
 
     #[inline]
-    fn get(&mut self, i: usize) -> Result<i32, BadRecordReason> {
+    fn get(&mut self, i: usize) -> Result<i32, BadPathwayRowReason> {
         match self {
             Dates::Date32(a, column) => {
                 if i >= a.len() || a.is_null(i) {
@@ -531,7 +531,7 @@ impl<'a> Adjustments<'a> {
     }
 
     #[inline]
-    fn get(&mut self, i: usize) -> Result<u16, BadRecordReason> {
+    fn get(&mut self, i: usize) -> Result<u16, BadPathwayRowReason> {
         match self {
             Adjustments::Ints(ints, column) => match ints.get(i) {
                 None => Ok(0),

@@ -107,7 +107,7 @@ impl PathwayFileCounts {
     /// [`ArrowError::ComputeError`] if a cell's count overflows.
     pub fn to_record_batch(&self) -> Result<RecordBatch, ArrowError> {
         let table = self
-            .to_table()
+            .tabulate()
             .map_err(|e| ArrowError::ComputeError(e.to_string()))?;
         performance_table_batch(&table, &["provider", "tumour_site"], |(provider, site)| {
             vec![provider.to_string(), site.code().to_owned()]

@@ -1,4 +1,4 @@
-//! [`BadRecord`]: a file record that cannot be read as a pathway, with its
+//! [`BadPathwayRow`]: a file record that cannot be read as a pathway, with its
 //! line (or record number) and why.
 
 use std::fmt;
@@ -8,7 +8,7 @@ use super::PathwayColumn;
 /// Why a record could not be read. `#[non_exhaustive]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
-pub enum BadRecordReason {
+pub enum BadPathwayRowReason {
     /// A date that is neither blank nor an ISO date (`YYYY-MM-DD`).
     #[error("{column}: `{text}` is not a date (expected YYYY-MM-DD, or blank)")]
     UnparseableDate {
@@ -89,19 +89,23 @@ pub enum BadRecordReason {
 /// uses); `line` is the 1-based line it starts on in a CSV file (the header
 /// is line 1), `None` for Arrow and Parquet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BadRecord {
+pub struct BadPathwayRow {
     record: u64,
     line: Option<u64>,
-    reason: BadRecordReason,
+    reason: BadPathwayRowReason,
 }
 
 #[cfg_attr(
     not(any(feature = "pathway-csv", feature = "pathway-arrow")),
     allow(dead_code)
 )]
-impl BadRecord {
-    pub(super) fn new(record: u64, line: Option<u64>, reason: BadRecordReason) -> BadRecord {
-        BadRecord {
+impl BadPathwayRow {
+    pub(super) fn new(
+        record: u64,
+        line: Option<u64>,
+        reason: BadPathwayRowReason,
+    ) -> BadPathwayRow {
+        BadPathwayRow {
             record,
             line,
             reason,
@@ -119,12 +123,12 @@ impl BadRecord {
     }
 
     /// Why it could not be read.
-    pub fn reason(&self) -> &BadRecordReason {
+    pub fn reason(&self) -> &BadPathwayRowReason {
         &self.reason
     }
 }
 
-impl fmt::Display for BadRecord {
+impl fmt::Display for BadPathwayRow {
     /// `line 12: route: `x` is not a route ...`, or `record 12: ...`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {

@@ -2,7 +2,7 @@
 //! reporting month x provider x tumour site x standard.
 
 use super::compact::{date_of, day_number, NO_DAY};
-use super::{CompactPathway, DataQualityFinding, FindingKind, ProviderIndex};
+use super::{CompactPathway, DataQualityFinding, DataQualityKind, ProviderIndex};
 use crate::cwt::{PatientCount, Performance, PerformanceError, PerformanceTable};
 use crate::{CwtStandard, TumourSite, YearMonth};
 
@@ -226,7 +226,7 @@ impl PathwayCounts {
         if provider >= self.providers {
             self.findings.push(DataQualityFinding::new(
                 index,
-                FindingKind::UnknownProvider {
+                DataQualityKind::UnknownProvider {
                     index: r.provider.get(),
                     providers: self.providers,
                 },
@@ -263,9 +263,9 @@ impl PathwayCounts {
         adjustment: u32,
     ) {
         let finding = if start == NO_DAY {
-            FindingKind::missing_clock_start(standard, date_of(stop))
+            DataQualityKind::missing_clock_start(standard, date_of(stop))
         } else if stop < start {
-            FindingKind::ClockStopBeforeStart {
+            DataQualityKind::ClockStopBeforeStart {
                 standard,
                 start: date_of(start),
                 stop: date_of(stop),
@@ -277,7 +277,7 @@ impl PathwayCounts {
                     self.count(base, standard, stop, standard.is_within(days));
                     return;
                 }
-                None => FindingKind::AdjustmentExceedsWait {
+                None => DataQualityKind::AdjustmentExceedsWait {
                     standard,
                     days: raw,
                     adjustment,
@@ -395,7 +395,7 @@ impl PathwayCounts {
     /// # Errors
     ///
     /// [`PerformanceError::Overflow`] if a cell's counts overflow.
-    pub fn to_table<K: Ord>(
+    pub fn tabulate<K: Ord>(
         &self,
         mut group: impl FnMut(ProviderIndex, TumourSite) -> K,
     ) -> Result<PerformanceTable<K>, PerformanceError> {

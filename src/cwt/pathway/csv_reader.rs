@@ -12,7 +12,7 @@ use std::io::{self, Read};
 
 use super::aggregate::Aggregator;
 use super::layout::HeaderLayout;
-use super::{row, BadRecordReason, ColumnMapping, PathwayFileCounts, PathwayReadError};
+use super::{row, BadPathwayRowReason, ColumnMapping, PathwayFileCounts, PathwayReadError};
 
 const BLOCK: usize = 1 << 20;
 
@@ -35,9 +35,9 @@ const BLOCK: usize = 1 << 20;
 /// let read = read_pathways_csv(csv.as_bytes(), &ColumnMapping::new())?;
 /// assert_eq!(read.records(), 3);
 /// assert_eq!(read.ignored_columns(), ["nhs_number"]);
-/// assert_eq!(read.bad_records()[0].to_string(),
+/// assert_eq!(read.bad_rows()[0].to_string(),
 ///     "line 4: told_outcome: `2024-04-31` is not a date (expected YYYY-MM-DD, or blank)");
-/// let table = read.to_table()?;
+/// let table = read.tabulate()?;
 /// let key = ("RHM".parse()?, TumourSite::Lung);
 /// let fds = table.get("2024-04".parse()?, CwtStandard::FasterDiagnosis28Day, &key).ok_or("none")?;
 /// assert_eq!(fds.to_string(), "1 / 2 (50.00%)");
@@ -169,7 +169,7 @@ impl State {
         let index = self.record;
         self.record += 1;
         if found != self.width {
-            let reason = BadRecordReason::WrongFieldCount {
+            let reason = BadPathwayRowReason::WrongFieldCount {
                 expected: self.width,
                 found,
             };

@@ -1,11 +1,11 @@
 //! Field parsers shared by the file readers: dates (a fast path for
 //! `YYYY-MM-DD`), routes, tumour sites, ODS codes and adjustments, each
-//! giving the [`BadRecordReason`] of a bad field.
+//! giving the [`BadPathwayRowReason`] of a bad field.
 
 use chrono::NaiveDate;
 
 use super::compact::{day_number, NO_DAY};
-use super::{BadRecordReason, PathwayColumn, Route};
+use super::{BadPathwayRowReason, PathwayColumn, Route};
 use crate::TumourSite;
 
 /// Day number (days from 1 January of year 1, as
@@ -78,7 +78,7 @@ fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
 /// fast path; other ISO forms chrono accepts as `%Y-%m-%d` (e.g.
 /// `2024-4-1`) on the slow one. Years outside 2000 to 2099 are bad.
 #[inline(always)]
-pub(super) fn date(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecordReason> {
+pub(super) fn date(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadPathwayRowReason> {
     if bytes.is_empty() {
         return Ok(NO_DAY);
     }
@@ -86,7 +86,7 @@ pub(super) fn date(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecord
         if YEARS.contains(&year) {
             return Ok(days_from_civil(year, month, day));
         }
-        return Err(BadRecordReason::DateOutOfRange {
+        return Err(BadPathwayRowReason::DateOutOfRange {
             column,
             text: text(bytes),
         });
@@ -95,7 +95,7 @@ pub(super) fn date(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecord
 }
 
 #[cold]
-fn date_slow(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecordReason> {
+fn date_slow(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadPathwayRowReason> {
     let t = trim(bytes);
     if t.is_empty() {
         return Ok(NO_DAY);
@@ -105,7 +105,7 @@ fn date_slow(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecordReason
         .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
     match parsed {
         Some(d) => date_in_range(day_number(d), column, || text(bytes)),
-        None => Err(BadRecordReason::UnparseableDate {
+        None => Err(BadPathwayRowReason::UnparseableDate {
             column,
             text: text(bytes),
         }),
@@ -118,11 +118,11 @@ pub(super) fn date_in_range(
     day: i32,
     column: PathwayColumn,
     shown: impl FnOnce() -> String,
-) -> Result<i32, BadRecordReason> {
+) -> Result<i32, BadPathwayRowReason> {
     if (FIRST_DAY..=LAST_DAY).contains(&day) {
         Ok(day)
     } else {
-        Err(BadRecordReason::DateOutOfRange {
+        Err(BadPathwayRowReason::DateOutOfRange {
             column,
             text: shown(),
         })
@@ -131,7 +131,7 @@ pub(super) fn date_in_range(
 
 /// A route code (exact on the fast path; without case otherwise).
 #[inline]
-pub(super) fn route(bytes: &[u8]) -> Result<Route, BadRecordReason> {
+pub(super) fn route(bytes: &[u8]) -> Result<Route, BadPathwayRowReason> {
     match bytes {
         b"urgent_suspected_cancer" => Ok(Route::UrgentSuspectedCancer),
         b"breast_symptomatic" => Ok(Route::BreastSymptomatic),
@@ -143,7 +143,7 @@ pub(super) fn route(bytes: &[u8]) -> Result<Route, BadRecordReason> {
             Route::ALL
                 .into_iter()
                 .find(|r| r.code().as_bytes().eq_ignore_ascii_case(t))
-                .ok_or_else(|| BadRecordReason::UnknownRoute { text: text(bytes) })
+                .ok_or_else(|| BadPathwayRowReason::UnknownRoute { text: text(bytes) })
         }
     }
 }
@@ -151,7 +151,7 @@ pub(super) fn route(bytes: &[u8]) -> Result<Route, BadRecordReason> {
 /// A tumour site code (exact on the fast path; otherwise as
 /// `TumourSite::from_str`: without case, aliases and names too).
 #[inline]
-pub(super) fn tumour_site(bytes: &[u8]) -> Result<TumourSite, BadRecordReason> {
+pub(super) fn tumour_site(bytes: &[u8]) -> Result<TumourSite, BadPathwayRowReason> {
     let fast = match bytes {
         b"breast" => Some(TumourSite::Breast),
         b"lung" => Some(TumourSite::Lung),
@@ -176,20 +176,20 @@ pub(super) fn tumour_site(bytes: &[u8]) -> Result<TumourSite, BadRecordReason> {
     std::str::from_utf8(bytes)
         .ok()
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| BadRecordReason::UnknownTumourSite { text: text(bytes) })
+        .ok_or_else(|| BadPathwayRowReason::UnknownTumourSite { text: text(bytes) })
 }
 
 /// An ODS code packed into a `u128` key (at most 10 bytes, so it fits), or
 /// the reason it is not an ODS code. The same rule as
 /// [`OdsCode::new`](crate::OdsCode::new).
 #[inline]
-pub(super) fn ods_key(bytes: &[u8], column: PathwayColumn) -> Result<u128, BadRecordReason> {
+pub(super) fn ods_key(bytes: &[u8], column: PathwayColumn) -> Result<u128, BadPathwayRowReason> {
     let ok = (3..=10).contains(&bytes.len())
         && bytes
             .iter()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     if !ok {
-        return Err(BadRecordReason::BadOdsCode {
+        return Err(BadPathwayRowReason::BadOdsCode {
             column,
             text: text(bytes),
         });
@@ -204,7 +204,7 @@ pub(super) fn ods_key(bytes: &[u8], column: PathwayColumn) -> Result<u128, BadRe
 /// An adjustment: blank is 0; whole days `0..=65535`, a zero fraction
 /// (`3.0`, as exports with missing values write integers) allowed.
 #[inline]
-pub(super) fn adjustment(bytes: &[u8], column: PathwayColumn) -> Result<u16, BadRecordReason> {
+pub(super) fn adjustment(bytes: &[u8], column: PathwayColumn) -> Result<u16, BadPathwayRowReason> {
     match bytes {
         [] | b"0" => return Ok(0),
         [d @ b'0'..=b'9'] => return Ok(u16::from(d - b'0')),
@@ -215,7 +215,7 @@ pub(super) fn adjustment(bytes: &[u8], column: PathwayColumn) -> Result<u16, Bad
         return Ok(0);
     }
     if t.first() == Some(&b'-') && t.len() > 1 {
-        return Err(BadRecordReason::NegativeAdjustment {
+        return Err(BadPathwayRowReason::NegativeAdjustment {
             column,
             text: text(bytes),
         });
@@ -239,8 +239,8 @@ pub(super) fn adjustment(bytes: &[u8], column: PathwayColumn) -> Result<u16, Bad
         .ok_or_else(|| non_numeric(bytes, column))
 }
 
-fn non_numeric(bytes: &[u8], column: PathwayColumn) -> BadRecordReason {
-    BadRecordReason::NonNumericAdjustment {
+fn non_numeric(bytes: &[u8], column: PathwayColumn) -> BadPathwayRowReason {
+    BadPathwayRowReason::NonNumericAdjustment {
         column,
         text: text(bytes),
     }
@@ -251,14 +251,14 @@ fn non_numeric(bytes: &[u8], column: PathwayColumn) -> BadRecordReason {
 pub(super) fn adjustment_from_int(
     value: i64,
     column: PathwayColumn,
-) -> Result<u16, BadRecordReason> {
+) -> Result<u16, BadPathwayRowReason> {
     if value < 0 {
-        return Err(BadRecordReason::NegativeAdjustment {
+        return Err(BadPathwayRowReason::NegativeAdjustment {
             column,
             text: value.to_string(),
         });
     }
-    u16::try_from(value).map_err(|_| BadRecordReason::NonNumericAdjustment {
+    u16::try_from(value).map_err(|_| BadPathwayRowReason::NonNumericAdjustment {
         column,
         text: value.to_string(),
     })
@@ -312,7 +312,7 @@ mod tests {
             assert!(
                 matches!(
                     date(bad.as_bytes(), C),
-                    Err(BadRecordReason::UnparseableDate { .. })
+                    Err(BadPathwayRowReason::UnparseableDate { .. })
                 ),
                 "{bad}"
             );
@@ -322,7 +322,7 @@ mod tests {
             assert!(
                 matches!(
                     date(far.as_bytes(), C),
-                    Err(BadRecordReason::DateOutOfRange { .. })
+                    Err(BadPathwayRowReason::DateOutOfRange { .. })
                 ),
                 "{far}"
             );
@@ -358,13 +358,13 @@ mod tests {
         assert_eq!(adjustment(b" 65535 ", a), Ok(65535));
         assert!(matches!(
             adjustment(b"-1", a),
-            Err(BadRecordReason::NegativeAdjustment { .. })
+            Err(BadPathwayRowReason::NegativeAdjustment { .. })
         ));
         for bad in ["x", "3.5", "65536", "1e3", ".0", "-"] {
             assert!(
                 matches!(
                     adjustment(bad.as_bytes(), a),
-                    Err(BadRecordReason::NonNumericAdjustment { .. })
+                    Err(BadPathwayRowReason::NonNumericAdjustment { .. })
                 ),
                 "{bad}"
             );

@@ -11,7 +11,7 @@ use crate::CwtStandard;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum FindingKind {
+pub enum DataQualityKind {
     /// The clock stop is before the clock start.
     #[error("{standard}: clock stop {stop} is before clock start {start}")]
     ClockStopBeforeStart {
@@ -61,17 +61,22 @@ pub enum FindingKind {
     },
 }
 
-impl FindingKind {
+impl DataQualityKind {
     /// The finding for a clock stop at `stop` with no clock start for
     /// `standard`: no referral (FDS, 62-day) or no decision to treat
     /// (31-day).
-    pub(super) const fn missing_clock_start(standard: CwtStandard, stop: NaiveDate) -> FindingKind {
+    pub(super) const fn missing_clock_start(
+        standard: CwtStandard,
+        stop: NaiveDate,
+    ) -> DataQualityKind {
         match standard {
-            CwtStandard::FasterDiagnosis28Day => FindingKind::OutcomeWithoutReferral { stop },
+            CwtStandard::FasterDiagnosis28Day => DataQualityKind::OutcomeWithoutReferral { stop },
             CwtStandard::Combined31Day => {
-                FindingKind::TreatmentWithoutDecisionToTreat { treatment: stop }
+                DataQualityKind::TreatmentWithoutDecisionToTreat { treatment: stop }
             }
-            CwtStandard::Combined62Day => FindingKind::TreatmentWithoutReferral { treatment: stop },
+            CwtStandard::Combined62Day => {
+                DataQualityKind::TreatmentWithoutReferral { treatment: stop }
+            }
         }
     }
 }
@@ -82,12 +87,12 @@ impl FindingKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct DataQualityFinding {
     index: usize,
-    kind: FindingKind,
+    kind: DataQualityKind,
 }
 
 impl DataQualityFinding {
     /// A finding about record `index`.
-    pub fn new(index: usize, kind: FindingKind) -> DataQualityFinding {
+    pub fn new(index: usize, kind: DataQualityKind) -> DataQualityFinding {
         DataQualityFinding { index, kind }
     }
 
@@ -97,7 +102,7 @@ impl DataQualityFinding {
     }
 
     /// What is wrong.
-    pub fn kind(&self) -> FindingKind {
+    pub fn kind(&self) -> DataQualityKind {
         self.kind
     }
 }

@@ -38,8 +38,8 @@
 //! strings, dates `Date32`, `Date64` or ISO strings, adjustments any
 //! integer type; nulls are blanks.
 //!
-//! A record that cannot be read is a [`BadRecord`] (its line in a CSV, its
-//! position, and a [`BadRecordReason`]: an unparseable or out-of-range
+//! A record that cannot be read is a [`BadPathwayRow`] (its line in a CSV, its
+//! position, and a [`BadPathwayRowReason`]: an unparseable or out-of-range
 //! date, an unknown route or site, a bad ODS code, a negative or
 //! non-numeric adjustment, a wrong number of fields): counted in
 //! `PathwayFileCounts::records`, left out of every cell, never dropped
@@ -87,7 +87,7 @@ pub use arrow_batches::{aggregate_record_batches, PathwayBatches};
 #[cfg(feature = "pathway-arrow")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-arrow")))]
 pub use arrow_table::{performance_table_batch, standard_code};
-pub use bad_record::{BadRecord, BadRecordReason};
+pub use bad_record::{BadPathwayRow, BadPathwayRowReason};
 pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};
 pub use counts::{
     MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, TableTooLarge, MAX_CELLS,
@@ -96,7 +96,7 @@ pub use counts::{
 #[cfg(feature = "pathway-csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-csv")))]
 pub use csv_reader::read_pathways_csv;
-pub use finding::{DataQualityFinding, FindingKind};
+pub use finding::{DataQualityFinding, DataQualityKind};
 pub use layout::{ColumnMapping, LayoutError, PathwayColumn};
 pub use parallel::MAX_THREADS;
 #[cfg(feature = "pathway-parquet")]

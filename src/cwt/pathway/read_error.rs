@@ -1,5 +1,5 @@
 //! [`PathwayReadError`]: why a pathway file could not be read at all (as
-//! opposed to a [`BadRecord`](super::BadRecord), which is reported and
+//! opposed to a [`BadPathwayRow`](super::BadPathwayRow), which is reported and
 //! skipped).
 
 use super::{LayoutError, PathwayColumn};

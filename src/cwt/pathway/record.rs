@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::FindingKind;
+use super::DataQualityKind;
 use crate::{CwtStandard, OdsCode, TumourSite, YearMonth};
 
 /// How the patient entered the pathway. The routes decide which standards
@@ -321,13 +321,13 @@ impl Pathway {
 
     /// The pathway measured for `standard`: `Ok(None)` if the standard does
     /// not apply to the route or the clock has not stopped; a
-    /// [`FindingKind`] if the record is impossible (a clock stop with no
+    /// [`DataQualityKind`] if the record is impossible (a clock stop with no
     /// start, a stop before the start, adjustments longer than the wait).
     ///
     /// # Errors
     ///
-    /// The [`FindingKind`] of an impossible record, as above.
-    pub fn measure(&self, standard: CwtStandard) -> Result<Option<Measurement>, FindingKind> {
+    /// The [`DataQualityKind`] of an impossible record, as above.
+    pub fn measure(&self, standard: CwtStandard) -> Result<Option<Measurement>, DataQualityKind> {
         if !self.route.is_measured_for(standard) {
             return Ok(None);
         }
@@ -342,10 +342,10 @@ impl Pathway {
             return Ok(None);
         };
         let Some(start) = start else {
-            return Err(FindingKind::missing_clock_start(standard, stop));
+            return Err(DataQualityKind::missing_clock_start(standard, stop));
         };
         let raw = u32::try_from((stop - start).num_days()).map_err(|_| {
-            FindingKind::ClockStopBeforeStart {
+            DataQualityKind::ClockStopBeforeStart {
                 standard,
                 start,
                 stop,
@@ -354,7 +354,7 @@ impl Pathway {
         let adjustment = self.adjustment_days(standard);
         let days = raw
             .checked_sub(adjustment)
-            .ok_or(FindingKind::AdjustmentExceedsWait {
+            .ok_or(DataQualityKind::AdjustmentExceedsWait {
                 standard,
                 days: raw,
                 adjustment,

@@ -4,7 +4,7 @@
 use super::aggregate::Aggregator;
 use super::compact::NO_DAY;
 use super::fields;
-use super::{BadRecordReason, CompactPathway, PathwayColumn};
+use super::{BadPathwayRowReason, CompactPathway, PathwayColumn};
 
 /// The FDS clock stop: the earlier of told outcome and decision to treat,
 /// as [`Pathway::faster_diagnosis_stop`](super::Pathway::faster_diagnosis_stop).
@@ -23,7 +23,7 @@ pub(super) fn fds_stop(told: i32, decision_to_treat: i32) -> i32 {
 pub(super) fn compact(
     aggregator: &mut Aggregator,
     f: &[&[u8]; 10],
-) -> Result<CompactPathway, BadRecordReason> {
+) -> Result<CompactPathway, BadPathwayRowReason> {
     let [provider, icb, route, site, referral, told, dtt, treatment, dna, delay] = *f;
     let provider = provider.trim_ascii();
     let key = fields::ods_key(provider, PathwayColumn::Provider)?;

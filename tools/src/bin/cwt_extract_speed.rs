@@ -1,5 +1,5 @@
 //! Times reading and tabulating a CWT provider extract in this process:
-//! `read_extract` (every row validated) + `by_organisation` (totals by
+//! `read_provider_extract` (every row validated) + `tabulate` (totals by
 //! month x standard x organisation), `RUNS` times, each run reading the file
 //! from disk (the page cache, after the first) as polars' `read_csv` does,
 //! and prints the median and the totals (so that the work cannot
@@ -17,7 +17,7 @@
 use std::error::Error;
 use std::time::Instant;
 
-use cancer_plan::cwt::extract::read_extract;
+use cancer_plan::cwt::extract::read_provider_extract;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
@@ -25,8 +25,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let runs = args.next();
     if runs.as_deref() == Some("stream") {
         let file = std::io::BufReader::new(std::fs::File::open(&path)?);
-        let extract = read_extract(file)?;
-        let cells = extract.by_organisation()?.iter().count();
+        let extract = read_provider_extract(file)?;
+        let cells = extract.tabulate()?.iter().count();
         println!(
             "{path}: {} rows, {} bad, {cells} cells (streamed)",
             extract.rows_read(),
@@ -39,8 +39,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut cells = 0;
     for _ in 0..runs.max(1) {
         let start = Instant::now();
-        let extract = read_extract(std::io::BufReader::new(std::fs::File::open(&path)?))?;
-        let table = extract.by_organisation()?;
+        let extract = read_provider_extract(std::io::BufReader::new(std::fs::File::open(&path)?))?;
+        let table = extract.tabulate()?;
         cells = table.iter().count();
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         if !extract.bad_rows().is_empty() {
@@ -50,7 +50,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     println!(
-        "cancer-plan read_extract + by_organisation: {path}: median {median:.1} ms over {} runs (min {:.1}, max {:.1}); {cells} cells",
+        "cancer-plan read_provider_extract + tabulate: {path}: median {median:.1} ms over {} runs (min {:.1}, max {:.1}); {cells} cells",
         times.len(),
         times[0],
         times[times.len() - 1]

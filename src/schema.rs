@@ -31,7 +31,10 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use crate::capacity::{ImprovementCapacity, ImprovementCapacityBuilder, Wte};
 use crate::rdc::{PathwayAssessment, PathwayAssessmentBuilder};
-use crate::{CancerPlan, CancerPlanBuilder, FinancialYear, Id, Money, OdsCode, Percent, YearMonth};
+use crate::{
+    id::Id, money::Money, org::OdsCode, percent::Percent, period::FinancialYear, period::YearMonth,
+    plan::CancerPlan, plan::CancerPlanBuilder,
+};
 
 /// The JSON Schema (draft 2020-12) of a plan document.
 ///

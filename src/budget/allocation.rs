@@ -5,14 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use super::{apportion, AllocationArea, ApportionError, BudgetLine, TargetedFunding};
 use crate::validate::FieldPath;
-use crate::{Alliance, Id, Money, MoneyUnit, ValidationErrors};
+use crate::{id::Id, money::Money, money::MoneyUnit, org::Alliance, validate::ValidationErrors};
 
 /// The plan's budget envelope, its split into [`AllocationArea`]s, and the
 /// [`TargetedFunding`] that sits outside the split.
 ///
 /// Setters never fail: the plan builder checks the whole allocation (see
 /// [`BudgetAllocation::validate`] for the list of invariants), so a budget
-/// inside a built [`CancerPlan`](crate::CancerPlan) holds them.
+/// inside a built [`CancerPlan`](crate::plan::CancerPlan) holds them.
 ///
 /// ```
 /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
@@ -90,9 +90,9 @@ impl BudgetAllocation {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the sum leaves the decimal range
+    /// [`MoneyError::Overflow`](crate::money::MoneyError::Overflow) if the sum leaves the decimal range
     /// (impossible in a built plan, whose amounts are capped).
-    pub fn lines_total(&self) -> Result<Money, crate::MoneyError> {
+    pub fn lines_total(&self) -> Result<Money, crate::money::MoneyError> {
         self.lines().map(|(_, l)| l.amount()).sum()
     }
 
@@ -147,16 +147,18 @@ impl BudgetAllocation {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the shares or
+    /// [`MoneyError::Overflow`](crate::money::MoneyError::Overflow) if the shares or
     /// the product leave the decimal range.
-    pub fn covered_total(&self, unit: MoneyUnit) -> Result<Money, crate::MoneyError> {
+    pub fn covered_total(&self, unit: MoneyUnit) -> Result<Money, crate::money::MoneyError> {
         let hundred = rust_decimal::Decimal::ONE_HUNDRED;
-        let shares = self.shares_total().ok_or(crate::MoneyError::Overflow)?;
+        let shares = self
+            .shares_total()
+            .ok_or(crate::money::MoneyError::Overflow)?;
         if shares >= hundred {
             return Ok(self.total);
         }
         self.total
-            .checked_mul_ratio(shares, hundred, unit, crate::Rounding::HalfUp)
+            .checked_mul_ratio(shares, hundred, unit, crate::money::Rounding::HalfUp)
     }
 
     /// Checks the allocation's hard invariants on its own; `alliance`, if

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::{Money, MoneyUnit};
+use crate::{money::Money, money::MoneyUnit};
 
 /// Why an amount could not be apportioned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::BudgetLine;
-use crate::{Id, Money, Percent};
+use crate::{id::Id, money::Money, percent::Percent};
 
 /// A spend category of an area ("Core team", "NSS pathways"): what its lines
 /// are grouped under.
@@ -222,9 +222,9 @@ impl AllocationArea {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Overflow`](crate::MoneyError::Overflow) if the sum leaves
+    /// [`MoneyError::Overflow`](crate::money::MoneyError::Overflow) if the sum leaves
     /// the decimal range (impossible for an area of a built plan).
-    pub fn lines_total(&self) -> Result<Money, crate::MoneyError> {
+    pub fn lines_total(&self) -> Result<Money, crate::money::MoneyError> {
         self.lines.iter().map(BudgetLine::amount).sum()
     }
 }

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::{BudgetAllocation, BudgetLine, ExitRisk, LineScope, Term, MAX_AMOUNT_POUNDS};
 use crate::validate::FieldPath;
 use crate::validate::{Bound, Checker, IdRegistry};
-use crate::{Alliance, Money, Rule};
+use crate::{money::Money, org::Alliance, validate::Rule};
 
 impl BudgetAllocation {
     /// Checks the budget's hard invariants (listed on
@@ -237,7 +237,7 @@ mod tests {
             HashSet::from([many[77], many[99_999]])
         );
     }
-    use crate::{Icb, Id, Percent};
+    use crate::{id::Id, org::Icb, percent::Percent};
 
     fn id(s: &str) -> Id {
         Id::new(s).unwrap()

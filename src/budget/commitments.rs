@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{BudgetAllocation, BudgetLine, CommitmentEnd};
-use crate::{FinancialYear, Id};
+use crate::{id::Id, period::FinancialYear};
 
 /// A line whose commitment runs past the plan's year, with its area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
 use crate::validate::FieldPath;
-use crate::{Id, Money};
+use crate::{id::Id, money::Money};
 
 /// What a [`Finding`] compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::finding::{Finding, FindingKind, FindingStatus, FindingUnit};
-use crate::Id;
+use crate::id::Id;
 
 /// The JSON form of a finding, as [`Finding`] writes it.
 #[derive(Deserialize)]

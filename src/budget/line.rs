@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{ExitRisk, FundingSource, Term};
-use crate::{Id, Money};
+use crate::{id::Id, money::Money};
 
 /// Whom a budget line is for: the whole alliance, or one of its ICBs.
 ///

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::finding::{Finding, FindingKind, FindingUnit};
 use super::{BudgetAllocation, Tolerance};
 use crate::validate::FieldPath;
-use crate::{Money, MoneyUnit, Rounding};
+use crate::{money::Money, money::MoneyUnit, money::Rounding};
 
 /// Every discrepancy found in a budget under one [`Tolerance`], in the order
 /// checked (area by area, then the plan-level sums).
@@ -205,7 +205,7 @@ impl Findings {
         &mut self,
         kind: FindingKind,
         path: FieldPath,
-        area: Option<crate::Id>,
+        area: Option<crate::id::Id>,
         unit: FindingUnit,
         figures: Option<(Decimal, Decimal)>,
         allowance: Decimal,
@@ -232,7 +232,7 @@ impl Findings {
 mod tests {
     use super::*;
     use crate::budget::{AllocationArea, BudgetLine, SpendCategory, Term};
-    use crate::{Id, Percent};
+    use crate::{id::Id, percent::Percent};
 
     fn id(s: &str) -> Id {
         Id::new(s).unwrap()

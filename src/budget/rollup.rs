@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::{BudgetAllocation, BudgetLine, ExitRisk, FundingSource, LineScope, Term};
-use crate::{FinancialYear, Id, Money, MoneyError};
+use crate::{id::Id, money::Money, money::MoneyError, period::FinancialYear};
 
 /// A dimension to group budget lines by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

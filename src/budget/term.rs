@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::FinancialYear;
+use crate::period::FinancialYear;
 
 /// How long the commitment behind a [`BudgetLine`](super::BudgetLine) runs,
 /// counted from the first month of the plan's financial year.

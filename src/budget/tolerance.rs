@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::{Money, MoneyUnit};
+use crate::{money::Money, money::MoneyUnit};
 
 /// How far apart an expected and an actual figure may be and still be
 /// called rounding ("within tolerance") rather than a real gap.

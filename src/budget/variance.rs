@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
 use super::BudgetAllocation;
-use crate::{Id, Money, MoneyError};
+use crate::{id::Id, money::Money, money::MoneyError};
 
 /// One row of a [`VarianceReport`]: an area, or the total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

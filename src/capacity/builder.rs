@@ -7,7 +7,7 @@ use super::{Costing, ImprovementCapacity, ImprovementTeam, Post, Tenure, TumourS
 use crate::budget::MAX_AMOUNT_POUNDS;
 use crate::validate::FieldPath;
 use crate::validate::{Checker, IdRegistry};
-use crate::{Alliance, Money, Rule, ValidationErrors};
+use crate::{money::Money, org::Alliance, validate::Rule, validate::ValidationErrors};
 
 /// Builds an [`ImprovementCapacity`]. Setters never fail;
 /// [`build`](Self::build) checks everything and reports every violation at
@@ -175,14 +175,14 @@ impl ImprovementCapacityBuilder {
 }
 
 /// The longest id of a post or team: its budget lines are
-/// `<id>.<yyyy-yy>` (8 more characters), and an [`Id`](crate::Id) holds at
+/// `<id>.<yyyy-yy>` (8 more characters), and an [`Id`](crate::id::Id) holds at
 /// most 64.
 pub const MAX_ITEM_ID_LEN: usize = 64 - ".yyyy-yy".len();
 
 /// Checks that the budget line ids made from a post's or team's id fit an
-/// [`Id`](crate::Id), so that a capacity that builds can always be costed
+/// [`Id`](crate::id::Id), so that a capacity that builds can always be costed
 /// ([`CostLine::to_budget_line`](super::CostLine::to_budget_line)).
-fn check_line_id(checker: &mut Checker, at: &FieldPath, id: &crate::Id) {
+fn check_line_id(checker: &mut Checker, at: &FieldPath, id: &crate::id::Id) {
     if id.as_str().len() > MAX_ITEM_ID_LEN {
         checker.push(
             at.field("id"),

@@ -9,7 +9,10 @@ use serde::Serialize;
 use super::{Costing, ImprovementCapacity, Tenure, Wte};
 use crate::budget::{apportion, ApportionError, BudgetLine, FundingSource, LineScope, Term};
 use crate::error::ParseError;
-use crate::{FinancialYear, Id, Money, MoneyError, MoneyUnit, Rounding};
+use crate::{
+    id::Id, money::Money, money::MoneyError, money::MoneyUnit, money::Rounding,
+    period::FinancialYear,
+};
 
 /// Why capacity could not be costed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

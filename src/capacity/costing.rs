@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Money;
+use crate::money::Money;
 
 /// The cost of a post or team, with the basis it rests on, or an explicit
 /// statement that it is not costed. Never a silent zero.

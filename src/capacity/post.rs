@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AfcBand, Costing, Tenure, Wte};
 use crate::budget::FundingSource;
-use crate::Id;
+use crate::id::Id;
 
 /// A post: its title, Agenda for Change band, the ICB (ICS) that hosts it,
 /// whole-time equivalent, funding source, tenure and cost.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ImprovementCapacityBuilder, ImprovementTeam, Post, TumourSiteReview};
-use crate::{Alliance, TumourSite};
+use crate::{org::Alliance, tumour_site::TumourSite};
 
 /// An alliance's improvement capacity: the posts embedded in its ICSs, the
 /// central improvement teams, and the tumour-site reviews under the common

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ReviewProgress;
-use crate::{Id, TumourSite};
+use crate::{id::Id, tumour_site::TumourSite};
 
 /// A review of one tumour site's pathway across the alliance (the 2021
 /// paper: "Pathway Analyser work taking place on Urology", "Lung pathway

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Costing, Tenure};
 use crate::budget::FundingSource;
-use crate::Id;
+use crate::id::Id;
 
 /// A central improvement team, mobilised across the alliance: the 2021
 /// paper's Cancer Improvement Team/Academy (24 months, about £280K, funded

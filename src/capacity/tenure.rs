@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FinancialYear, YearMonth};
+use crate::{period::FinancialYear, period::YearMonth};
 
 /// Why a [`Tenure`] is not valid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::Performance;
+use crate::period::YearMonth;
 use crate::standard::{CwtStandard, PerformanceTarget};
-use crate::YearMonth;
 
 /// The performance of one month and standard measured against a plan's
 /// performance target: met or not, the gap in patients, and whether the
@@ -97,7 +97,7 @@ impl AgainstTarget {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Percent;
+    use crate::percent::Percent;
 
     fn ask() -> PerformanceTarget {
         PerformanceTarget::new(

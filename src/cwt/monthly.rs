@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{MonthlyPerformance, PatientCount, Performance};
 use crate::standard::{MonthlyTrajectory, PlannedMonth};
-use crate::{Percent, YearMonth};
+use crate::{percent::Percent, period::YearMonth};
 
 /// One planned month with what happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

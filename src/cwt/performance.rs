@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use super::PatientCount;
-use crate::{Percent, YearMonth};
+use crate::{percent::Percent, period::YearMonth};
 
 /// Why counts do not make a [`Performance`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

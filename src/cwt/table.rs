@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{MonthlyPerformance, Performance, PerformanceError};
-use crate::{CwtStandard, YearMonth};
+use crate::{period::YearMonth, standard::CwtStandard};
 
 /// Performance by reporting month x standard x group `K`, where `K` is any
 /// grouping the caller chooses: an organisation code, `(OdsCode,

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{MonthlyPerformance, Performance};
 use crate::standard::CwtStandard;
-use crate::{Percent, YearMonth};
+use crate::{percent::Percent, period::YearMonth};
 
 /// Why a trajectory cannot be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -28,7 +28,7 @@
 use std::io;
 
 use crate::validate::{FieldPath, Rule, Violation};
-use crate::{CancerPlan, CancerPlanBuilder, ValidationErrors};
+use crate::{plan::CancerPlan, plan::CancerPlanBuilder, validate::ValidationErrors};
 
 mod locate;
 mod spec;

@@ -13,7 +13,10 @@ use crate::plan::{
 };
 use crate::rdc::PathwayAssessmentBuilder;
 use crate::standard::{CwtTarget, PlannedMonth, TrajectoryOrganisation};
-use crate::{CwtStandard, FinancialYear, Icb, Id, Money, Percent, Provider, TumourSite, YearMonth};
+use crate::{
+    id::Id, money::Money, org::Icb, org::Provider, percent::Percent, period::FinancialYear,
+    period::YearMonth, standard::CwtStandard, tumour_site::TumourSite,
+};
 
 static TEXT: Spec = Spec::Leaf(whole::<String>);
 static ID: Spec = Spec::Leaf(whole::<Id>);

@@ -5,14 +5,14 @@ use serde::{Deserialize, Serialize};
 use super::{Icb, Provider};
 use crate::validate::FieldPath;
 use crate::validate::{Checker, IdRegistry};
-use crate::{Id, Rule};
+use crate::{id::Id, validate::Rule};
 
 /// A Cancer Alliance: its name, the ICBs it spans and (optionally) the
 /// provider trusts in its pathways.
 ///
 /// Membership is data. Whether the ICBs' ids are unique and the providers'
 /// ICBs exist is checked when a plan is built (see
-/// [`CancerPlanBuilder::build`](crate::CancerPlanBuilder::build)).
+/// [`CancerPlanBuilder::build`](crate::plan::CancerPlanBuilder::build)).
 ///
 /// ```
 /// use cancer_plan::{Alliance, Icb, Id};
@@ -108,7 +108,7 @@ impl Alliance {
     /// unique ICB ids and provider ODS codes, ICB and provider names that are
     /// not blank, each provider's ICB one of the alliance's, and each sub-ICB
     /// location listed by one ICB only (their ODS form is checked by
-    /// [`OdsCode`](crate::OdsCode) itself).
+    /// [`OdsCode`](crate::org::OdsCode) itself).
     pub(crate) fn check(&self, checker: &mut Checker, path: &FieldPath) {
         checker.not_empty(|| path.field("name"), &self.name);
         checker.not_empty_list(|| path.field("icbs"), &self.icbs);

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::OdsCode;
-use crate::Id;
+use crate::id::Id;
 
 /// An Integrated Care Board, one of the systems an alliance plans for.
 ///

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::OdsCode;
-use crate::Id;
+use crate::id::Id;
 
 /// A provider trust, identified by its ODS code, optionally placed in an ICB
 /// (by the ICB's [`Id`]).

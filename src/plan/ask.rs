@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::standard::PerformanceTarget;
-use crate::{Id, Percent};
+use crate::{id::Id, percent::Percent};
 
 /// A key delivery ask: its id, its wording in the plan, and what it asks for,
 /// typed.

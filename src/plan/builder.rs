@@ -13,7 +13,10 @@ use crate::rdc::{PathwayAssessment, PathwayAssessmentBuilder};
 use crate::standard::{CwtTarget, MonthlyTrajectory};
 use crate::validate::FieldPath;
 use crate::validate::{Bound, Checker, IdRegistry};
-use crate::{Alliance, BudgetAllocation, FinancialYear, Rule, ValidationErrors};
+use crate::{
+    budget::BudgetAllocation, org::Alliance, period::FinancialYear, validate::Rule,
+    validate::ValidationErrors,
+};
 
 /// Builds a [`CancerPlan`]. Setters never fail; [`build`](Self::build) checks
 /// everything and reports every violation at once.

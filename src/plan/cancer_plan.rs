@@ -8,7 +8,7 @@ use super::{
 use crate::capacity::ImprovementCapacity;
 use crate::rdc::{ComplianceMatrix, PathwayAssessment};
 use crate::standard::{CwtTarget, MonthlyTrajectory, TargetSchedule};
-use crate::{Alliance, BudgetAllocation, FinancialYear};
+use crate::{budget::BudgetAllocation, org::Alliance, period::FinancialYear};
 
 /// A Cancer Alliance's plan for one NHS financial year, written on behalf of
 /// its ICBs. Valid by construction: the only ways to get one are
@@ -154,7 +154,7 @@ impl CancerPlan {
 }
 
 impl TryFrom<CancerPlanBuilder> for CancerPlan {
-    type Error = crate::ValidationErrors;
+    type Error = crate::validate::ValidationErrors;
     fn try_from(builder: CancerPlanBuilder) -> Result<CancerPlan, Self::Error> {
         builder.build()
     }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Id, TumourSite};
+use crate::{id::Id, tumour_site::TumourSite};
 
 /// An intervention: a named piece of work, the programme it belongs to, the
 /// tumour sites it covers and the ids of the delivery asks it serves.

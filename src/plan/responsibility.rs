@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{DeliveryAsk, IcbAction, Intervention};
-use crate::Id;
+use crate::id::Id;
 
 /// The statutory responsibilities an alliance plans against on behalf of its
 /// ICBs (table 1 of the 2024/25 proposals). `#[non_exhaustive]`.

@@ -9,7 +9,7 @@ use crate::capacity::{ImprovementCapacity, ImprovementCapacityBuilder};
 use crate::rdc::{AssessmentScope, PathwayAssessment, PathwayAssessmentBuilder};
 use crate::standard::{CwtTarget, MonthlyTrajectory, TrajectoryOrganisation};
 use crate::validate::{Bound, Checker, FieldPath};
-use crate::{Alliance, FinancialYear, Rule};
+use crate::{org::Alliance, period::FinancialYear, validate::Rule};
 
 /// What the sections are checked against.
 pub(super) struct Context<'a> {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::RdcPrinciple;
-use crate::Id;
+use crate::id::Id;
 
 /// An improvement action from a pathway assessment: the action, its owner,
 /// its due date, and the principles it works towards.

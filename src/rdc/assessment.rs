@@ -8,7 +8,7 @@ use super::{
     AssessmentScope, ComplianceLevel, ImprovementAction, PathwayAssessmentBuilder, PathwayStep,
     PrincipleEntry, RdcPrinciple,
 };
-use crate::TumourSite;
+use crate::tumour_site::TumourSite;
 
 /// A tumour-site pathway assessed against the seven Rapid Diagnostic Centre
 /// principles: which site, in which scope (an ICB, a provider, the whole

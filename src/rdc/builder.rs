@@ -12,7 +12,7 @@ use super::{
 };
 use crate::validate::FieldPath;
 use crate::validate::{Checker, IdRegistry};
-use crate::{Rule, TumourSite, ValidationErrors};
+use crate::{tumour_site::TumourSite, validate::Rule, validate::ValidationErrors};
 
 /// Builds a [`PathwayAssessment`]. Setters never fail;
 /// [`build`](Self::build) checks everything and reports every violation at

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{AssessmentScope, ComplianceLevel, ComplianceMatrix, ImprovementAction, RdcPrinciple};
-use crate::{Id, TumourSite};
+use crate::{id::Id, tumour_site::TumourSite};
 
 /// Whether a gap's improvement actions are due by the deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::{AssessmentScope, ComplianceLevel, Gap, PathwayAssessment, RdcPrinciple};
 use crate::validate::Checker;
 use crate::validate::FieldPath;
-use crate::{Alliance, Id, Rule, TumourSite, ValidationErrors};
+use crate::{
+    id::Id, org::Alliance, tumour_site::TumourSite, validate::Rule, validate::ValidationErrors,
+};
 
 /// The compliance of an alliance's tumour-site pathways with the seven RDC
 /// principles, from the **latest** assessment per tumour site and scope.

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ComplianceMatrix, PathwayAssessment};
-use crate::{Alliance, Icb, Id};
+use crate::{id::Id, org::Alliance, org::Icb};
 
 /// `{"icbs": ["dorset", "hiow"], "assessments": [...]}`.
 #[derive(Serialize, Deserialize)]

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Id, OdsCode};
+use crate::{id::Id, org::OdsCode};
 
 /// The part of an alliance's pathway an assessment looks at.
 ///

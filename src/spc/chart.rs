@@ -8,7 +8,7 @@ use super::{
     Assurance, ImprovementDirection, Limits, Screening, Series, Side, SpcError, SpcOptions,
     SpecialCause, Variation,
 };
-use crate::YearMonth;
+use crate::period::YearMonth;
 
 /// One period of the chart: from the start of the series or a rebase month
 /// up to the next rebase, with its own limits.

@@ -1,6 +1,6 @@
 //! [`SpcError`]: why an SPC chart cannot be drawn from the data given.
 
-use crate::YearMonth;
+use crate::period::YearMonth;
 
 /// Why a series or chart cannot be built. Each variant names the month and
 /// value at fault and the rule broken.

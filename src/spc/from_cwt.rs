@@ -5,7 +5,7 @@ use std::borrow::Borrow;
 use super::{ImprovementDirection, Series, SpcError, SpcOptions};
 use crate::cwt::{MonthlyPerformance, Performance, PerformanceTable};
 use crate::standard::target_for;
-use crate::{CwtStandard, YearMonth};
+use crate::{period::YearMonth, standard::CwtStandard};
 
 impl Series {
     /// A series of performance in percentage points (`100 × within /

@@ -31,7 +31,7 @@
 //!   against the latest period's process limits.
 //!
 //! Arithmetic is `f64`: these are statistics on percentages, not money
-//! (money stays [`Money`](crate::Money)). Counts of patients convert to
+//! (money stays [`Money`](crate::money::Money)). Counts of patients convert to
 //! `f64` exactly.
 //!
 //! ```

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::SpcError;
-use crate::{Percent, YearMonth};
+use crate::{percent::Percent, period::YearMonth};
 
 /// Which way a measure improves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

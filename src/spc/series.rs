@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::SpcError;
-use crate::YearMonth;
+use crate::period::YearMonth;
 
 /// One month's value.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

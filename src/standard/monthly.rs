@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::CwtStandard;
-use crate::{Id, OdsCode, Percent, YearMonth};
+use crate::{id::Id, org::OdsCode, percent::Percent, period::YearMonth};
 
 /// Whose trajectory it is: an ICB of the alliance (by id) or a provider
 /// trust (by ODS code). In JSON `{"icb": "dorset"}` or `{"provider": "RHM"}`.
@@ -84,7 +84,7 @@ impl PlannedMonth {
 /// plan's performance-target ask it delivers (`ask`).
 ///
 /// A plan checks it against the rest of the plan (see
-/// [`CancerPlanBuilder::build`](crate::CancerPlanBuilder::build)); the
+/// [`CancerPlanBuilder::build`](crate::plan::CancerPlanBuilder::build)); the
 /// analyses compare actuals with it month by month
 /// ([`cwt::compare_monthly`](crate::cwt::compare_monthly)).
 ///

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::CwtStandard;
-use crate::{Percent, YearMonth};
+use crate::{percent::Percent, period::YearMonth};
 
 /// A performance target: at least `threshold` of patients within a CWT
 /// standard, by a month (usually March, the end of the financial year).

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::CwtStandard;
-use crate::{Percent, YearMonth};
+use crate::{percent::Percent, period::YearMonth};
 
 /// Where a threshold comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -196,7 +196,7 @@ const NATIONAL_SCHEDULE: [ScheduleRow; 10] = [
 /// Every national threshold, ordered by standard then month.
 ///
 /// ```
-/// use cancer_plan::cwt::{national_targets, TargetBasis};
+/// use cancer_plan::standard::{national_targets, TargetBasis};
 /// let asks = national_targets().filter(|t| t.basis() == TargetBasis::PlanningAsk).count();
 /// assert_eq!(asks, 7); // 2025, 2026 and 2029 milestones
 /// let last = national_targets().map(|t| t.from()).max().ok_or("empty")?;

@@ -1,5 +1,5 @@
-//! One pattern for the checked text newtypes ([`Id`](crate::Id),
-//! [`OdsCode`](crate::OdsCode)): a `String` that passed a check.
+//! One pattern for the checked text newtypes ([`Id`](crate::id::Id),
+//! [`OdsCode`](crate::org::OdsCode)): a `String` that passed a check.
 
 /// Implements, for `$name(String)` with a `new(text) -> Result<$name, $error>`
 /// that checks the text: `as_str`, a padding `Display`, `FromStr`,

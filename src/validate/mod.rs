@@ -11,7 +11,7 @@ use std::hash::Hash;
 
 use serde::Serialize;
 
-use crate::Id;
+use crate::id::Id;
 
 mod path;
 mod rule;

@@ -8,7 +8,7 @@ use csv::ByteRecord;
 
 use super::{BadRow, BadRowReason, ExtractError, Header};
 use crate::cwt::{PatientCount, Performance, PerformanceError};
-use crate::{FinancialYear, YearMonth};
+use crate::{period::FinancialYear, period::YearMonth};
 
 /// The input, with CR-only line endings turned into LF so that records and
 /// line numbers come out right whatever the line endings.

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 
-use crate::OdsCode;
+use crate::org::OdsCode;
 
 /// A fast non-cryptographic hasher for the reader's own maps (keys are a
 /// file's category texts and fixed-size row keys). The FxHash mixing step

@@ -20,7 +20,7 @@
 //! Summed over every organisation (or every location), each month and
 //! standard gives NHS England's national totals; the two layouts agree.
 //! Roll locations up to ICBs with [`SubIcbExtract::by_icb`] (membership is
-//! the plan's data, [`Icb::sub_icb_locations`](crate::Icb::sub_icb_locations)).
+//! the plan's data, [`Icb::sub_icb_locations`](crate::org::Icb::sub_icb_locations)).
 //!
 //! # One way in
 //!
@@ -176,7 +176,7 @@ impl AnyExtract {
     /// # Errors
     ///
     /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn tabulate(&self) -> Result<PerformanceTable<crate::OdsCode>, PerformanceError> {
+    pub fn tabulate(&self) -> Result<PerformanceTable<crate::org::OdsCode>, PerformanceError> {
         match self {
             AnyExtract::Provider(e) => e.tabulate(),
             AnyExtract::SubIcb(e) => e.tabulate(),
@@ -194,7 +194,7 @@ impl AnyExtract {
     }
 
     /// The codes in the file (organisations or locations), ordered.
-    pub fn codes(&self) -> BTreeSet<crate::OdsCode> {
+    pub fn codes(&self) -> BTreeSet<crate::org::OdsCode> {
         match self {
             AnyExtract::Provider(e) => e.rows().iter().map(|r| r.organisation().clone()).collect(),
             AnyExtract::SubIcb(e) => e.rows().iter().map(|r| r.location().clone()).collect(),

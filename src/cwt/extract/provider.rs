@@ -11,7 +11,7 @@ use super::input::{self, field, PeriodColumns};
 use super::intern::{CodeInterner, FastMap, TextInterner};
 use super::{BadRow, BadRowReason, ExtractError, ExtractRow, Header, Layout};
 use crate::cwt::{Performance, PerformanceError, PerformanceTable};
-use crate::{CwtStandard, OdsCode, YearMonth};
+use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard};
 
 /// A CWT provider extract as read: its valid rows and its bad rows.
 ///

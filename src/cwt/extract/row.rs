@@ -6,7 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::cwt::{PatientCount, Performance};
-use crate::{CwtStandard, OdsCode, YearMonth};
+use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard};
 
 /// The `TREATMENT MODALITY` of the rows that total the 31-day and 62-day
 /// standards.

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::cwt::pathway::Route;
-use crate::CwtStandard;
+use crate::standard::CwtStandard;
 
 /// A treatment modality, as the 31-day subsequent-treatment sub-categories
 /// name them. `#[non_exhaustive]`: NHS England's lists grow.

@@ -14,7 +14,7 @@ use super::intern::{CodeInterner, FastMap};
 use super::provider::standard;
 use super::{BadRow, BadRowReason, ExtractError, Header, Layout, SubCategory};
 use crate::cwt::{Performance, PerformanceError, PerformanceTable};
-use crate::{Alliance, CwtStandard, Id, OdsCode, YearMonth};
+use crate::{id::Id, org::Alliance, org::OdsCode, period::YearMonth, standard::CwtStandard};
 
 /// One valid row of NHS England's CWT ICB sub-location extract: one
 /// standard x sub-ICB location x sub-category in a month.
@@ -141,7 +141,7 @@ impl SubIcbExtract {
 
     /// Totals by reporting month x standard x ICB of `alliance`, each ICB
     /// the sum of the sub-ICB locations it lists
-    /// ([`Icb::sub_icb_locations`](crate::Icb::sub_icb_locations)); beside
+    /// ([`Icb::sub_icb_locations`](crate::org::Icb::sub_icb_locations)); beside
     /// the table, the locations in the file that no ICB of the alliance
     /// lists (left out of the table, not dropped unseen), as
     /// [`PerformanceTable::regroup`] does.

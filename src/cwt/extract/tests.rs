@@ -1,7 +1,7 @@
 //! Unit tests of reading an extract.
 
 use super::*;
-use crate::CwtStandard;
+use crate::standard::CwtStandard;
 
 const HEADER: &str = "PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES\n";
 

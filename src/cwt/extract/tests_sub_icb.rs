@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::cwt::pathway::Route;
-use crate::CwtStandard;
+use crate::standard::CwtStandard;
 
 const HEADER: &str =
     "PERIOD,YEAR,MONTH,STANDARD,ICB SUB LOCATION,SUB-CATEGORY,TOTAL,WITHIN STANDARD,BREACHES\n";

@@ -13,7 +13,7 @@ use super::{
     ProviderIndex, ProviderRegistry, ReportingWindow, MAX_PROVIDERS,
 };
 use crate::cwt::{PerformanceError, PerformanceTable};
-use crate::{CwtStandard, OdsCode, TumourSite, YearMonth};
+use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
 
 /// Records counted per chunk: 64K records of 24 bytes (1.5 MB).
 pub(super) const CHUNK: usize = 1 << 16;

@@ -27,7 +27,7 @@ use super::{
     BadPathwayRowReason, ColumnMapping, CompactPathway, PathwayColumn, PathwayFileCounts,
     PathwayReadError, ProviderIndex, Route,
 };
-use crate::TumourSite;
+use crate::tumour_site::TumourSite;
 
 /// Pathways counted from Arrow record batches, batch by batch (memory
 /// stays flat): the columns found by name as in the CSV layout (see

@@ -9,7 +9,7 @@ use arrow_schema::{ArrowError, DataType, Field, Schema};
 
 use super::PathwayFileCounts;
 use crate::cwt::{PatientCount, PerformanceTable};
-use crate::CwtStandard;
+use crate::standard::CwtStandard;
 
 /// The code of a standard in files: `fds_28_day`, `combined_31_day`,
 /// `combined_62_day` (its JSON name).

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::record::{adjustment_for_standard, days_for_reason};
 use super::{AdjustmentReason, Pathway, Route};
-use crate::{CwtStandard, OdsCode, TumourSite};
+use crate::{org::OdsCode, standard::CwtStandard, tumour_site::TumourSite};
 
 /// No date recorded.
 pub(super) const NO_DAY: i32 = i32::MIN;

@@ -4,7 +4,7 @@
 use super::compact::{date_of, day_number, NO_DAY};
 use super::{CompactPathway, DataQualityFinding, DataQualityKind, ProviderIndex};
 use crate::cwt::{PatientCount, Performance, PerformanceError, PerformanceTable};
-use crate::{CwtStandard, TumourSite, YearMonth};
+use crate::{period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
 
 const SITES: usize = TumourSite::ALL.len();
 const STANDARDS: usize = CwtStandard::ALL.len();

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::compact::{day_number, NO_DAY};
 use super::{BadPathwayRowReason, PathwayColumn, Route};
-use crate::TumourSite;
+use crate::tumour_site::TumourSite;
 
 /// Day number (days from 1 January of year 1, as
 /// [`CompactPathway`](super::CompactPathway) holds them) of 1 January 1970.
@@ -181,7 +181,7 @@ pub(super) fn tumour_site(bytes: &[u8]) -> Result<TumourSite, BadPathwayRowReaso
 
 /// An ODS code packed into a `u128` key (at most 10 bytes, so it fits), or
 /// the reason it is not an ODS code. The same rule as
-/// [`OdsCode::new`](crate::OdsCode::new).
+/// [`OdsCode::new`](crate::org::OdsCode::new).
 #[inline]
 pub(super) fn ods_key(bytes: &[u8], column: PathwayColumn) -> Result<u128, BadPathwayRowReason> {
     let ok = (3..=10).contains(&bytes.len())

@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::CwtStandard;
+use crate::standard::CwtStandard;
 
 /// What is wrong with a pathway record for a standard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error, Serialize)]

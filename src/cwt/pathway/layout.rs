@@ -12,7 +12,7 @@ use std::fmt;
 /// | `provider` | the provider's ODS code (`RHM`) | a bad record |
 /// | `icb` (optional) | the patient's ICB ODS code (`QRL`), checked, not counted by | not recorded |
 /// | `route` | a [`Route`](super::Route) code: `urgent_suspected_cancer`, `breast_symptomatic`, `urgent_screening`, `consultant_upgrade`, `other` | a bad record |
-/// | `tumour_site` | a [`TumourSite`](crate::TumourSite) code (`lung`, `lower_gi`, ...) | a bad record |
+/// | `tumour_site` | a [`TumourSite`](crate::tumour_site::TumourSite) code (`lung`, `lower_gi`, ...) | a bad record |
 /// | `referral_received`, `told_outcome`, `decision_to_treat`, `first_treatment` | ISO dates `YYYY-MM-DD`, years 2000 to 2099 | not recorded |
 /// | `dna_adjustment_days`, `treatment_delay_days` | whole days, `0` to `65535` | `0` |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

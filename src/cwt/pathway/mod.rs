@@ -30,7 +30,7 @@
 //! | `provider` | ODS code of the provider (`RHM`) | bad record |
 //! | `icb` (optional) | ODS code of the patient's ICB, checked | not recorded |
 //! | `route` | `urgent_suspected_cancer`, `breast_symptomatic`, `urgent_screening`, `consultant_upgrade`, `other` | bad record |
-//! | `tumour_site` | a [`TumourSite`](crate::TumourSite) code: `breast`, `lung`, `colorectal_lower_gi` (or `lower_gi`), `upper_gi`, `urology`, `prostate`, `skin`, `head_and_neck`, `gynaecology`, `haematology`, `brain_cns`, `sarcoma`, `childrens`, `non_specific_symptoms`, `other` | bad record |
+//! | `tumour_site` | a [`TumourSite`](crate::tumour_site::TumourSite) code: `breast`, `lung`, `colorectal_lower_gi` (or `lower_gi`), `upper_gi`, `urology`, `prostate`, `skin`, `head_and_neck`, `gynaecology`, `haematology`, `brain_cns`, `sarcoma`, `childrens`, `non_specific_symptoms`, `other` | bad record |
 //! | `referral_received`, `told_outcome`, `decision_to_treat`, `first_treatment` | ISO dates `YYYY-MM-DD` (years 2000 to 2099) | not recorded |
 //! | `dna_adjustment_days`, `treatment_delay_days` | whole days 0 to 65535 | 0 |
 //!
@@ -106,7 +106,7 @@ pub use read_error::PathwayReadError;
 pub use record::{Adjustment, AdjustmentReason, Measurement, Pathway, Route};
 
 use super::{PatientCount, Performance, PerformanceError, PerformanceTable};
-use crate::CwtStandard;
+use crate::standard::CwtStandard;
 
 /// Measures every pathway for every standard and totals them by reporting
 /// month x standard x `group(pathway)`; returns the table and the findings

@@ -139,7 +139,7 @@ impl PathwayCounts {
 mod tests {
     use super::*;
     use crate::cwt::pathway::{ProviderIndex, ReportingWindow, Route};
-    use crate::TumourSite;
+    use crate::tumour_site::TumourSite;
 
     fn table(providers: usize) -> PathwayCounts {
         let m = "2024-04".parse().unwrap();

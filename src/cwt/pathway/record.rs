@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::DataQualityKind;
-use crate::{CwtStandard, OdsCode, TumourSite, YearMonth};
+use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
 
 /// How the patient entered the pathway. The routes decide which standards
 /// apply. `#[non_exhaustive]`.

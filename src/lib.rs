@@ -86,25 +86,26 @@
 //!
 //! # Layering
 //!
-//! Data flows one way. Each layer's `use crate::...` lines name only the
-//! layers below it (checked by `tests/layering.rs`):
+//! Data flows one way. A module may name (with `crate::...`, in `use` lines
+//! or in code) only modules of its own layer or of layers below it.
+//! `tests/layering.rs` reads this table, parses every `src/**/*.rs` file's
+//! `crate::` paths, and fails on any path that runs up a layer.
 //!
-//! 1. **Values**: `money`, `percent`, `period`, `id`, `tumour_site`, `org`,
-//!    `validate`.
-//! 2. **Standards and targets**: `standard` (`CwtStandard`,
-//!    `PerformanceTarget`, the national target schedule); values only.
-//! 3. **The plan model**: `budget`, `capacity`, `rdc`, then `plan`, which
-//!    holds them; values and `standard`. The budget's reconciliation and
-//!    roll-ups stay with `budget`: they read only a budget and values.
-//! 4. **Analyses**: `cwt` (values and `standard`: it measures against a
-//!    `PerformanceTarget` without naming the plan), then `spc` (also
-//!    `cwt`).
-//! 5. **The document**: `json` reads and writes the plan with everything
-//!    it holds.
+//! | layer | modules | what |
+//! | --- | --- | --- |
+//! | 0 | `util`, `error::parse`, `error::range`, `error::ParseError`, `error::RangeError` | helpers; the two error shapes every value shares |
+//! | 1 | `money`, `percent`, `period`, `id`, `tumour_site`, `validate`, `org` | values, organisations, validation errors |
+//! | 2 | `standard` | `CwtStandard`, `PerformanceTarget`, the national target schedule |
+//! | 3 | `budget`, `capacity`, `rdc` | the plan's parts; the budget's reconciliation and roll-ups stay with `budget` |
+//! | 4 | `plan` | the plan model, which holds them |
+//! | 5 | `cwt` | CWT analyses: measure against a `PerformanceTarget` without naming the plan |
+//! | 6 | `spc` | SPC charts, also of CWT series |
+//! | 7 | `json`, `schema` | the document: reads and writes the plan with everything it holds |
+//! | 8 | `error` | the root [`Error`], which wraps every module's error |
+//! | 9 | `docs` | the guides (no code) |
 //!
-//! The root re-exports (`cancer_plan::CwtStandard`, `cwt::target_for`)
-//! are paths for users; inside the crate, `plan` and `cwt` import the
-//! standards from `crate::standard`.
+//! The root re-exports are paths for users; inside the crate every import
+//! names the defining module (`crate::money::Money`, not `crate::Money`).
 //!
 //! # Crate features
 //!

@@ -82,10 +82,10 @@ fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Error> {
 fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else { usage() };
-    let out = match args.iter().position(|a| a == "--out") {
-        Some(i) => Some(args.get(i + 1).unwrap_or_else(|| usage())),
-        None => None,
-    };
+    let out = args
+        .iter()
+        .position(|a| a == "--out")
+        .map(|i| args.get(i + 1).unwrap_or_else(|| usage()));
     let read = read(path)?;
     println!("{path}: {} records read", read.records());
     if !read.ignored_columns().is_empty() {

@@ -325,9 +325,9 @@ fn print_row(
 ) {
     let interval = p
         .wilson(ConfidenceLevel::Percent95)
-        .map(|ci| format!("{:.2}%-{:.2}%", ci.lower() * 100.0, ci.upper() * 100.0))
+        .map(|ci| format!("{:.2}%-{:.2}%", ci.lower_points(), ci.upper_points()))
         .unwrap_or_default();
-    let judged = target.and_then(|t| AgainstTarget::judge(t, standard, month, p));
+    let judged = target.and_then(|t| AgainstTarget::judge(t, standard, month, p).ok());
     let (met, gap, due) = match judged {
         Some(j) => (
             if j.met() { "met" } else { "not met" },

@@ -100,7 +100,7 @@
 //! | 4 | `plan` | the plan model, which holds them |
 //! | 5 | `cwt` | CWT analyses: measure against a `PerformanceTarget` without naming the plan |
 //! | 6 | `spc` | SPC charts, also of CWT series |
-//! | 7 | `json`, `schema` | the document: reads and writes the plan with everything it holds |
+//! | 7 | `json`, `schema`, `strategies` | the document: reads and writes the plan with everything it holds |
 //! | 8 | `error` | the root [`Error`], which wraps every module's error |
 //! | 9 | `docs` | the guides (no code) |
 //!
@@ -117,6 +117,7 @@
 //! | `pathway-arrow` | no | aggregating Arrow `RecordBatch`es of pathways; tables out as `RecordBatch`es (arrow-array, arrow-schema) |
 //! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |
 //! | `schema` | no | the `schema` module: the plan format's JSON Schema (schemars) |
+//! | `proptest` | no | `Arbitrary` for the value types and the `strategies` module: valid budgets (reconciling, or with a named discrepancy) and plans for downstream property tests (proptest) |
 //!
 //! Every type implements `serde` without any feature. On docs.rs every
 //! feature is documented, and each feature-gated item says which feature it
@@ -163,6 +164,9 @@ pub mod rdc;
 pub mod schema;
 pub mod spc;
 pub mod standard;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod strategies;
 pub mod tumour_site;
 mod util;
 pub mod validate;

@@ -564,3 +564,46 @@ fn arbitrary_budgets_both_build_and_fail() {
         "{built} of {samples} arbitrary budgets built"
     );
 }
+
+/// The exported strategies (feature `proptest`): a reconciling budget has no
+/// finding, a discrepant one the real gap it was built with, and both build
+/// into plans that roll up to their lines.
+#[cfg(feature = "proptest")]
+mod exported_strategies {
+    use cancer_plan::budget::{FindingKind, Tolerance};
+    use cancer_plan::strategies::{
+        discrepant_budget, plan, reconciling_budget, BudgetParams, Discrepancy,
+    };
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn a_reconciling_budget_has_no_finding(budget in reconciling_budget(BudgetParams::default())) {
+            let rec = budget.reconcile(Tolerance::Exact);
+            prop_assert!(rec.findings().is_empty(), "{:?}", rec.findings());
+            prop_assert!(budget.validate(None).is_ok());
+        }
+
+        #[test]
+        fn a_discrepant_budget_has_its_real_gap(
+            budget in discrepant_budget(Discrepancy::BudgetOverGuideSpend, BudgetParams::default()),
+            short in discrepant_budget(Discrepancy::LinesShortOfBudget, BudgetParams::default()),
+        ) {
+            let has = |b: &cancer_plan::BudgetAllocation, kind| {
+                b.reconcile(Tolerance::Exact).findings().iter().any(|f| f.kind() == kind && f.is_real_gap())
+            };
+            prop_assert!(has(&budget, FindingKind::BudgetVsGuideSpend));
+            prop_assert!(has(&short, FindingKind::LinesVsBudget));
+        }
+
+        #[test]
+        fn a_generated_plan_builds_in_its_year(
+            plan in plan(BudgetParams { areas: 1..=3, lines_per_area: 1..=3, ..BudgetParams::default() }),
+        ) {
+            prop_assert_eq!(plan.financial_year().to_string(), "2024/25");
+            prop_assert!(plan.budget().is_some_and(|b| b.lines().count() >= 1));
+        }
+    }
+}

@@ -120,3 +120,30 @@ fn failing_constructors_return_typed_errors() {
     let root = cancer_plan::Error::from(e.clone());
     assert_eq!(RangeError::try_from(root).ok(), Some(e));
 }
+
+/// The exported `Arbitrary` impls (feature `proptest`) generate only valid
+/// values: each displays and parses back.
+#[cfg(feature = "proptest")]
+mod arbitrary_values {
+    use cancer_plan::{FinancialYear, Id, Money, Percent, TumourSite, YearMonth};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn generated_values_parse_back(
+            money in any::<Money>(),
+            percent in any::<Percent>(),
+            year in any::<FinancialYear>(),
+            month in any::<YearMonth>(),
+            id in any::<Id>(),
+            site in any::<TumourSite>(),
+        ) {
+            prop_assert_eq!(money.to_string().parse::<Money>(), Ok(money));
+            prop_assert_eq!(percent.to_string().parse::<Percent>(), Ok(percent));
+            prop_assert_eq!(year.to_string().parse::<FinancialYear>(), Ok(year));
+            prop_assert_eq!(month.to_string().parse::<YearMonth>(), Ok(month));
+            prop_assert_eq!(id.as_str().parse::<Id>(), Ok(id.clone()));
+            prop_assert_eq!(site.code().parse::<TumourSite>(), Ok(site));
+        }
+    }
+}

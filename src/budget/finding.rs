@@ -214,6 +214,31 @@ impl Finding {
     }
 }
 
+impl fmt::Display for FindingKind {
+    /// What was compared, in words: `share vs exact share`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FindingKind::ShareVsExactShare => "share vs exact share",
+            FindingKind::GuideSpendVsShare => "guide spend vs share of the total",
+            FindingKind::BudgetVsGuideSpend => "budget vs guide spend",
+            FindingKind::LinesVsBudget => "lines vs budget",
+            FindingKind::GuideSpendsVsTotal => "guide spends vs total",
+            FindingKind::BudgetsVsTotal => "budgets vs total",
+            FindingKind::Overflow => "overflow",
+        })
+    }
+}
+
+impl fmt::Display for FindingStatus {
+    /// `within tolerance` or `real gap`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FindingStatus::WithinTolerance => "within tolerance",
+            FindingStatus::RealGap => "real gap",
+        })
+    }
+}
+
 impl fmt::Display for Finding {
     /// `budget.areas[0].lines: lines total vs budget: expected £851,568,
     /// actual £851,567, difference -£1 (allowance £3): within tolerance

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::Performance;
+use super::{Performance, PerformanceError};
 use crate::period::YearMonth;
 use crate::standard::{CwtStandard, PerformanceTarget};
 
@@ -24,8 +24,7 @@ use crate::standard::{CwtStandard, PerformanceTarget};
 /// );
 /// // Wessex trusts, October 2023: 9,475 of 12,671 told within 28 days.
 /// let october = Performance::new("9475".parse()?, "12671".parse()?)?;
-/// let judged = AgainstTarget::judge(&ask, CwtStandard::FasterDiagnosis28Day, "2023-10".parse()?, october)
-///     .ok_or("the ask is for another standard")?;
+/// let judged = AgainstTarget::judge(&ask, CwtStandard::FasterDiagnosis28Day, "2023-10".parse()?, october)?;
 /// assert!(!judged.met());
 /// assert_eq!(judged.gap_in_patients(), Some(662));
 /// assert!(!judged.due()); // the ask applies by March 2025
@@ -42,15 +41,25 @@ pub struct AgainstTarget {
 }
 
 impl AgainstTarget {
-    /// Judges `performance` of `standard` in `month` against `target`;
-    /// `None` when the target is for another standard.
+    /// Judges `performance` of `standard` in `month` against `target`.
+    ///
+    /// # Errors
+    ///
+    /// [`PerformanceError::WrongStandard`] when the target is for another
+    /// standard.
     pub fn judge(
         target: &PerformanceTarget,
         standard: CwtStandard,
         month: YearMonth,
         performance: Performance,
-    ) -> Option<AgainstTarget> {
-        (target.standard() == standard).then(|| AgainstTarget {
+    ) -> Result<AgainstTarget, PerformanceError> {
+        if target.standard() != standard {
+            return Err(PerformanceError::WrongStandard {
+                target: target.standard(),
+                measured: standard,
+            });
+        }
+        Ok(AgainstTarget {
             target: *target,
             month,
             performance,
@@ -111,7 +120,13 @@ mod tests {
     fn another_standard_is_not_judged() {
         let p = Performance::new("1".parse().unwrap(), "2".parse().unwrap()).unwrap();
         let month = "2025-03".parse().unwrap();
-        assert!(AgainstTarget::judge(&ask(), CwtStandard::Combined31Day, month, p).is_none());
+        assert_eq!(
+            AgainstTarget::judge(&ask(), CwtStandard::Combined31Day, month, p),
+            Err(PerformanceError::WrongStandard {
+                target: CwtStandard::Combined62Day,
+                measured: CwtStandard::Combined31Day
+            })
+        );
     }
 
     #[test]

@@ -78,8 +78,8 @@ impl WilsonInterval {
     /// ```
     /// use cancer_plan::cwt::{ConfidenceLevel, WilsonInterval};
     /// let ci = WilsonInterval::for_counts(65.0, 100.0, ConfidenceLevel::Percent95)?;
-    /// assert!((ci.lower() - 0.5525444329688796).abs() < 1e-12);
-    /// assert!((ci.upper() - 0.7363575175690247).abs() < 1e-12);
+    /// assert!((ci.lower_ratio() - 0.5525444329688796).abs() < 1e-12);
+    /// assert!((ci.upper_ratio() - 0.7363575175690247).abs() < 1e-12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn for_counts(
@@ -106,13 +106,24 @@ impl WilsonInterval {
     }
 
     /// The lower limit, as a ratio in `[0, 1]`.
-    pub fn lower(&self) -> f64 {
+    pub fn lower_ratio(&self) -> f64 {
         self.lower
     }
 
     /// The upper limit, as a ratio in `[0, 1]`, at least the lower.
-    pub fn upper(&self) -> f64 {
+    pub fn upper_ratio(&self) -> f64 {
         self.upper
+    }
+
+    /// The lower limit in percentage points, `[0, 100]` (as `Percent` and
+    /// SPC charts of CWT series hold them).
+    pub fn lower_points(&self) -> f64 {
+        self.lower * 100.0
+    }
+
+    /// The upper limit in percentage points, `[0, 100]`.
+    pub fn upper_points(&self) -> f64 {
+        self.upper * 100.0
     }
 
     /// The confidence level.
@@ -158,15 +169,23 @@ mod tests {
     fn limits_stay_within_zero_and_one() {
         // 42.5 of 42.5 at 99.8% gave an upper limit of 1.0000000000000002.
         let ci = WilsonInterval::for_counts(42.5, 42.5, ConfidenceLevel::Percent99_8).unwrap();
-        assert!(ci.upper() <= 1.0, "{}", ci.upper());
-        assert_eq!(ci.upper(), 1.0);
+        assert!(ci.upper_ratio() <= 1.0, "{}", ci.upper_ratio());
+        assert_eq!(ci.upper_ratio(), 1.0);
         for n in 1..2000 {
             let n = f64::from(n) / 2.0;
             for level in [ConfidenceLevel::Percent95, ConfidenceLevel::Percent99_8] {
                 for x in [0.0, n] {
                     let ci = WilsonInterval::for_counts(x, n, level).unwrap();
-                    assert!((0.0..=1.0).contains(&ci.lower()), "{x}/{n}: {}", ci.lower());
-                    assert!((0.0..=1.0).contains(&ci.upper()), "{x}/{n}: {}", ci.upper());
+                    assert!(
+                        (0.0..=1.0).contains(&ci.lower_ratio()),
+                        "{x}/{n}: {}",
+                        ci.lower_ratio()
+                    );
+                    assert!(
+                        (0.0..=1.0).contains(&ci.upper_ratio()),
+                        "{x}/{n}: {}",
+                        ci.upper_ratio()
+                    );
                 }
             }
         }

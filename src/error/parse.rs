@@ -32,7 +32,7 @@ pub struct ParseError {
     what: &'static str,
     text: String,
     expected: Cow<'static, str>,
-    range: Option<RangeError>,
+    range: Option<Box<RangeError>>,
 }
 
 impl ParseError {
@@ -62,7 +62,7 @@ impl ParseError {
     /// The text had the form of `what` but a part of it is out of range.
     pub(crate) fn out_of_range(what: &'static str, text: &str, range: RangeError) -> ParseError {
         let mut e = ParseError::new(what, text, "");
-        e.range = Some(range);
+        e.range = Some(Box::new(range));
         e
     }
 
@@ -83,7 +83,7 @@ impl ParseError {
 
     /// The part of the text that was out of range, when that was the fault.
     pub fn range(&self) -> Option<&RangeError> {
-        self.range.as_ref()
+        self.range.as_deref()
     }
 }
 
@@ -102,7 +102,7 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.range
-            .as_ref()
+            .as_deref()
             .map(|r| r as &(dyn std::error::Error + 'static))
     }
 }

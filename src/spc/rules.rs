@@ -1,5 +1,7 @@
 //! The Making Data Count special-cause rules, as NHSRplotthedots applies them.
 
+use std::fmt;
+
 use serde::Serialize;
 
 use super::limits::Position;
@@ -43,6 +45,55 @@ pub enum TrendDirection {
     Increasing,
     /// Each point below the one before.
     Decreasing,
+}
+
+impl fmt::Display for Side {
+    /// `above` or `below` (the centre line).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Side::Above => "above",
+            Side::Below => "below",
+        })
+    }
+}
+
+impl fmt::Display for TrendDirection {
+    /// `increasing` or `decreasing`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TrendDirection::Increasing => "increasing",
+            TrendDirection::Decreasing => "decreasing",
+        })
+    }
+}
+
+impl fmt::Display for SpecialCause {
+    /// The rule in Making Data Count's words: `a point above the upper
+    /// process limit`, `a run of 7 points below the mean`, `an increasing
+    /// trend of 7 points`, `two of three points above the upper near limit`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            SpecialCause::OutsideLimits { side: Side::Above } => {
+                f.write_str("a point above the upper process limit")
+            }
+            SpecialCause::OutsideLimits { side: Side::Below } => {
+                f.write_str("a point below the lower process limit")
+            }
+            SpecialCause::Trend { direction } => {
+                write!(f, "an {direction} trend of {RUN_LENGTH} points")
+            }
+            SpecialCause::TwoOfThreeBeyondNearLimit { side } => {
+                let limit = match side {
+                    Side::Above => "upper",
+                    Side::Below => "lower",
+                };
+                write!(f, "two of three points {side} the {limit} near limit")
+            }
+            SpecialCause::RunOnOneSide { side } => {
+                write!(f, "a run of {RUN_LENGTH} points {side} the mean")
+            }
+        }
+    }
 }
 
 impl TrendDirection {
@@ -236,6 +287,25 @@ mod tests {
     //! return the spread form directly, so each expectation below is R's
     //! marker vector passed through `ptd_part_of_seven_trend`.
     use super::*;
+
+    #[test]
+    fn special_causes_display_in_words() {
+        assert_eq!(
+            SpecialCause::RunOnOneSide { side: Side::Below }.to_string(),
+            "a run of 7 points below the mean"
+        );
+        assert_eq!(
+            SpecialCause::Trend {
+                direction: TrendDirection::Increasing
+            }
+            .to_string(),
+            "an increasing trend of 7 points"
+        );
+        assert_eq!(
+            SpecialCause::TwoOfThreeBeyondNearLimit { side: Side::Above }.to_string(),
+            "two of three points above the upper near limit"
+        );
+    }
 
     fn part_of_seven(markers: &[i32]) -> Vec<bool> {
         // ptd_part_of_seven_trend: a point is part if it or one of the

@@ -155,13 +155,27 @@ impl PartialEq<str> for FieldPath {
     /// Compares with the dotted form (`budget.areas[1].amount`), as
     /// displayed: no text is parsed into a path.
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        displays_as(self, other)
     }
+}
+
+/// Whether `path` displays as `text`, compared piece by piece as it is
+/// written (no allocation).
+fn displays_as(path: &FieldPath, text: &str) -> bool {
+    struct Rest<'a>(&'a str);
+    impl fmt::Write for Rest<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+            Ok(())
+        }
+    }
+    let mut rest = Rest(text);
+    fmt::write(&mut rest, format_args!("{path}")).is_ok() && rest.0.is_empty()
 }
 
 impl PartialEq<&str> for FieldPath {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        displays_as(self, other)
     }
 }
 
@@ -176,6 +190,8 @@ mod tests {
         let path = root.field("a").index(0).index(1).field("b");
         assert_eq!(path.to_string(), "a[0][1].b");
         assert_eq!(path, "a[0][1].b");
+        assert_ne!(path, "a[0][1].bc");
+        assert_ne!(path, "a[0][1]");
         assert_eq!(path.to_json_pointer(), "/a/0/1/b");
         assert_eq!(path.parent().to_string(), "a[0][1]");
         assert!(path.starts_with(&root.field("a")));

@@ -417,7 +417,7 @@ fn check_spc(
 
 fn check_interval(ci: Option<WilsonInterval>) {
     if let Some(ci) = ci {
-        let (lo, hi) = (ci.lower(), ci.upper());
+        let (lo, hi) = (ci.lower_ratio(), ci.upper_ratio());
         assert!(lo.is_finite() && hi.is_finite(), "{lo} {hi}");
         assert!((0.0..=1.0).contains(&lo), "lower {lo}");
         assert!((0.0..=1.0).contains(&hi), "upper {hi}");

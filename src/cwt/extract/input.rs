@@ -180,7 +180,7 @@ fn bad_counts(error: PerformanceError) -> BadRowReason {
             total,
             breaches,
         },
-        other @ PerformanceError::Overflow => BadRowReason::Counts {
+        other => BadRowReason::Counts {
             message: other.to_string(),
         },
     }

@@ -33,7 +33,7 @@ fn year_2024_26_is_rejected() {
     assert_eq!(
         err.map(|e| e.to_string()),
         Some(
-            "`2024/26` is not a financial year: `2024/26` must end in the year after 2024"
+            "`2024/26` is not a financial year (expected the second year to be the one after 2024: `2024/25`)"
                 .to_owned()
         )
     );

@@ -191,6 +191,12 @@ impl RollUp {
 impl BudgetAllocation {
     /// Groups the lines by `dimension`.
     ///
+    /// **Empty groups.** A roll-up adds up lines, so it has a group for
+    /// each value some line has: an area, ICB, category or source without
+    /// lines has no group (and an area's budget or guide spend is not in
+    /// the roll-up; compare them with [`BudgetAllocation::reconcile`]).
+    /// The groups' totals always add up to [`BudgetAllocation::lines_total`].
+    ///
     /// # Errors
     ///
     /// [`MoneyError::Overflow`] if a group's total leaves the decimal range

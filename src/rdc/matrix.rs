@@ -63,7 +63,7 @@ use crate::{
 /// checks of [`ComplianceMatrix::build`] again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(
-    try_from = "super::matrix_form::MatrixForm",
+    try_from = "super::matrix_form::MatrixReadForm",
     into = "super::matrix_form::MatrixForm"
 )]
 pub struct ComplianceMatrix {

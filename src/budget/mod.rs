@@ -9,8 +9,9 @@
 //! - [`apportion`] splits an amount exactly by weights (largest remainder);
 //!   [`BudgetAllocation::guide_spends_from_shares`] gives the guide spends
 //!   the shares imply;
-//! - [`BudgetAllocation::reconcile`] (and [`reconcile`](crate::reconcile) for
-//!   a plan) lists every discrepancy under a named [`Tolerance`];
+//! - [`BudgetAllocation::reconcile`] (the one entry point; for a plan,
+//!   `plan.budget().map(|b| b.reconcile(tolerance))`) lists every
+//!   discrepancy under a named [`Tolerance`];
 //! - [`BudgetAllocation::roll_up`] groups the lines by any [`Dimension`],
 //!   conserving the total exactly; [`BudgetAllocation::variance`] reports
 //!   budget vs guide spend; [`BudgetAllocation::continuing_commitments`]

@@ -28,12 +28,17 @@ fn usage() -> ! {
     std::process::exit(2)
 }
 
+/// Opens `path`; the error names it (an `io::Error` alone does not).
+fn open(path: &str) -> std::io::Result<File> {
+    File::open(path).map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}")))
+}
+
 fn read(path: &str) -> Result<PathwayFileCounts, Error> {
     let mapping = ColumnMapping::new();
     if path.ends_with(".parquet") {
-        Ok(read_pathways_parquet(File::open(path)?, &mapping)?)
+        Ok(read_pathways_parquet(open(path)?, &mapping)?)
     } else if path.ends_with(".csv") {
-        let file = BufReader::with_capacity(1 << 16, File::open(path)?);
+        let file = BufReader::with_capacity(1 << 16, open(path)?);
         Ok(read_pathways_csv(file, &mapping)?)
     } else {
         eprintln!("{path}: the extension must be .csv or .parquet");

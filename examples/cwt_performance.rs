@@ -58,8 +58,14 @@ fn main() -> Result<(), cancer_plan::Error> {
     let path = std::env::args_os()
         .nth(1)
         .map_or_else(|| root.join(DEFAULT_EXTRACT), PathBuf::from);
-    let plan = cancer_plan::json::from_reader(BufReader::new(File::open(root.join(PLAN))?))?;
-    let extract = read_any_extract(BufReader::new(File::open(&path)?))?;
+    // The error names the file (an `io::Error` alone does not).
+    let open = |path: &std::path::Path| {
+        File::open(path)
+            .map(BufReader::new)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    };
+    let plan = cancer_plan::json::from_reader(open(&root.join(PLAN))?)?;
+    let extract = read_any_extract(open(&path)?)?;
 
     println!("CWT {}: {}", extract.layout(), path.display());
     println!(

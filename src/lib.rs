@@ -144,6 +144,7 @@
 
 pub mod budget;
 pub mod capacity;
+pub mod capacity_demand;
 pub mod cwt;
 pub mod docs;
 pub mod id;

@@ -1,0 +1,37 @@
+//! Capacity and demand modelling of tumour pathways: from referral demand
+//! to the capacity, and the money, it takes to meet a plan's asks.
+//!
+//! - [`waiting_list`](self#waiting-list-formulas): NHSRwaitinglist's
+//!   formulas ([`queue_load`], [`target_mean_wait`], [`target_queue_size`],
+//!   [`relief_capacity`], [`target_capacity`], [`waiting_list_pressure`]),
+//!   typed ([`RatePerWeek`], [`Weeks`], [`CoefficientOfVariation`],
+//!   [`Factor`], [`QueueSize`]), with a typed error where the package
+//!   returns `Inf` or `NaN`;
+//! - [`waiting_list_stats`] and [`queue_sizes`]: the statistics of a list
+//!   of referral and removal dates;
+//!
+//! # Waiting-list formulas
+//!
+//! In NHSRwaitinglist's units: rates per week, times in weeks, factor 4
+//! and coefficients of variation 1 by default. Each function says where
+//! the package's convention differs from textbook queueing; the crate
+//! follows the package's code (its test values are the crate's tests, to
+//! 1e-9 relative).
+
+mod error;
+mod nhsr;
+mod stats;
+mod units;
+mod waiting_list;
+
+pub use error::CapacityDemandError;
+pub use nhsr::{WaitingListArgs, WaitingListFunction};
+pub use stats::{
+    queue_sizes, waiting_list_stats, QueueSizes, WaitingListEntry, WaitingListStats,
+    MAX_WINDOW_DAYS,
+};
+pub use units::{CoefficientOfVariation, Factor, QueueSize, RatePerWeek, Weeks};
+pub use waiting_list::{
+    kingman_mean_wait, queue_load, relief_capacity, target_capacity, target_mean_wait,
+    target_queue_size, waiting_list_pressure, DemandEstimate,
+};

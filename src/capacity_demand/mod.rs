@@ -18,14 +18,26 @@
 //! follows the package's code (its test values are the crate's tests, to
 //! 1e-9 relative).
 
+mod engine;
+mod erlang;
 mod error;
 mod nhsr;
+mod pathway;
+mod results;
+mod rng;
+mod settings;
+mod simulation;
 mod stats;
 mod units;
 mod waiting_list;
 
+pub use erlang::ErlangC;
 pub use error::CapacityDemandError;
 pub use nhsr::{WaitingListArgs, WaitingListFunction};
+pub use pathway::{PathwayModel, PathwayStep, StepKind};
+pub use results::{Estimate, MonthlyShare, SimulationResults, WaitingListPoint};
+pub use settings::{SimulationSettings, MAX_MONTHS, MAX_REPLICATIONS, MAX_WARM_UP_WEEKS};
+pub use simulation::simulate;
 pub use stats::{
     queue_sizes, waiting_list_stats, QueueSizes, WaitingListEntry, WaitingListStats,
     MAX_WINDOW_DAYS,

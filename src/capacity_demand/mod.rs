@@ -18,6 +18,8 @@
 //! follows the package's code (its test values are the crate's tests, to
 //! 1e-9 relative).
 
+mod costing;
+mod demand;
 mod engine;
 mod erlang;
 mod error;
@@ -27,10 +29,15 @@ mod results;
 mod rng;
 mod settings;
 mod simulation;
+mod solver;
 mod stats;
 mod units;
 mod waiting_list;
 
+pub use costing::{
+    cost_extra_capacity, funding_variance, CapacityCost, FundingVariance, SessionCosting,
+};
+pub use demand::{fds_demand, summarise_demand, DemandSummary, MonthlyDemand};
 pub use erlang::ErlangC;
 pub use error::CapacityDemandError;
 pub use nhsr::{WaitingListArgs, WaitingListFunction};
@@ -38,6 +45,7 @@ pub use pathway::{PathwayModel, PathwayStep, StepKind};
 pub use results::{Estimate, MonthlyShare, SimulationResults, WaitingListPoint};
 pub use settings::{SimulationSettings, MAX_MONTHS, MAX_REPLICATIONS, MAX_WARM_UP_WEEKS};
 pub use simulation::simulate;
+pub use solver::{least_extra_capacity, CapacityAnswer, CapacityQuestion};
 pub use stats::{
     queue_sizes, waiting_list_stats, QueueSizes, WaitingListEntry, WaitingListStats,
     MAX_WINDOW_DAYS,

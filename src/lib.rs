@@ -16,7 +16,10 @@
 //!   England extracts or patient pathways ([`cwt`]);
 //! - RDC pathway compliance and its ICB-to-alliance roll-up ([`rdc`]);
 //! - the cost of improvement posts and teams, as budget lines ([`capacity`]);
-//! - Making Data Count SPC charts ([`spc`]).
+//! - Making Data Count SPC charts ([`spc`]);
+//! - capacity and demand: NHSRwaitinglist's waiting-list formulas, a seeded
+//!   pathway simulation, and the least capacity, and its cost, that meets an
+//!   ask ([`capacity_demand`]).
 //!
 //! ```
 //! use cancer_plan::{Alliance, CancerPlan, Icb, Id, Money};
@@ -52,6 +55,8 @@
 //! | `improvement_capacity_2021` | the June 2021 board paper's improvement capacity, costed, and an illustrative RDC compliance matrix ([`docs::rdc_capacity`]) |
 //! | `cwt_pathways` | patient-level pathway files (CSV or Parquet) to performance cells (features `pathway-csv`, `pathway-parquet`; [`docs::cwt`]) |
 //! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
+//! | `waiting_list` | NHSRwaitinglist's formulas over a CSV of calls; reproduces the package's own test values ([`capacity_demand`]) |
+//! | `capacity_demand` | one Wessex pathway from extract demand to the capacity, cost and budget variance that meet the FDS ask (features `cwt-extract`, `json`; [`capacity_demand`]) |
 //! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
@@ -75,6 +80,7 @@
 //! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
 //! | [`capacity`] | improvement posts, teams and reviews, and their costs |
 //! | [`spc`] | Making Data Count XmR charts |
+//! | [`capacity_demand`] | waiting-list formulas and statistics, pathway model, simulation, solver, costing, demand from CWT |
 //! | `json` (feature `json`) | reading and writing the JSON format; every mistake in one read, each at its path |
 //! | `schema` (feature `schema`) | the JSON Schema of the plan format, generated from the types |
 //! | [`docs`] | the guides |
@@ -98,7 +104,10 @@
 //!    roll-ups stay with `budget`: they read only a budget and values.
 //! 4. **Analyses**: `cwt` (values and `standard`: it measures against a
 //!    `PerformanceTarget` without naming the plan), then `spc` (also
-//!    `cwt`).
+//!    `cwt`), and `capacity_demand` (values, `standard`, `budget`,
+//!    `capacity` and `cwt`: it reads CWT tables for demand, costs capacity
+//!    through `capacity` and compares it with a `budget`, never naming the
+//!    plan itself).
 //! 5. **The document**: `json` reads and writes the plan with everything
 //!    it holds.
 //!

@@ -82,3 +82,41 @@ fn the_standards_import_only_values() {
         }
     }
 }
+
+#[test]
+fn capacity_demand_names_no_plan_item_and_nothing_below_names_it() {
+    // An analysis: values, standards, budget, capacity and cwt only.
+    for (file, n, line) in code_lines("src/capacity_demand") {
+        if line.starts_with("use crate::") {
+            let allowed = [
+                "use crate::budget::",
+                "use crate::capacity::",
+                "use crate::cwt::",
+                "use crate::id::",
+                "use crate::money::",
+                "use crate::org::",
+                "use crate::percent::",
+                "use crate::period::",
+                "use crate::standard::",
+                "use crate::validate::",
+            ];
+            assert!(
+                allowed.iter().any(|a| line.starts_with(a)),
+                "{file}:{n}: {line}"
+            );
+        }
+        assert!(!line.contains("CancerPlan"), "{file}:{n}: {line}");
+    }
+    for dir in [
+        "src/plan",
+        "src/budget",
+        "src/capacity",
+        "src/cwt",
+        "src/standard",
+        "src/spc",
+    ] {
+        for (file, n, line) in code_lines(dir) {
+            assert!(!line.contains("capacity_demand"), "{file}:{n}: {line}");
+        }
+    }
+}

@@ -156,8 +156,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         .delivery_asks()
         .filter_map(|a| a.kind().performance_target())
         .find(|t| t.standard() == CwtStandard::FasterDiagnosis28Day)
-        .ok_or("the plan has no FDS ask")?
-        .clone();
+        .copied()
+        .ok_or("the plan has no FDS ask")?;
     let start: YearMonth = "2024-04".parse()?;
     let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     let settings = SimulationSettings::new(start, 12)
@@ -200,8 +200,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
 
     // 5. The solver.
-    let question =
-        CapacityQuestion::new(Id::new("colonoscopy")?, ask.clone(), 0.8).with_max_extra(200.0);
+    let question = CapacityQuestion::new(Id::new("colonoscopy")?, ask, 0.8).with_max_extra(200.0);
     let clock = Instant::now();
     let answer = least_extra_capacity(&model, &settings, &question)?;
     let elapsed = clock.elapsed();
@@ -249,10 +248,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     )?;
     let needed = cost.cost_in(year)?;
     println!(
-        "Cost: {:.1} lists a week = {} WTE {} ({}): {} in {}",
+        "Cost: {:.1} lists a week = {} WTE nurse endoscopists ({}): {} in {}",
         cost.sessions_per_week(),
         cost.wte(),
-        "nurse endoscopists",
         AfcBand::Band8A,
         needed,
         year

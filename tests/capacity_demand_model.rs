@@ -100,7 +100,7 @@ fn the_solver_finds_the_least_capacity_that_reaches_the_ask() {
         Percent::from_points(80).unwrap(),
         "2024-09".parse().unwrap(),
     );
-    let question = CapacityQuestion::new(Id::new("clinic").unwrap(), target.clone(), 0.8);
+    let question = CapacityQuestion::new(Id::new("clinic").unwrap(), target, 0.8);
     let model = clinic_model(38.0);
     let answer = least_extra_capacity(&model, &settings, &question).unwrap();
     let extra = answer.extra_slots();
@@ -120,7 +120,7 @@ fn the_solver_finds_the_least_capacity_that_reaches_the_ask() {
     let met = least_extra_capacity(&clinic_model(38.0 + extra), &settings, &question).unwrap();
     assert_eq!(met.extra_slots(), 0.0);
     // Unknown step; due month not observed; unreachable.
-    let wrong = CapacityQuestion::new(Id::new("mdt").unwrap(), target.clone(), 0.8);
+    let wrong = CapacityQuestion::new(Id::new("mdt").unwrap(), target, 0.8);
     assert!(matches!(
         least_extra_capacity(&model, &settings, &wrong),
         Err(CapacityDemandError::UnknownStep { .. })

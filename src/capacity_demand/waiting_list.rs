@@ -145,9 +145,10 @@ pub fn relief_capacity(
 ///
 /// How it differs from the textbook: Kingman's G/G/1 approximation is
 /// `W = (rho / (1 - rho)) x ((ca^2 + cs^2) / 2) x (1 / capacity)`; the
-/// package uses its heavy-traffic form `W = ((ca^2 + cs^2) / 2) / (capacity
-/// - demand)` (the two agree as the load nears 1, and the package's answer
-/// is the larger: it errs towards more capacity). The package's
+/// package uses its heavy-traffic form
+/// `W = ((ca^2 + cs^2) / 2) / (capacity - demand)` (the two agree as the
+/// load nears 1, and the package's answer is the larger: it errs towards
+/// more capacity). The package's
 /// documentation writes the formula without the halving of the squared
 /// coefficients; its code halves them, and the crate follows the code.
 /// Defaults: factor 4, both coefficients of variation 1.

@@ -2,9 +2,7 @@
 //! Agenda for Change bands, whole-time equivalents and costings, and as
 //! budget lines comparable to the plan's budget.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 sessions (finite, checked); money through checked Decimal.
-
-use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -178,11 +176,11 @@ pub fn cost_extra_capacity(
     }
     let annual = costing.annual_cost()?;
     let full = wte.trunc();
-    let part = wte - full;
+    let part = wte.fract();
     let mut posts = Vec::new();
     let mut number = 0u32;
     let mut add = |w: Wte| -> Result<(), CapacityDemandError> {
-        number += 1;
+        number = number.saturating_add(1); // at most 10,001 posts (checked above)
         let id = Id::new(format!("{id_prefix}-{number}"))
             .map_err(|e| CapacityDemandError::Cost(e.to_string()))?;
         posts.push(
@@ -199,10 +197,9 @@ pub fn cost_extra_capacity(
         );
         Ok(())
     };
-    let mut i = Decimal::ZERO;
-    while i < full {
+    let full_posts = full.to_u32().unwrap_or(0); // at most 10,000 (checked above)
+    for _ in 0..full_posts {
         add(Wte::FULL_TIME)?;
-        i += Decimal::ONE;
     }
     if part > Decimal::ZERO {
         add(Wte::new(part).map_err(|e| CapacityDemandError::Cost(e.to_string()))?)?;

@@ -20,8 +20,6 @@
 //! referral data, or a trust's own PAS) are the better source where a
 //! caller has them; [`MonthlyDemand::new`] takes any count.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 statistics over counts.
-
 use std::collections::BTreeMap;
 
 use serde::Serialize;

@@ -4,8 +4,6 @@
 //! at a step is known once the step before it is done, since no patient
 //! returns to an earlier step.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 times; integer counts bounded by the patient limit.
-
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -87,12 +85,12 @@ fn count(
     standard_days: usize,
 ) {
     if let Some(h) = hist.get_mut(days) {
-        *h += 1;
+        *h = h.saturating_add(1);
     }
     if let Some(cell) = by_month.get_mut(month) {
-        cell.1 += 1;
+        cell.1 = cell.1.saturating_add(1);
         if days <= standard_days {
-            cell.0 += 1;
+            cell.0 = cell.0.saturating_add(1);
         }
     }
 }
@@ -142,7 +140,7 @@ pub(crate) fn replicate(model: &PathwayModel, frame: &Frame, mut rng: Rng) -> Re
         let service = ServiceTime::new(step.mean_service_days(), step.service_cv());
         let mut free: BinaryHeap<Reverse<u64>> =
             (0..step.servers()).map(|_| Reverse(key(0.0))).collect();
-        let last = k + 1 == steps.len();
+        let last = k.saturating_add(1) == steps.len();
         let mut next = Vec::new();
         for (arrival, patient) in incoming {
             let p = patient as usize;
@@ -153,7 +151,7 @@ pub(crate) fn replicate(model: &PathwayModel, frame: &Frame, mut rng: Rng) -> Re
             if arrival >= observe_start && arrival < horizon {
                 if let Some(w) = step_waits.get_mut(k) {
                     w.0 += start - arrival;
-                    w.1 += 1;
+                    w.1 = w.1.saturating_add(1);
                 }
             }
             if step.kind() == StepKind::Treatment {
@@ -179,7 +177,7 @@ pub(crate) fn replicate(model: &PathwayModel, frame: &Frame, mut rng: Rng) -> Re
                 next.push((done, patient));
             }
         }
-        if let Some(queue) = pending.get_mut(k + 1) {
+        if let Some(queue) = pending.get_mut(k.saturating_add(1)) {
             queue.extend(next);
         }
     }

@@ -1,8 +1,6 @@
 //! [`ErlangC`]: the exact M/M/c queue (Poisson arrivals, exponential
 //! service, `c` servers), against which the simulation is checked.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 only; results checked finite.
-
 use super::error::{positive, result, CapacityDemandError};
 use super::units::{RatePerWeek, Weeks};
 

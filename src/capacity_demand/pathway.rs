@@ -3,8 +3,6 @@
 //! turnaround times and routing; serialised as JSON and checked like the
 //! rest of the crate, every mistake at its path.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 only; results checked in the simulation.
-
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};

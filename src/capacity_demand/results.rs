@@ -1,8 +1,6 @@
 //! [`SimulationResults`]: what a simulation found, over its replications,
 //! with 95% confidence intervals.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 statistics over counts.
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -88,7 +86,7 @@ impl Estimate {
             f64::INFINITY
         } else {
             let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
-            t975(values.len() - 1) * (var / n).sqrt()
+            t975(values.len().saturating_sub(1)) * (var / n).sqrt()
         };
         Some(Estimate {
             mean,
@@ -329,7 +327,7 @@ impl SimulationResults {
         let needed = (p / 100.0 * total as f64).ceil().max(1.0);
         let mut seen = 0u64;
         for (day, count) in hist.iter().enumerate() {
-            seen += count;
+            seen = seen.saturating_add(*count);
             if seen as f64 >= needed {
                 return u32::try_from(day).ok();
             }

@@ -3,8 +3,6 @@
 //! replication's stream depends on nothing else (not on the thread that
 //! runs it).
 
-#![allow(clippy::arithmetic_side_effects)] // wrapping integer arithmetic and f64 only.
-
 #[derive(Debug, Clone)]
 pub(crate) struct Rng {
     s: [u64; 4],

@@ -34,6 +34,9 @@ pub struct SimulationSettings {
 pub const MAX_WARM_UP_WEEKS: f64 = 520.0;
 /// The most months observed (10 years).
 pub const MAX_MONTHS: u32 = 120;
+/// The largest patient limit a caller may set (patients are indexed by
+/// `u32` inside a replication).
+pub const MAX_PATIENTS_LIMIT: usize = 100_000_000;
 /// The most replications.
 pub const MAX_REPLICATIONS: u32 = 100_000;
 
@@ -132,6 +135,13 @@ impl SimulationSettings {
                 setting: "replications",
                 rule: "2 to 100,000",
                 value: self.replications.to_string(),
+            });
+        }
+        if self.max_patients > MAX_PATIENTS_LIMIT {
+            return Err(CapacityDemandError::Setting {
+                setting: "most patients a replication",
+                rule: "at most 100,000,000",
+                value: self.max_patients.to_string(),
             });
         }
         if self.start.checked_plus_months(self.months as i32).is_none() {

@@ -1,8 +1,6 @@
 //! [`simulate`]: a seeded discrete-event simulation of a [`PathwayModel`],
 //! replications run in parallel on scoped threads.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 times; counts bounded by the settings' limits.
-
 use chrono::NaiveDate;
 
 use super::engine::{replicate, Frame, Replication};
@@ -36,7 +34,7 @@ fn frame(settings: &SimulationSettings) -> (Frame, Vec<YearMonth>, Vec<NaiveDate
         }
         samples.push(at);
         dates.push(date);
-        week += 1;
+        week = week.saturating_add(1);
     }
     (
         Frame {

@@ -2,8 +2,6 @@
 //! that reaches an ask's threshold by its due month, at a stated
 //! confidence.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 capacities; the search is bounded by `max_extra / resolution`.
-
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
@@ -141,7 +139,11 @@ pub fn least_extra_capacity(
     let baseline_slots = model.steps().get(index).map_or(0.0, |s| s.slots_per_week());
     let due = question.target.by();
     let first = settings.start();
-    let last = first.plus_months(settings.months() as i32 - 1);
+    let last = first.plus_months(
+        i32::try_from(settings.months())
+            .unwrap_or(i32::MAX)
+            .saturating_sub(1),
+    );
     if due < first || due > last {
         return Err(CapacityDemandError::Setting {
             setting: "observed months",
@@ -173,7 +175,7 @@ pub fn least_extra_capacity(
 
     let mut simulations = 0u32;
     let mut trial = |units: u64| -> Result<(f64, SimulationResults), CapacityDemandError> {
-        simulations += 1;
+        simulations = simulations.saturating_add(1);
         let extra = units as f64 * resolution;
         let results = simulate(&model.clone().with_extra_slots(index, extra), settings)?;
         let chance = results
@@ -219,8 +221,9 @@ pub fn least_extra_capacity(
         lo = try_units;
         hi = try_units.saturating_mul(2);
     };
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
+    // lo < hi throughout: the differences and the midpoint cannot overflow.
+    while hi.saturating_sub(lo) > 1 {
+        let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
         let (chance, results) = trial(mid)?;
         if chance >= question.confidence {
             hi = mid;

@@ -22,8 +22,6 @@
 //! of the previous removal and the last day the list was empty (idle time
 //! is not capacity).
 
-#![allow(clippy::arithmetic_side_effects)] // f64 statistics, checked finite; day counts bounded by MAX_WINDOW_DAYS.
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -148,27 +146,27 @@ pub fn queue_sizes(
     end: NaiveDate,
 ) -> Result<QueueSizes, CapacityDemandError> {
     let days = check(entries, start, end)?;
-    let mut change = vec![0i64; days + 2];
+    let mut change = vec![0i64; days.saturating_add(2)];
     for entry in entries {
         if entry.referral > end || entry.removal.is_some_and(|r| r <= start) {
             continue;
         }
         let from = day_index(start, entry.referral.max(start));
         if let Some(slot) = change.get_mut(from) {
-            *slot += 1;
+            *slot = slot.saturating_add(1);
         }
         if let Some(removal) = entry.removal.filter(|r| *r <= end) {
             if let Some(slot) = change.get_mut(day_index(start, removal)) {
-                *slot -= 1;
+                *slot = slot.saturating_sub(1);
             }
         }
     }
     let mut size = 0i64;
     let sizes = change
         .iter()
-        .take(days + 1)
+        .take(days.saturating_add(1))
         .map(|c| {
-            size += c;
+            size = size.saturating_add(*c); // at most the number of entries
             u64::try_from(size).unwrap_or(0)
         })
         .collect();
@@ -262,7 +260,7 @@ pub fn waiting_list_stats(
     end: NaiveDate,
 ) -> Result<WaitingListStats, CapacityDemandError> {
     let sizes = queue_sizes(entries, start, end)?;
-    let window_days = (end.signed_duration_since(start).num_days() + 1) as f64;
+    let window_days = end.signed_duration_since(start).num_days() as f64 + 1.0;
 
     let mut referrals: Vec<NaiveDate> = entries
         .iter()

@@ -9,8 +9,6 @@
 //! [`CapacityDemandError`]. Where its conventions differ from textbook
 //! queueing, each function says so.
 
-#![allow(clippy::arithmetic_side_effects)] // f64 arithmetic: no panic; every result is checked finite by `result`.
-
 use super::error::{positive, result, CapacityDemandError};
 use super::units::{CoefficientOfVariation, Factor, QueueSize, RatePerWeek, Weeks};
 

@@ -242,7 +242,7 @@ fn mean_cv(
 ///     WaitingListEntry::removed(d("2024-01-10"), d("2024-01-15")),
 ///     WaitingListEntry::waiting(d("2024-01-16")),
 /// ];
-/// let stats = waiting_list_stats(&list, Weeks::new(4.0)?, d("2024-01-01"), d("2024-01-29"))?;
+/// let stats = waiting_list_stats(&list, Weeks::new(4.0)?, d("2024-01-01"), d("2024-01-28"))?;
 /// assert_eq!(stats.queue_size, 1);
 /// assert_eq!(stats.count_demand, 4);
 /// assert!((stats.mean_demand.get() - 4.0 / 4.0).abs() < 1e-12); // 4 referrals in 28 days

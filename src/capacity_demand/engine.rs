@@ -9,6 +9,12 @@ use std::collections::BinaryHeap;
 
 use super::pathway::{PathwayModel, StepKind};
 use super::rng::{Rng, ServiceTime};
+use crate::standard::CwtStandard;
+
+/// The crate's within-standard rule: calendar days from the referral's day
+/// (day 0) to the clock stop's day at most the standard's days.
+const FDS_DAYS: usize = CwtStandard::FasterDiagnosis28Day.days() as usize;
+const DAY62_DAYS: usize = CwtStandard::Combined62Day.days() as usize;
 
 /// The longest wait the histograms keep day by day; longer waits share
 /// the last bucket.
@@ -192,7 +198,13 @@ pub(crate) fn replicate(model: &PathwayModel, frame: &Frame, mut rng: Rng) -> Re
     };
     for ((r, t), x) in referral.iter().zip(&told).zip(&treated) {
         if let Some(m) = frame.month_of(*t) {
-            count(&mut out.fds_hist, &mut out.fds, m, clock_days(*r, *t), 28);
+            count(
+                &mut out.fds_hist,
+                &mut out.fds,
+                m,
+                clock_days(*r, *t),
+                FDS_DAYS,
+            );
         }
         if let Some(m) = frame.month_of(*x) {
             count(

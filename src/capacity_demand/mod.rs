@@ -1,22 +1,53 @@
 //! Capacity and demand modelling of tumour pathways: from referral demand
 //! to the capacity, and the money, it takes to meet a plan's asks.
 //!
-//! - [`waiting_list`](self#waiting-list-formulas): NHSRwaitinglist's
-//!   formulas ([`queue_load`], [`target_mean_wait`], [`target_queue_size`],
-//!   [`relief_capacity`], [`target_capacity`], [`waiting_list_pressure`]),
-//!   typed ([`RatePerWeek`], [`Weeks`], [`CoefficientOfVariation`],
-//!   [`Factor`], [`QueueSize`]), with a typed error where the package
-//!   returns `Inf` or `NaN`;
-//! - [`waiting_list_stats`] and [`queue_sizes`]: the statistics of a list
-//!   of referral and removal dates;
+//! | item | what it does |
+//! | --- | --- |
+//! | [`queue_load`], [`target_mean_wait`], [`target_queue_size`], [`relief_capacity`], [`target_capacity`], [`waiting_list_pressure`] | NHSRwaitinglist's formulas, typed ([`RatePerWeek`], [`Weeks`], [`CoefficientOfVariation`], [`Factor`], [`QueueSize`]); [`WaitingListFunction`] calls them by their R names |
+//! | [`kingman_mean_wait`], [`ErlangC`] | the textbook G/G/1 approximation and the exact M/M/c queue |
+//! | [`queue_sizes`], [`waiting_list_stats`] | statistics of a list of referral and removal dates (`wl_queue_size`, `wl_stats`) |
+//! | [`PathwayModel`], [`PathwayStep`] | a tumour site's pathway: steps, capacity in slots a week, servers, service and turnaround times, routing; JSON, checked with paths |
+//! | [`simulate`], [`SimulationSettings`], [`SimulationResults`] | a seeded discrete-event simulation: share within each standard by month with 95% CIs, the waiting list by week, wait percentiles |
+//! | [`least_extra_capacity`], [`CapacityQuestion`] | the least extra weekly capacity at a step that reaches an ask by its due month at a stated confidence |
+//! | [`SessionCosting`], [`cost_extra_capacity`], [`funding_variance`] | that capacity as Agenda for Change posts through [`capacity`](crate::capacity), as budget lines, against the plan's budget |
+//! | [`fds_demand`], [`summarise_demand`] | monthly demand per trust and cancer type from CWT FDS counts (a proxy: see [`fds_demand`]) |
 //!
 //! # Waiting-list formulas
 //!
 //! In NHSRwaitinglist's units: rates per week, times in weeks, factor 4
-//! and coefficients of variation 1 by default. Each function says where
-//! the package's convention differs from textbook queueing; the crate
-//! follows the package's code (its test values are the crate's tests, to
-//! 1e-9 relative).
+//! and coefficients of variation 1 by default. The crate follows the
+//! package's code (its test values are the crate's tests:
+//! `tests/capacity_demand_nhsr.rs`), and each function says where the
+//! package's convention differs from textbook queueing: target capacity is
+//! Kingman's heavy-traffic form (more capacity than the G/G/1
+//! approximation), and halves the squared coefficients of variation
+//! although the package's documentation does not; relief capacity's
+//! inflation of estimated demand is in the units of demand. Where the
+//! package returns `Inf` or `NaN` (a zero divisor) or silently accepts a
+//! negative rate, these return a [`CapacityDemandError`]. Its `wl_stats`
+//! slips (a mean wait in days against a target in weeks; one gap too many
+//! in the referral count) are not copied: see [`waiting_list_stats`].
+//!
+//! # The simulation
+//!
+//! Patients are referred as a Poisson stream, queue first come first
+//! served for each step's servers, may be told cancer is ruled out after
+//! each step's turnaround, are told their diagnosis after the step that
+//! tells it, and start first treatment at a treatment step. The FDS clock
+//! runs from referral to being told, the 62-day clock from referral to
+//! first treatment; within a standard is the crate's rule (calendar days,
+//! the referral day being day 0, at most the standard's days), counted in
+//! the month of the clock stop as CWT counts. The protocol is explicit in
+//! [`SimulationSettings`]: a warm-up from each step's initial waiting list,
+//! then whole calendar months observed. Replication `i` draws from `(seed,
+//! i)` alone, so the answer does not depend on the threads. Checked against
+//! Erlang C for M/M/1 and M/M/4 at loads 0.5, 0.8 and 0.95
+//! (`tests/capacity_demand_erlang.rs`); about 700 times ciw's speed on one
+//! core (BENCHMARKS.md).
+//!
+//! Not modelled: capacity by weekday or bank holidays (a step's slots are a
+//! weekly rate), priorities or booking rules other than first come first
+//! served, and patients who return to an earlier step.
 
 mod costing;
 mod demand;

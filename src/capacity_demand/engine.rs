@@ -212,7 +212,7 @@ pub(crate) fn replicate(model: &PathwayModel, frame: &Frame, mut rng: Rng) -> Re
                 &mut out.day62,
                 m,
                 clock_days(*r, *x),
-                62,
+                DAY62_DAYS,
             );
         }
     }

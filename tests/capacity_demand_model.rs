@@ -244,3 +244,82 @@ fn fds_demand_comes_from_the_extract_told_counts() {
     assert_eq!(summary.months, 16);
     assert!((80.0..110.0).contains(&summary.mean_per_week.get()));
 }
+
+#[test]
+fn fds_stops_when_told_and_62_day_at_first_treatment() {
+    // No queueing (capacity far above demand, fixed short service): the
+    // waits are the turnarounds. Told after the test's turnaround; treated
+    // after the MDT's.
+    let model = |test_turnaround: f64, mdt_turnaround: f64| {
+        PathwayModel::new(
+            "Two clocks",
+            RatePerWeek::new(20.0).unwrap(),
+            vec![
+                PathwayStep::new(
+                    Id::new("test").unwrap(),
+                    "Test",
+                    StepKind::DiagnosticTest,
+                    10_000.0,
+                )
+                .with_servers(100)
+                .with_service_cv(0.0)
+                .with_turnaround_days(test_turnaround)
+                .telling_diagnosis(),
+                PathwayStep::new(
+                    Id::new("mdt").unwrap(),
+                    "MDT",
+                    StepKind::MdtOrResults,
+                    10_000.0,
+                )
+                .with_servers(100)
+                .with_service_cv(0.0)
+                .with_turnaround_days(mdt_turnaround),
+                PathwayStep::new(
+                    Id::new("treat").unwrap(),
+                    "Surgery",
+                    StepKind::Treatment,
+                    10_000.0,
+                )
+                .with_servers(100)
+                .with_service_cv(0.0),
+            ],
+        )
+        .unwrap()
+    };
+    let settings = SimulationSettings::new("2024-04".parse().unwrap(), 3)
+        .with_warm_up_weeks(12.0)
+        .with_replications(4);
+    let month = "2024-06".parse().unwrap();
+    let share = |m: &PathwayModel, standard| {
+        simulate(m, &settings)
+            .unwrap()
+            .share(standard, month)
+            .unwrap()
+            .estimate()
+            .mean()
+    };
+    let fast = model(10.0, 20.0); // told by day 10-11, treated by day 30-31
+    assert_eq!(share(&fast, CwtStandard::FasterDiagnosis28Day), 1.0);
+    assert_eq!(share(&fast, CwtStandard::Combined62Day), 1.0);
+    let late_told = model(35.0, 5.0); // told after 35 days, treated by day 41
+    assert_eq!(share(&late_told, CwtStandard::FasterDiagnosis28Day), 0.0);
+    assert_eq!(share(&late_told, CwtStandard::Combined62Day), 1.0);
+    let late_treated = model(10.0, 60.0); // treated after 70 days
+    assert_eq!(share(&late_treated, CwtStandard::FasterDiagnosis28Day), 1.0);
+    assert_eq!(share(&late_treated, CwtStandard::Combined62Day), 0.0);
+    let results = simulate(&late_treated, &settings).unwrap();
+    assert!(
+        results
+            .wait_percentile(CwtStandard::Combined62Day, 50.0)
+            .unwrap()
+            >= 70
+    );
+    assert_eq!(
+        results.wait_percentile(CwtStandard::Combined31Day, 50.0),
+        None
+    );
+    assert!(!results.waiting_list().is_empty());
+    assert!(serde_json::to_string(&results)
+        .unwrap()
+        .contains("open_pathways"));
+}

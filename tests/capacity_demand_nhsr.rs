@@ -76,3 +76,39 @@ fn every_function_name_round_trips_and_unknown_names_are_refused() {
         "calc_queue_load needs the argument `demand`"
     );
 }
+
+mod never_nan {
+    use cancer_plan::capacity_demand::{WaitingListArgs, WaitingListFunction};
+    use proptest::prelude::*;
+
+    fn arg() -> impl Strategy<Value = Option<f64>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(0.0)),
+            Just(Some(-1.0)),
+            Just(Some(f64::NAN)),
+            Just(Some(f64::INFINITY)),
+            Just(Some(f64::MAX)),
+            (0.0..1e6f64).prop_map(Some),
+        ]
+    }
+
+    proptest! {
+        /// Whatever the arguments, a formula returns a finite number or a
+        /// typed error: never NaN or infinity (where R returns them).
+        #[test]
+        fn every_formula_is_finite_or_an_error(
+            f in 0usize..6,
+            a in proptest::collection::vec(arg(), 11),
+        ) {
+            let args = WaitingListArgs {
+                demand: a[0], capacity: a[1], target_wait: a[2], factor: a[3], cv_demand: a[4],
+                cv_capacity: a[5], queue_size: a[6], target_queue_size: a[7], time_to_target: a[8],
+                num_referrals: a[9], mean_wait: a[10],
+            };
+            if let Ok(value) = WaitingListFunction::ALL[f].evaluate(&args) {
+                prop_assert!(value.is_finite(), "{:?} {:?} -> {}", WaitingListFunction::ALL[f], args, value);
+            }
+        }
+    }
+}

@@ -16,7 +16,10 @@
 //!   England extracts or patient pathways ([`cwt`]);
 //! - RDC pathway compliance and its ICB-to-alliance roll-up ([`rdc`]);
 //! - the cost of improvement posts and teams, as budget lines ([`capacity`]);
-//! - Making Data Count SPC charts ([`spc`]).
+//! - Making Data Count SPC charts ([`spc`]);
+//! - capacity and demand: NHSRwaitinglist's waiting-list formulas, a seeded
+//!   pathway simulation, and the least capacity, and its cost, that meets an
+//!   ask ([`capacity_demand`]).
 //!
 //! ```
 //! use cancer_plan::{Alliance, CancerPlan, Icb, Id, Money};
@@ -52,6 +55,8 @@
 //! | `improvement_capacity_2021` | the June 2021 board paper's improvement capacity, costed, and an illustrative RDC compliance matrix ([`docs::rdc_capacity`]) |
 //! | `cwt_pathways` | patient-level pathway files (CSV or Parquet) to performance cells (features `pathway-csv`, `pathway-parquet`; [`docs::cwt`]) |
 //! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
+//! | `waiting_list` | NHSRwaitinglist's formulas over a CSV of calls; reproduces the package's own test values ([`capacity_demand`]) |
+//! | `capacity_demand` | one Wessex pathway from extract demand to the capacity, cost and budget variance that meet the FDS ask (features `cwt-extract`, `json`; [`capacity_demand`]) |
 //! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
@@ -75,6 +80,7 @@
 //! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
 //! | [`capacity`] | improvement posts, teams and reviews, and their costs |
 //! | [`spc`] | Making Data Count XmR charts |
+//! | [`capacity_demand`] | waiting-list formulas and statistics, pathway model, simulation, solver, costing, demand from CWT |
 //! | `json` (feature `json`) | reading and writing the JSON format; every mistake in one read, each at its path |
 //! | `schema` (feature `schema`) | the JSON Schema of the plan format, generated from the types |
 //! | [`docs`] | the guides |
@@ -99,7 +105,7 @@
 //! | 3 | `budget`, `capacity`, `rdc` | the plan's parts; the budget's reconciliation and roll-ups stay with `budget` |
 //! | 4 | `plan` | the plan model, which holds them |
 //! | 5 | `cwt` | CWT analyses: measure against a `PerformanceTarget` without naming the plan |
-//! | 6 | `spc` | SPC charts, also of CWT series |
+//! | 6 | `spc`, `capacity_demand` | SPC charts, also of CWT series; capacity and demand models (reads CWT tables for demand, costs capacity through `capacity`, compares it with a `budget`, never naming the plan) |
 //! | 7 | `json`, `schema`, `strategies` | the document: reads and writes the plan with everything it holds |
 //! | 8 | `error` | the root [`Error`], which wraps every module's error |
 //! | 9 | `docs` | the guides (no code) |
@@ -146,6 +152,7 @@
 
 pub mod budget;
 pub mod capacity;
+pub mod capacity_demand;
 pub mod cwt;
 pub mod docs;
 pub mod error;

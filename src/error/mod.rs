@@ -33,6 +33,7 @@ pub use range::RangeError;
 
 use crate::budget::ApportionError;
 use crate::capacity::{CostError, TenureError};
+use crate::capacity_demand::CapacityDemandError;
 #[cfg(feature = "cwt-extract")]
 use crate::cwt::extract::ExtractError;
 use crate::cwt::pathway::{
@@ -127,6 +128,8 @@ root_error! {
     TooManyProviders(TooManyProviders),
     /// An SPC chart that cannot be drawn.
     Spc(SpcError),
+    /// A capacity and demand model that cannot be computed.
+    CapacityDemand(CapacityDemandError),
     /// A CWT extract that cannot be read (feature `cwt-extract`).
     #[cfg(feature = "cwt-extract")]
     ProviderExtract(ExtractError),

@@ -83,7 +83,7 @@ impl Rollup {
                 }
                 _ => {
                     let provider = alliance.provider(code.as_str())?;
-                    let icb = provider.icb().and_then(|id| alliance.icb(id.as_str()));
+                    let icb = alliance.icb_of_provider(code.as_str());
                     (OrgLevel::Trust, provider.name().to_owned(), icb)
                 }
             };

@@ -97,6 +97,9 @@ use crate::spc::Series;
 use crate::standard::{LayerTarget, MonthlyTrajectory, TargetLayers, TrajectoryOrganisation};
 use crate::{CancerPlan, CwtStandard, FinancialYear, YearMonth};
 
+/// Which source holds each month and standard of a basis.
+type CellOwners = BTreeMap<(YearMonth, CwtStandard), String>;
+
 /// How to build a [`PlanAssurance`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AssuranceOptions {
@@ -164,8 +167,7 @@ impl PlanAssurance {
         options: AssuranceOptions,
     ) -> Result<PlanAssurance, AssuranceError> {
         let alliance = plan.alliance();
-        let mut merged: BTreeMap<Basis, (CwtSource, BTreeMap<(YearMonth, CwtStandard), String>)> =
-            BTreeMap::new();
+        let mut merged: BTreeMap<Basis, (CwtSource, CellOwners)> = BTreeMap::new();
         for source in sources {
             let cells: BTreeSet<(YearMonth, CwtStandard)> = source.table().periods().collect();
             match merged.get_mut(&source.basis()) {

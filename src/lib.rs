@@ -52,6 +52,7 @@
 //! | `improvement_capacity_2021` | the June 2021 board paper's improvement capacity, costed, and an illustrative RDC compliance matrix ([`docs::rdc_capacity`]) |
 //! | `cwt_pathways` | patient-level pathway files (CSV or Parquet) to performance cells (features `pathway-csv`, `pathway-parquet`; [`docs::cwt`]) |
 //! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
+//! | `assurance` | the whole delivery assurance of a plan and CWT extracts as JSON (features `json`, `cwt-extract`; [`assurance`]) |
 //! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
@@ -68,13 +69,14 @@
 //! | [`money`], [`percent`], [`period`] | exact [`Money`] and [`Percent`]; [`FinancialYear`], [`Quarter`], [`YearMonth`] |
 //! | [`id`], [`org`], [`tumour_site`] | [`Id`]; [`Alliance`], [`Icb`], [`Provider`], [`OdsCode`]; [`TumourSite`] |
 //! | [`validate`] | [`ValidationErrors`]: every violation, with path, value and rule |
-//! | [`standard`] | [`CwtStandard`], [`PerformanceTarget`], the national target schedule and local targets |
+//! | [`standard`] | [`CwtStandard`], [`PerformanceTarget`], the national target schedule, local targets, and the target layers (standard, milestone, plan's ask, trajectory) |
 //! | [`plan`] | [`CancerPlan`], its builder, responsibilities, delivery asks, interventions, ICB actions |
 //! | [`budget`] | the budget model; reconciliation, apportionment, roll-ups, variance |
 //! | [`cwt`] | Cancer Waiting Times: standards, targets, exact counts, extracts, pathways, Wilson intervals, trajectories |
 //! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
 //! | [`capacity`] | improvement posts, teams and reviews, and their costs |
-//! | [`spc`] | Making Data Count XmR charts |
+//! | [`spc`] | Making Data Count XmR charts and their icons as data |
+//! | [`assurance`] | plan delivery assurance: every target layer judged at trust, ICB and alliance level, SPC icons, funnels, budget and RDC coverage |
 //! | `json` (feature `json`) | reading and writing the JSON format; every mistake in one read, each at its path |
 //! | `schema` (feature `schema`) | the JSON Schema of the plan format, generated from the types |
 //! | [`docs`] | the guides |

@@ -9,7 +9,7 @@
 //!
 //! - **rows** ([`AssuranceRow`]), per standard × organisation × month:
 //!   counts, performance, Wilson intervals at 95% and 99.8%, every target
-//!   layer judged ([`TargetLayers`](crate::standard::TargetLayers): the
+//!   layer judged ([`TargetLayers`]: the
 //!   standard, the national milestone in force and the next one due, the
 //!   plan's ask, its trajectory, local targets; met, gap in patients, due
 //!   yet), the variance from the plan's trajectory, and the month's funnel

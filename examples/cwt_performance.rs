@@ -23,14 +23,15 @@
 //! 95% Wilson interval.
 //!
 //! ```text
-//! cargo run --example cwt_performance --features cwt-extract -- [EXTRACT.csv]
-//! cargo run --example cwt_performance --features cwt-extract -- examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv
+//! cargo run --example cwt_performance --features cwt-extract -- EXTRACT.csv
+//! cargo run --example cwt_performance --features cwt-extract -- ../shared/data/cwt/cwt-provider-extract-2023-10-wessex.csv
+//! cargo run --example cwt_performance --features cwt-extract -- ../shared/data/cwt/cwt-icb-sublocation-2023-04-to-10-wessex.csv
 //! ```
 //!
-//! Default input: the provider sample for October 2023,
-//! `examples/data/cwt-provider-extract-2023-10-wessex.csv`. A full national
-//! file in either layout works the same way: the file total is then NHS
-//! England's national total.
+//! The NHS England samples live beside the project in `../shared/data/cwt/`
+//! (never copied into it). A full national file in either layout works the
+//! same way: the file total is then NHS England's national total. Errors
+//! are printed as sentences and exit 1.
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -42,7 +43,9 @@ use cancer_plan::cwt::extract::{read_any_extract, AnyExtract};
 use cancer_plan::cwt::{target_for, AgainstTarget, ConfidenceLevel, Performance, PerformanceTable};
 use cancer_plan::{Alliance, CancerPlan, CwtStandard, OdsCode, PerformanceTarget, YearMonth};
 
-const DEFAULT_EXTRACT: &str = "examples/data/cwt-provider-extract-2023-10-wessex.csv";
+const USAGE: &str = "usage: cwt_performance EXTRACT\n\
+    (an NHS England CWT provider or ICB sub-location extract, e.g.\n\
+    ../shared/data/cwt/cwt-provider-extract-2023-10-wessex.csv)";
 const PLAN: &str = "examples/data/wessex-2024-25.json";
 const NAME_WIDTH: usize = 46;
 
@@ -53,13 +56,25 @@ enum Line<'a> {
     Code(String, &'a OdsCode),
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+/// Errors print as their sentence (`Display`), never as a `Debug` dump,
+/// and exit 1.
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("cwt_performance: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = std::env::args_os()
-        .nth(1)
-        .map_or_else(|| root.join(DEFAULT_EXTRACT), PathBuf::from);
-    let plan = cancer_plan::json::from_reader(BufReader::new(File::open(root.join(PLAN))?))?;
-    let extract = read_any_extract(BufReader::new(File::open(&path)?))?;
+    let path = PathBuf::from(std::env::args_os().nth(1).ok_or(USAGE)?);
+    let plan_path = root.join(PLAN);
+    let plan = cancer_plan::json::from_reader(BufReader::new(
+        File::open(&plan_path).map_err(|e| format!("{}: {e}", plan_path.display()))?,
+    ))?;
+    let file = File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let extract =
+        read_any_extract(BufReader::new(file)).map_err(|e| format!("{}: {e}", path.display()))?;
 
     println!("CWT {}: {}", extract.layout(), path.display());
     println!(

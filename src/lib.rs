@@ -42,7 +42,8 @@
 //! # Examples
 //!
 //! Runnable programs in `examples/` (`cargo run --example NAME`), on real NHS
-//! data in `examples/data/`:
+//! data: the plans in `examples/data/`, and NHS England's CWT extracts given
+//! as paths (kept beside the project in `../shared/data/cwt/`):
 //!
 //! | example | what it shows |
 //! | --- | --- |
@@ -52,7 +53,7 @@
 //! | `improvement_capacity_2021` | the June 2021 board paper's improvement capacity, costed, and an illustrative RDC compliance matrix ([`docs::rdc_capacity`]) |
 //! | `cwt_pathways` | patient-level pathway files (CSV or Parquet) to performance cells (features `pathway-csv`, `pathway-parquet`; [`docs::cwt`]) |
 //! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
-//! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
+//! | `spc_fds` | SPC charts of real CWT series (HIOW ICB, a trust; FDS or every standard), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
 //! reading JSON ([`json::from_str`]), money ([`Money`]), apportionment

@@ -23,15 +23,20 @@
 //! 95% Wilson interval.
 //!
 //! ```text
-//! cargo run --example cwt_performance --features cwt-extract -- EXTRACT.csv
+//! cargo run --example cwt_performance --features cwt-extract -- EXTRACT.csv [MORE.csv ...]
+//! cargo run --example cwt_performance --features xlsx -- ../shared/data/cwt/cwt-provider-extract-2023-10-england.xlsx
 //! cargo run --example cwt_performance --features cwt-extract -- ../shared/data/cwt/cwt-provider-extract-2023-10-wessex.csv
 //! cargo run --example cwt_performance --features cwt-extract -- ../shared/data/cwt/cwt-icb-sublocation-2023-04-to-10-wessex.csv
 //! ```
 //!
 //! The NHS England samples live beside the project in `../shared/data/cwt/`
 //! (never copied into it). A full national file in either layout works the
-//! same way: the file total is then NHS England's national total. Errors
-//! are printed as sentences and exit 1.
+//! same way: the file total is then NHS England's national total. With the
+//! `xlsx` feature a workbook is read as published. Several files are joined
+//! month by month (a final release supersedes a provisional one, otherwise
+//! the later file wins; releases are taken from the file names), and the
+//! months replaced are listed. Errors, including a file none of whose rows
+//! could be read, are printed as sentences and exit 1.
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -39,11 +44,14 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::PathBuf;
 
-use cancer_plan::cwt::extract::{read_any_extract, AnyExtract};
+#[path = "common/extract_file.rs"]
+mod extract_file;
+
+use cancer_plan::cwt::extract::AnyExtract;
 use cancer_plan::cwt::{target_for, AgainstTarget, ConfidenceLevel, Performance, PerformanceTable};
 use cancer_plan::{Alliance, CancerPlan, CwtStandard, OdsCode, PerformanceTarget, YearMonth};
 
-const USAGE: &str = "usage: cwt_performance EXTRACT\n\
+const USAGE: &str = "usage: cwt_performance EXTRACT [EXTRACT ...]\n\
     (an NHS England CWT provider or ICB sub-location extract, e.g.\n\
     ../shared/data/cwt/cwt-provider-extract-2023-10-wessex.csv)";
 const PLAN: &str = "examples/data/wessex-2024-25.json";
@@ -67,24 +75,32 @@ fn main() {
 
 fn run() -> Result<(), Box<dyn Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = PathBuf::from(std::env::args_os().nth(1).ok_or(USAGE)?);
+    let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if paths.is_empty() {
+        return Err(USAGE.into());
+    }
     let plan_path = root.join(PLAN);
     let plan = cancer_plan::json::from_reader(BufReader::new(
         File::open(&plan_path).map_err(|e| format!("{}: {e}", plan_path.display()))?,
     ))?;
-    let file = File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let extract =
-        read_any_extract(BufReader::new(file)).map_err(|e| format!("{}: {e}", path.display()))?;
+    let extract = extract_file::read_all(&paths)?;
 
-    println!("CWT {}: {}", extract.layout(), path.display());
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    println!("CWT {}: {}", extract.layout(), shown.join(" + "));
+    if let Some(sheet) = extract.sheet() {
+        println!("  sheet: {sheet}");
+    }
+    if let Some(release) = extract.release() {
+        println!("  release: {release}");
+    }
     println!(
         "  {} rows read, {} valid, {} bad",
         extract.rows_read(),
         extract.valid_rows(),
         extract.bad_rows().len()
     );
-    for bad in extract.bad_rows().iter().take(20) {
-        println!("  bad row: {bad}");
+    if !extract.bad_rows().is_empty() {
+        println!("  bad rows by reason: {}", extract.bad_row_summary());
     }
     if let AnyExtract::Provider(e) = &extract {
         for standard in [CwtStandard::Combined31Day, CwtStandard::Combined62Day] {

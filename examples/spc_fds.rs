@@ -2,9 +2,12 @@
 //! Data Count" style: printed as tables and drawn as SVGs with the target
 //! line and the variation and assurance verdicts.
 //!
-//! REAL DATA, from NHS England's CWT extracts given as arguments (the
-//! samples live beside the project in `../shared/data/cwt/`, never copied
-//! into it). Each file's layout is recognised from its header:
+//! REAL DATA, from NHS England's CWT extracts given as arguments, CSV or
+//! (feature `xlsx`) `.xlsx` workbooks as published (the samples live beside
+//! the project in `../shared/data/cwt/`, never copied into it). Files of one
+//! layout are joined month by month (a final release supersedes a
+//! provisional one, otherwise the later file wins). Each file's layout is
+//! recognised from its header:
 //! - an ICB sub-location extract gives NHS Hampshire and Isle of Wight ICB,
 //!   the sum of its sub-ICB locations as the Wessex plan lists them;
 //! - a provider extract gives one trust (`--trust`, default Portsmouth
@@ -25,11 +28,12 @@
 //! ```
 
 use std::error::Error;
-use std::fs::File;
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use cancer_plan::cwt::extract::{read_any_extract, AnyExtract};
+#[path = "common/extract_file.rs"]
+mod extract_file;
+
+use cancer_plan::cwt::extract::{AnyExtract, Layout};
 use cancer_plan::cwt::MonthlyPerformance;
 use cancer_plan::spc::{
     Assurance, Series, SpcChart, SpcOptions, SpcPoint, SpecialCause, Variation,
@@ -120,22 +124,30 @@ fn run() -> Result<(), Box<dyn Error>> {
     } else {
         &[CwtStandard::FasterDiagnosis28Day]
     };
+    // Files of one layout are joined; the layouts are charted apart.
+    let mut by_layout: Vec<(Layout, Vec<PathBuf>)> = Vec::new();
     for path in &options.paths {
-        let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let extract = read_any_extract(BufReader::new(file))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        if let Some(bad) = extract.bad_rows().first() {
-            return Err(format!(
-                "{}: {} bad rows, the first: {bad}",
-                path.display(),
-                extract.bad_rows().len()
-            )
-            .into());
+        let layout = extract_file::read(path)?.layout();
+        match by_layout.iter_mut().find(|(l, _)| *l == layout) {
+            Some((_, paths)) => paths.push(path.clone()),
+            None => by_layout.push((layout, vec![path.clone()])),
         }
-        let file_name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+    }
+    for (_, paths) in &by_layout {
+        let extract = extract_file::read_all(paths)?;
+        if !extract.bad_rows().is_empty() {
+            return Err(format!("{}: {}", paths[0].display(), extract.bad_row_summary()).into());
+        }
+        let file_name = paths
+            .iter()
+            .map(|p| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" + ");
         for &standard in standards {
             let (series, name, slug, source) = match &extract {
                 AnyExtract::SubIcb(sub_icb) => {
@@ -172,13 +184,15 @@ fn run() -> Result<(), Box<dyn Error>> {
                     )
                 }
                 _ => {
-                    return Err(
-                        format!("{}: a layout this example does not chart", path.display()).into(),
+                    return Err(format!(
+                        "{}: a layout this example does not chart",
+                        paths[0].display()
                     )
+                    .into())
                 }
             };
             if series.is_empty() {
-                println!("{}: no {standard} months for {name}\n", path.display());
+                println!("{file_name}: no {standard} months for {name}\n");
                 continue;
             }
             let (first, last) = (series[0].month(), series[series.len() - 1].month());

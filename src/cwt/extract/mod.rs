@@ -55,10 +55,17 @@
 mod header;
 mod input;
 mod intern;
+mod not_csv;
+mod period;
+mod provenance;
 mod provider;
+mod release;
 mod row;
 mod sub_category;
 mod sub_icb;
+mod summary;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 use std::collections::BTreeSet;
 use std::io;
@@ -67,10 +74,17 @@ use serde::Serialize;
 
 use header::Header;
 pub use header::{Layout, MissingColumns};
+pub use not_csv::NotCsv;
+pub use period::PERIOD_FORMS;
 pub use provider::{read_extract, Extract};
+pub use release::{Combined, Release, Replacement, Source};
 pub use row::{BadRow, BadRowReason, ExtractRow, ALL_MODALITIES};
 pub use sub_category::{SubCategory, TreatmentModality};
 pub use sub_icb::{read_sub_icb_extract, SubIcbExtract, SubIcbRow};
+pub use summary::{BadRowGroup, BadRowSummary};
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub use xlsx::{read_any_extract_xlsx, read_provider_extract_xlsx, read_sub_icb_extract_xlsx};
 
 use super::{PerformanceError, PerformanceTable};
 
@@ -122,6 +136,47 @@ pub enum ExtractError {
     /// The input could not be read (I/O, or an unreadable header).
     #[error("cannot read the extract: {0}")]
     Read(#[from] csv::Error),
+    /// The input given to a CSV reader is not CSV text.
+    #[error("the input is not CSV text: it looks like {looks_like}; {advice}", advice = looks_like.advice())]
+    NotCsv {
+        /// What it looks like.
+        looks_like: NotCsv,
+    },
+    /// The extract has a header and no data rows (from
+    /// `require_valid_rows`).
+    #[error("the extract{} has a header but no data rows", sheet.as_ref().map(|s| format!(" (sheet `{s}`)")).unwrap_or_default())]
+    NoDataRows {
+        /// The sheet read, for a workbook.
+        sheet: Option<String>,
+    },
+    /// Every data row of the extract is bad (from `require_valid_rows`):
+    /// the summary groups them by reason.
+    #[error("no data row of the extract could be read: {summary}")]
+    NoValidRows {
+        /// The bad rows grouped by reason.
+        summary: BadRowSummary,
+    },
+    /// Extracts of different layouts given to one join.
+    #[error("provider and ICB sub-location extracts are different bases (by trust, by patients' sub-ICB location) and are not joined: combine each layout on its own")]
+    MixedLayouts,
+    /// The workbook could not be opened or a sheet could not be read.
+    #[cfg(feature = "xlsx")]
+    #[error("cannot read the workbook: {message}")]
+    Workbook {
+        /// What the workbook reader said.
+        message: String,
+    },
+    /// No sheet of the workbook holds an extract header in its first rows.
+    #[cfg(feature = "xlsx")]
+    #[error("no sheet of the workbook holds a CWT extract header in its first {rows} rows (sheets: {}){}", sheets.join(", "), first.as_ref().map(|e| format!("; the first sheet's first row: {e}")).unwrap_or_default())]
+    NoExtractSheet {
+        /// The workbook's sheets, in order.
+        sheets: Vec<String>,
+        /// How many rows of each sheet were searched for the header.
+        rows: usize,
+        /// What the first sheet's first row lacks, when it has one.
+        first: Option<Box<ExtractError>>,
+    },
 }
 
 /// An extract in whichever layout the header showed, from

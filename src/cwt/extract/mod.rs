@@ -66,6 +66,8 @@ mod sub_icb;
 mod summary;
 #[cfg(feature = "xlsx")]
 mod xlsx;
+#[cfg(feature = "xlsx")]
+mod xlsx_fast;
 
 use std::collections::BTreeSet;
 use std::io;

@@ -11,12 +11,13 @@
 //! decimal (`201.5`; `0.30000000000000004` stays that, and is a bad count);
 //! shared strings are borrowed, not copied.
 
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Cursor, Read, Seek, SeekFrom, Write};
 
 use calamine::{Cell, DataRef, Reader, Xlsx, XlsxCellReader};
 use csv::ByteRecord;
 
 use super::input::Records;
+use super::xlsx_fast::{self, FastSheet};
 use super::{provider, sub_icb, AnyExtract, BadRow, Extract, ExtractError, Header, Layout};
 use super::{NotCsv, SubIcbExtract};
 
@@ -51,19 +52,67 @@ const HEADER_SEARCH_ROWS: usize = 30;
 /// header; [`ExtractError::AmbiguousLayout`] and
 /// [`ExtractError::DuplicateColumn`] as for CSV.
 pub fn read_any_extract_xlsx<RS: Read + Seek>(reader: RS) -> Result<AnyExtract, ExtractError> {
-    let mut workbook = open(reader)?;
+    read_workbook(reader, true).map(|(extract, _)| extract)
+}
+
+/// Reads the workbook, by the fast scan where `fast` allows and it applies;
+/// also says whether the fast scan read it.
+fn read_workbook<RS: Read + Seek>(
+    reader: RS,
+    fast: bool,
+) -> Result<(AnyExtract, bool), ExtractError> {
+    let bytes = read_all(reader)?;
+    let mut workbook = open(Cursor::new(bytes.as_slice()))?;
     let sheet = find_sheet(&mut workbook)?;
     let mut records = SheetRecords::open(&mut workbook, &sheet)?;
     let header = records.header()?;
-    let mut extract = match header.layout()? {
-        Layout::Provider => provider::read_rows(&mut records, &header).map(AnyExtract::Provider),
-        Layout::SubIcb => sub_icb::read_rows(&mut records, &header).map(AnyExtract::SubIcb),
-    }?;
+    let layout = header.layout()?;
+    // The fast scan of the sheet's XML where it applies; calamine's reader
+    // otherwise (or where the scan meets something it does not read).
+    let mut extract = None;
+    let loaded = if fast {
+        xlsx_fast::load(&bytes, &sheet)
+    } else {
+        None
+    };
+    if let Some((xml, parts)) = loaded {
+        let mut fast = FastSheet::new(&xml, &parts, records.width, records.row);
+        let read = read_layout(layout, &mut fast, &header)?;
+        if !fast.gave_up {
+            extract = Some(read);
+        }
+    }
+    let read_fast = extract.is_some();
+    let mut extract = match extract {
+        Some(extract) => extract,
+        None => read_layout(layout, &mut records, &header)?,
+    };
     match &mut extract {
         AnyExtract::Provider(e) => e.sheet = Some(sheet),
         AnyExtract::SubIcb(e) => e.sheet = Some(sheet),
     }
-    Ok(extract)
+    Ok((extract, read_fast))
+}
+
+/// The rows after the header in `layout`.
+fn read_layout(
+    layout: Layout,
+    records: &mut impl Records,
+    header: &Header,
+) -> Result<AnyExtract, ExtractError> {
+    match layout {
+        Layout::Provider => provider::read_rows(records, header).map(AnyExtract::Provider),
+        Layout::SubIcb => sub_icb::read_rows(records, header).map(AnyExtract::SubIcb),
+    }
+}
+
+/// The whole input (a workbook must be seekable anyway; NHS England's
+/// national workbook is half a megabyte), after checking it is a zip.
+fn read_all<RS: Read + Seek>(mut reader: RS) -> Result<Vec<u8>, ExtractError> {
+    check_zip(&mut reader)?;
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(io_error)?;
+    Ok(bytes)
 }
 
 /// Reads a provider extract from an `.xlsx` workbook (see
@@ -102,8 +151,14 @@ pub fn read_sub_icb_extract_xlsx<RS: Read + Seek>(
     }
 }
 
-/// Opens the workbook, first telling a CSV or other non-zip input apart.
-fn open<RS: Read + Seek>(mut reader: RS) -> Result<Xlsx<RS>, ExtractError> {
+/// Opens the workbook.
+fn open(reader: Cursor<&[u8]>) -> Result<Xlsx<Cursor<&[u8]>>, ExtractError> {
+    Xlsx::new(reader).map_err(workbook_error)
+}
+
+/// Tells a CSV or other non-zip input apart, leaving the reader where it
+/// was.
+fn check_zip<RS: Read + Seek>(reader: &mut RS) -> Result<(), ExtractError> {
     let start = reader.stream_position().map_err(io_error)?;
     let mut head = [0u8; 512];
     let mut n = 0;
@@ -130,7 +185,7 @@ fn open<RS: Read + Seek>(mut reader: RS) -> Result<Xlsx<RS>, ExtractError> {
             })
         }
     }
-    Xlsx::new(reader).map_err(workbook_error)
+    Ok(())
 }
 
 fn io_error(e: std::io::Error) -> ExtractError {
@@ -342,7 +397,7 @@ fn push_value(record: &mut ByteRecord, scratch: &mut Vec<u8>, value: &DataRef<'_
 /// numbers (every count NHS England publishes) directly, anything else by
 /// Rust's shortest round-trip formatting (which the count parser then
 /// refuses unless it is whole or half).
-fn write_number(scratch: &mut Vec<u8>, x: f64) -> std::io::Result<()> {
+pub(super) fn write_number(scratch: &mut Vec<u8>, x: f64) -> std::io::Result<()> {
     // Below 2^52, halves of a finite non-negative f64 are exact integers.
     const LIMIT: f64 = 4_503_599_627_370_496.0;
     let halves = x * 2.0;
@@ -363,6 +418,72 @@ fn write_number(scratch: &mut Vec<u8>, x: f64) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Both paths read the same extract, and the fast scan is taken.
+    fn both_paths(bytes: &[u8]) -> AnyExtract {
+        let (fast, used_fast) = read_workbook(Cursor::new(bytes), true).unwrap();
+        let (slow, slow_used_fast) = read_workbook(Cursor::new(bytes), false).unwrap();
+        assert!(used_fast && !slow_used_fast);
+        assert_eq!(fast, slow);
+        fast
+    }
+
+    #[test]
+    fn the_fast_scan_and_calamine_read_the_national_workbook_alike() {
+        let root = std::env::var_os("CANCER_PLAN_SHARED_DATA").map_or_else(
+            || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+            std::path::PathBuf::from,
+        );
+        let path = root.join("cwt/cwt-provider-extract-2023-10-england.xlsx");
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!("note: skipped: {} not found", path.display());
+            return;
+        };
+        let extract = both_paths(&bytes);
+        assert_eq!(extract.valid_rows(), 9_912);
+    }
+
+    #[test]
+    fn the_fast_scan_and_calamine_read_a_written_workbook_alike() {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let header = "PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES";
+        sheet.write_string(0, 0, "A title & a note <here>").unwrap();
+        for (c, name) in header.split(',').enumerate() {
+            sheet.write_string(2, c as u16, name).unwrap();
+        }
+        let date = ExcelDateTime::from_ymd(2023, 10, 1).unwrap();
+        let month = Format::new().set_num_format("mmm-yy");
+        let uk = Format::new().set_num_format("dd/mm/yyyy");
+        for r in 3..40u32 {
+            let format = if r % 2 == 0 { &month } else { &uk };
+            sheet
+                .write_datetime_with_format(r, 0, &date, format)
+                .unwrap();
+            sheet.write_string(r, 1, "2023/24").unwrap();
+            sheet.write_string(r, 2, "OCT").unwrap();
+            sheet.write_string(r, 3, "62-day Combined").unwrap();
+            sheet.write_string(r, 4, format!("R{r:02}")).unwrap();
+            sheet
+                .write_string(r, 5, "Urgent Suspected Cancer, \"quoted\"")
+                .unwrap();
+            sheet.write_string(r, 6, "ALL MODALITIES").unwrap();
+            sheet.write_string(r, 7, "Lung & other").unwrap();
+            sheet.write_number(r, 8, f64::from(r) + 0.5).unwrap();
+            sheet
+                .write_number(r, 9, if r == 7 { 0.1 + 0.2 } else { 1.0 })
+                .unwrap();
+            if r != 9 {
+                sheet.write_number(r, 10, f64::from(r) - 0.5).unwrap();
+            }
+        }
+        let bytes = book.save_to_buffer().unwrap();
+        let extract = both_paths(&bytes);
+        assert_eq!(extract.rows_read(), 37);
+        assert_eq!(extract.bad_rows().len(), 1);
+        assert_eq!(extract.bad_rows()[0].line(), 8);
+    }
 
     #[test]
     fn numbers_are_written_exactly() {

@@ -17,6 +17,18 @@ use super::input::Records;
 use super::xlsx::write_number;
 use super::{BadRow, ExtractError};
 
+/// The first `needle` in a short `hay` (a row, a cell, a tag's
+/// attributes): memchr for its first byte, then a comparison; no searcher
+/// is built per call, which dominates on short haystacks.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    memchr::memchr_iter(first, hay).find(|&i| {
+        i.checked_add(1)
+            .and_then(|j| hay.get(j..))
+            .is_some_and(|after| after.starts_with(rest))
+    })
+}
+
 /// Parts larger than this are left to calamine (an NHS England national
 /// sheet is ~4 MB of XML).
 const MAX_PART: u64 = 1 << 30;
@@ -93,7 +105,7 @@ fn tags<'a>(xml: &'a [u8], open: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + '
 
 /// The value of the attribute whose ` name="` is `key`.
 fn attr<'a>(attrs: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
-    let start = memmem::find(attrs, key)?.checked_add(key.len())?;
+    let start = find(attrs, key)?.checked_add(key.len())?;
     let rest = attrs.get(start..)?;
     rest.get(..memchr::memchr(b'"', rest)?)
 }
@@ -250,6 +262,8 @@ fn column(reference: &[u8]) -> Option<u32> {
 
 /// A sheet's rows after its header, scanned from its XML.
 pub(super) struct FastSheet<'a> {
+    row_open: memmem::Finder<'static>,
+    row_close: memmem::Finder<'static>,
     xml: &'a [u8],
     parts: &'a Parts,
     at: usize,
@@ -267,6 +281,8 @@ pub(super) struct FastSheet<'a> {
 impl<'a> FastSheet<'a> {
     pub(super) fn new(xml: &'a [u8], parts: &'a Parts, width: u32, header_row: u64) -> Self {
         FastSheet {
+            row_open: memmem::Finder::new(b"<row"),
+            row_close: memmem::Finder::new(b"</row>"),
             at: memmem::find(xml, b"<sheetData").unwrap_or(xml.len()),
             xml,
             parts,
@@ -286,7 +302,7 @@ impl<'a> FastSheet<'a> {
     fn next_row(&mut self) -> Option<bool> {
         loop {
             let xml = self.xml;
-            let Some(found) = memmem::find(xml.get(self.at..)?, b"<row") else {
+            let Some(found) = self.row_open.find(xml.get(self.at..)?) else {
                 return Some(false);
             };
             let start = self.at.checked_add(found)?;
@@ -301,7 +317,7 @@ impl<'a> FastSheet<'a> {
                 self.at = open_end;
                 continue;
             }
-            let end = open_end.checked_add(memmem::find(xml.get(open_end..)?, b"</row>")?)?;
+            let end = open_end.checked_add(self.row_close.find(xml.get(open_end..)?)?)?;
             self.at = end;
             if number <= self.header_row {
                 continue;
@@ -319,7 +335,7 @@ impl<'a> FastSheet<'a> {
         let mut any = false;
         let mut next_column = 0u32;
         let mut at: usize = 0;
-        while let Some(found) = memmem::find(row.get(at..)?, b"<c") {
+        while let Some(found) = find(row.get(at..)?, b"<c") {
             let start = at.checked_add(found)?;
             match row.get(start.checked_add(2)?) {
                 Some(b' ') | Some(b'>') | Some(b'/') => {}
@@ -327,7 +343,7 @@ impl<'a> FastSheet<'a> {
             }
             let open_end = start.checked_add(memchr::memchr(b'>', row.get(start..)?)?)?;
             let attrs = row.get(start..open_end)?;
-            if memmem::find(attrs, b"='").is_some() {
+            if find(attrs, b"='").is_some() {
                 return None;
             }
             let column = match attr(attrs, b" r=\"") {
@@ -338,7 +354,7 @@ impl<'a> FastSheet<'a> {
             let end = if self_closing {
                 open_end
             } else {
-                open_end.checked_add(memmem::find(row.get(open_end..)?, b"</c>")?)?
+                open_end.checked_add(find(row.get(open_end..)?, b"</c>")?)?
             };
             at = end;
             if self_closing || column >= self.width || column < next_column {
@@ -363,12 +379,12 @@ impl<'a> FastSheet<'a> {
             self.record.push_field(self.text.as_bytes());
             return Some(!self.text.trim().is_empty());
         }
-        let v = match memmem::find(content, b"<v>") {
+        let v = match find(content, b"<v>") {
             Some(i) => {
                 let body = content.get(i.checked_add(3)?..)?;
-                body.get(..memmem::find(body, b"</v>")?)?
+                body.get(..find(body, b"</v>")?)?
             }
-            None if memmem::find(content, b"<v").is_some() => return None,
+            None if find(content, b"<v").is_some() => return None,
             None => {
                 self.record.push_field(b"");
                 return Some(false);

@@ -113,6 +113,7 @@
 //! | --- | --- | --- |
 //! | `json` | yes | the `json` module: `from_str`, `from_reader`, `to_string_pretty`, errors naming the JSON path (serde_json, serde_path_to_error) |
 //! | `cwt-extract` | no | `cwt::extract`: reading NHS England CWT provider and ICB sub-location extracts (csv) |
+//! | `xlsx` | no | `cwt::extract::read_any_extract_xlsx` and friends: the extracts from `.xlsx` workbooks as published (calamine, zip, memchr; implies `cwt-extract`) |
 //! | `pathway-csv` | no | `cwt::pathway::read_pathways_csv`: streaming patient-level pathway CSV (csv, memchr) |
 //! | `pathway-arrow` | no | aggregating Arrow `RecordBatch`es of pathways; tables out as `RecordBatch`es (arrow-array, arrow-schema) |
 //! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |

@@ -28,6 +28,29 @@
 //! an [`AnyExtract`]; when the header fits neither, the error names what
 //! each layout lacks ([`ExtractError::UnknownLayout`]).
 //!
+//! # Workbooks, periods, loud failure, releases
+//!
+//! - **Workbooks** (feature `xlsx`): [`read_any_extract_xlsx`] (and the
+//!   per-layout readers) reads NHS England's `.xlsx` from any `Read +
+//!   Seek`, through the same recognition and validation; rows carry the
+//!   sheet's row numbers and the extract names its sheet
+//!   ([`Extract::sheet`]). A workbook, Parquet file, zip or UTF-16 text
+//!   given to a CSV reader is [`ExtractError::NotCsv`], naming what it
+//!   looks like and what to do.
+//! - **PERIOD** is read in the forms people write it ([`PERIOD_FORMS`]:
+//!   `2023-10-01`, `2023-10-01 00:00:00`, `Oct-23`, `01/10/2023`, ...),
+//!   each checked against `YEAR` and `MONTH`.
+//! - **Loud failure**: reading never fails on bad rows, so
+//!   [`Extract::require_valid_rows`] (and on the other types) turns an
+//!   extract with no data rows or no valid row into an error;
+//!   [`Extract::bad_row_summary`] groups bad rows by reason with counts and
+//!   the first of each.
+//! - **Releases**: an extract carries its [`Release`] when told
+//!   ([`Extract::with_release`], [`Release::from_file_name`]);
+//!   [`Extract::combine`] joins extracts of overlapping months by an
+//!   explicit rule (final supersedes provisional, otherwise the later
+//!   input wins) and reports each [`Replacement`].
+//!
 //! # Drift and odd files
 //!
 //! - Column names are compared without case and surrounding space (and a
@@ -40,6 +63,10 @@
 //! - LF, CRLF and CR-only line endings all read, with true line numbers.
 //! - `YEAR` and `MONTH`, where present, must agree with `PERIOD`
 //!   ([`BadRowReason::YearMismatch`], [`BadRowReason::MonthMismatch`]).
+//! - Drift seen in real files reads as is: 5-character provider codes
+//!   (`S3H9L`, from 2024/25), the sub-location `UNKNOWN` (counted in the
+//!   national total), 31/62-day cancer types going from 11 groups to 14
+//!   (October 2023), FDS's `Suspected cancer - non-specific symptoms`.
 //!
 //! Every data row ends up either in the extract's rows or, with its line
 //! number and reason, in its bad rows: none is silently dropped.

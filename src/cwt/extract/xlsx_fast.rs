@@ -45,7 +45,9 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>>
     if file.size() > MAX_PART {
         return None;
     }
-    let mut out = Vec::with_capacity(usize::try_from(file.size()).ok()?);
+    // The declared size is not trusted beyond a first reservation.
+    let declared = usize::try_from(file.size().min(1 << 26)).ok()?;
+    let mut out = Vec::with_capacity(declared);
     file.take(MAX_PART).read_to_end(&mut out).ok()?;
     Some(out)
 }
@@ -390,6 +392,10 @@ impl<'a> FastSheet<'a> {
                 return Some(false);
             }
         };
+        if v.is_empty() {
+            self.record.push_field(b"");
+            return Some(false);
+        }
         match kind {
             b"s" => {
                 let i: usize = std::str::from_utf8(v).ok()?.parse().ok()?;

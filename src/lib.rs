@@ -42,7 +42,8 @@
 //! # Examples
 //!
 //! Runnable programs in `examples/` (`cargo run --example NAME`), on real NHS
-//! data in `examples/data/`:
+//! data: the plans in `examples/data/`, and NHS England's CWT extracts given
+//! as paths (kept beside the project in `../shared/data/cwt/`):
 //!
 //! | example | what it shows |
 //! | --- | --- |
@@ -53,7 +54,7 @@
 //! | `cwt_pathways` | patient-level pathway files (CSV or Parquet) to performance cells (features `pathway-csv`, `pathway-parquet`; [`docs::cwt`]) |
 //! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
 //! | `assurance` | the whole delivery assurance of a plan and CWT extracts as JSON (features `json`, `cwt-extract`; [`assurance`]) |
-//! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
+//! | `spc_fds` | SPC charts of real CWT series (HIOW ICB, a trust; FDS or every standard), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
 //! reading JSON ([`json::from_str`]), money ([`Money`]), apportionment
@@ -114,6 +115,7 @@
 //! | --- | --- | --- |
 //! | `json` | yes | the `json` module: `from_str`, `from_reader`, `to_string_pretty`, errors naming the JSON path (serde_json, serde_path_to_error) |
 //! | `cwt-extract` | no | `cwt::extract`: reading NHS England CWT provider and ICB sub-location extracts (csv) |
+//! | `xlsx` | no | `cwt::extract::read_any_extract_xlsx` and friends: the extracts from `.xlsx` workbooks as published (calamine, zip, memchr; implies `cwt-extract`) |
 //! | `pathway-csv` | no | `cwt::pathway::read_pathways_csv`: streaming patient-level pathway CSV (csv, memchr) |
 //! | `pathway-arrow` | no | aggregating Arrow `RecordBatch`es of pathways; tables out as `RecordBatch`es (arrow-array, arrow-schema) |
 //! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |

@@ -33,15 +33,14 @@ use std::path::{Path, PathBuf};
 #[path = "common/extract_file.rs"]
 mod extract_file;
 
-use cancer_plan::cwt::extract::{AnyExtract, Layout};
+use cancer_plan::assurance::{CwtSource, OrgLevel, PlanAssurance, SeriesAssurance};
+use cancer_plan::cwt::extract::Layout;
 use cancer_plan::cwt::MonthlyPerformance;
-use cancer_plan::spc::{
-    Assurance, Series, SpcChart, SpcOptions, SpcPoint, SpecialCause, Variation,
-};
-use cancer_plan::{CancerPlan, CwtStandard, YearMonth};
+use cancer_plan::spc::{Assurance, Series, SpcChart, SpcPoint, SpecialCause, Variation};
+use cancer_plan::{CwtStandard, YearMonth};
 use plotters::prelude::*;
 
-/// The Wessex 2024/25 plan, for its sub-ICB membership and its asks.
+/// The Wessex 2024/25 plan: its membership and asks, read by the library.
 const PLAN: &str = include_str!("data/wessex-2024-25.json");
 const DEFAULT_TRUST: &str = "RHU";
 /// Fewer points than this are flagged as few for XmR limits.
@@ -148,49 +147,38 @@ fn run() -> Result<(), Box<dyn Error>> {
             })
             .collect::<Vec<_>>()
             .join(" + ");
+        // Everything below comes from the library's assurance value: the
+        // roll-up through the plan's membership, the series and its chart,
+        // the target layers. This example only picks a series and draws it.
+        let source = CwtSource::from_extract(file_name.clone(), &extract)?;
+        let assurance = PlanAssurance::build(&plan, &[source])?;
         for &standard in standards {
-            let (series, name, slug, source) = match &extract {
-                AnyExtract::SubIcb(sub_icb) => {
-                    // HIOW ICB: its sub-ICB locations, rolled up by the plan's membership.
-                    let (by_icb, _) = sub_icb.by_icb(plan.alliance())?;
-                    let hiow = plan
-                        .alliance()
-                        .icb("hiow")
-                        .ok_or("the plan has no hiow ICB")?;
-                    let locations: Vec<&str> = hiow
-                        .sub_icb_locations()
-                        .iter()
-                        .map(|c| c.as_str())
-                        .collect();
-                    (
-                        by_icb.series(standard, hiow.id()),
-                        format!(
-                            "{} (sub-ICB locations {})",
-                            hiow.name(),
-                            locations.join(" + ")
-                        ),
-                        "hiow".to_owned(),
-                        "CWT ICB sub-location extract",
-                    )
-                }
-                AnyExtract::Provider(provider) => {
-                    let trust = options.trust.as_str();
-                    let trust_name = plan.alliance().provider(trust).map_or(trust, |p| p.name());
-                    (
-                        provider.by_organisation()?.series(standard, trust),
-                        format!("{trust_name} ({trust})"),
-                        trust.to_ascii_lowercase(),
-                        "CWT provider extract",
-                    )
-                }
-                _ => {
-                    return Err(format!(
-                        "{}: a layout this example does not chart",
-                        paths[0].display()
-                    )
-                    .into())
-                }
+            let (code, level, source) = match extract.layout() {
+                // HIOW ICB: its sub-ICB locations, rolled up by the plan's membership.
+                Layout::SubIcb => ("hiow", OrgLevel::Icb, "CWT ICB sub-location extract"),
+                _ => (
+                    options.trust.as_str(),
+                    OrgLevel::Trust,
+                    "CWT provider extract",
+                ),
             };
+            let Some(view) = assurance.series().iter().find(|s| {
+                s.standard() == standard
+                    && s.organisation().level() == level
+                    && s.organisation().code() == code
+            }) else {
+                println!("{file_name}: no {standard} months for {code}\n");
+                continue;
+            };
+            let series: Vec<MonthlyPerformance> = assurance
+                .rows()
+                .iter()
+                .filter(|r| r.standard() == standard && r.organisation() == view.organisation())
+                .map(|r| MonthlyPerformance::new(r.month(), r.performance()))
+                .collect();
+            let org = view.organisation();
+            let name = format!("{} ({}, {})", org.name(), org.code(), view.basis());
+            let slug = code.to_ascii_lowercase();
             if series.is_empty() {
                 println!("{file_name}: no {standard} months for {name}\n");
                 continue;
@@ -210,8 +198,7 @@ fn run() -> Result<(), Box<dyn Error>> {
                 format!("_{slug}")
             };
             report(
-                &plan,
-                standard,
+                view,
                 series,
                 &Labels {
                     title: format!("REAL DATA - {standard}, {name}"),
@@ -257,20 +244,19 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 
 /// Prints the table and verdicts of one series and draws its chart.
 fn report(
-    plan: &CancerPlan,
-    standard: CwtStandard,
+    view: &SeriesAssurance,
     monthly: Vec<MonthlyPerformance>,
     labels: &Labels,
     out: &Path,
 ) -> Result<(), Box<dyn Error>> {
+    // The library's chart, headlined by the latest time-varying target
+    // (the plan's ask, else the milestone in force, else the standard).
+    let chart = view
+        .chart()
+        .ok_or_else(|| format!("no chart: {}", view.no_chart().unwrap_or("")))?;
+    let target = chart.target().ok_or("no target layer in the last month")?;
+    let headline = view.headline().ok_or("no target layer in the last month")?;
     let series = Series::from_performance(monthly.clone())?;
-    // Higher is better; the target is the national threshold in force in
-    // the last month (FDS 75% in October 2023, 77% from March 2025).
-    let options = SpcOptions::for_cwt(standard, series.last_month());
-    let chart = SpcChart::new(&series, &options)?;
-    let target = chart
-        .target()
-        .ok_or_else(|| format!("no national {standard} threshold in the last month"))?;
 
     println!(
         "{}, {} to {}",
@@ -301,8 +287,6 @@ fn report(
         );
     }
     let limits = chart.latest_limits();
-    let variation = chart.latest_variation();
-    let assurance = chart.assurance().ok_or("no assurance")?;
     println!(
         "\nmean {:.2}%, mean moving range {:.2} ({} screened out), process limits {:.2}%..{:.2}%",
         limits.mean(),
@@ -311,28 +295,20 @@ fn report(
         limits.lower_process_limit(),
         limits.upper_process_limit()
     );
-    println!("variation (latest month): {variation}");
-    println!("assurance against the {target}% target: {assurance}");
-    // The plan's own ask is higher than the national threshold.
-    let ask = plan
-        .delivery_asks()
-        .filter_map(|a| a.kind().performance_target())
-        .find(|t| t.standard() == standard);
-    if let Some(ask) = ask {
-        let ask_points: f64 = ask.threshold().points().try_into()?;
-        if let Some(against_ask) = Assurance::against(
-            ask_points,
-            limits.lower_process_limit(),
-            limits.upper_process_limit(),
-            chart.direction(),
-        ) {
-            println!(
-                "assurance against the {} plan's ask ({ask}): {against_ask}",
-                plan.financial_year()
-            );
-        }
+    println!(
+        "variation (latest month): {}",
+        view.variation_icon()
+            .map_or("none".into(), |i| i.to_string())
+    );
+    println!(
+        "assurance against the headline target ({headline}): {}",
+        view.assurance_icon()
+    );
+    // Every other target layer of the last month, judged on the same limits.
+    for layer in view.layers() {
+        println!("  against {}: {}", layer.target(), layer.icon());
     }
-    draw(&chart, target, labels, out)?;
+    draw(chart, target, labels, out)?;
     println!("SVG written to {}\n", out.display());
     Ok(())
 }

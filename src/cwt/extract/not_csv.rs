@@ -119,7 +119,7 @@ mod tests {
             (b"PERIOD\0,YEAR", Some(NotCsv::Binary)),
             (b"PERIOD,YEAR,MONTH\n", None),
             // A NUL in a data row is the row's business, not the file's.
-            (b"PERIOD,YEAR\n2023-10-01,2\0023/24\n", None),
+            (b"PERIOD,YEAR\n2023-10-01,2\x00/24\n", None),
             (b"", None),
         ];
         for (bytes, expected) in cases {

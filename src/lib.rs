@@ -45,7 +45,8 @@
 //! # Examples
 //!
 //! Runnable programs in `examples/` (`cargo run --example NAME`), on real NHS
-//! data in `examples/data/`:
+//! data: the plans in `examples/data/`, and NHS England's CWT extracts given
+//! as paths (kept beside the project in `../shared/data/cwt/`):
 //!
 //! | example | what it shows |
 //! | --- | --- |
@@ -57,7 +58,8 @@
 //! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
 //! | `waiting_list` | NHSRwaitinglist's formulas over a CSV of calls; reproduces the package's own test values ([`capacity_demand`]) |
 //! | `capacity_demand` | one Wessex pathway from extract demand to the capacity, cost and budget variance that meet the FDS ask (features `cwt-extract`, `json`; [`capacity_demand`]) |
-//! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
+//! | `assurance` | the whole delivery assurance of a plan and CWT extracts as JSON (features `json`, `cwt-extract`; [`assurance`]) |
+//! | `spc_fds` | SPC charts of real CWT series (HIOW ICB, a trust; FDS or every standard), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
 //! reading JSON ([`json::from_str`]), money ([`Money`]), apportionment
@@ -73,14 +75,15 @@
 //! | [`money`], [`percent`], [`period`] | exact [`Money`] and [`Percent`]; [`FinancialYear`], [`Quarter`], [`YearMonth`] |
 //! | [`id`], [`org`], [`tumour_site`] | [`Id`]; [`Alliance`], [`Icb`], [`Provider`], [`OdsCode`]; [`TumourSite`] |
 //! | [`validate`] | [`ValidationErrors`]: every violation, with path, value and rule |
-//! | [`standard`] | [`CwtStandard`], [`PerformanceTarget`], the national target schedule and local targets |
+//! | [`standard`] | [`CwtStandard`], [`PerformanceTarget`], the national target schedule, local targets, and the target layers (standard, milestone, plan's ask, trajectory) |
 //! | [`plan`] | [`CancerPlan`], its builder, responsibilities, delivery asks, interventions, ICB actions |
 //! | [`budget`] | the budget model; reconciliation, apportionment, roll-ups, variance |
 //! | [`cwt`] | Cancer Waiting Times: standards, targets, exact counts, extracts, pathways, Wilson intervals, trajectories |
 //! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
 //! | [`capacity`] | improvement posts, teams and reviews, and their costs |
-//! | [`spc`] | Making Data Count XmR charts |
+//! | [`spc`] | Making Data Count XmR charts and their icons as data |
 //! | [`capacity_demand`] | waiting-list formulas and statistics, pathway model, simulation, solver, costing, demand from CWT |
+//! | [`assurance`] | plan delivery assurance: every target layer judged at trust, ICB and alliance level, SPC icons, funnels, budget and RDC coverage |
 //! | `json` (feature `json`) | reading and writing the JSON format; every mistake in one read, each at its path |
 //! | `schema` (feature `schema`) | the JSON Schema of the plan format, generated from the types |
 //! | [`docs`] | the guides |
@@ -106,9 +109,10 @@
 //! | 4 | `plan` | the plan model, which holds them |
 //! | 5 | `cwt` | CWT analyses: measure against a `PerformanceTarget` without naming the plan |
 //! | 6 | `spc`, `capacity_demand` | SPC charts, also of CWT series; capacity and demand models (reads CWT tables for demand, costs capacity through `capacity`, compares it with a `budget`, never naming the plan) |
-//! | 7 | `json`, `schema`, `strategies` | the document: reads and writes the plan with everything it holds |
-//! | 8 | `error` | the root [`Error`], which wraps every module's error |
-//! | 9 | `docs` | the guides (no code) |
+//! | 7 | `assurance` | plan delivery assurance: the plan's asks and every target layer against CWT data, SPC and funnels, budget and RDC coverage |
+//! | 8 | `json`, `schema`, `strategies` | the document: reads and writes the plan with everything it holds |
+//! | 9 | `error` | the root [`Error`], which wraps every module's error |
+//! | 10 | `docs` | the guides (no code) |
 //!
 //! The root re-exports are paths for users; inside the crate every import
 //! names the defining module (`crate::money::Money`, not `crate::Money`).
@@ -119,6 +123,7 @@
 //! | --- | --- | --- |
 //! | `json` | yes | the `json` module: `from_str`, `from_reader`, `to_string_pretty`, errors naming the JSON path (serde_json, serde_path_to_error) |
 //! | `cwt-extract` | no | `cwt::extract`: reading NHS England CWT provider and ICB sub-location extracts (csv) |
+//! | `xlsx` | no | `cwt::extract::read_any_extract_xlsx` and friends: the extracts from `.xlsx` workbooks as published (calamine, zip, memchr; implies `cwt-extract`) |
 //! | `pathway-csv` | no | `cwt::pathway::read_pathways_csv`: streaming patient-level pathway CSV (csv, memchr) |
 //! | `pathway-arrow` | no | aggregating Arrow `RecordBatch`es of pathways; tables out as `RecordBatch`es (arrow-array, arrow-schema) |
 //! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |
@@ -150,6 +155,7 @@
     )
 )]
 
+pub mod assurance;
 pub mod budget;
 pub mod capacity;
 pub mod capacity_demand;

@@ -371,6 +371,6 @@ fn the_parser_reads_groups_and_skips_comments_strings_and_tests() {
     let table = layer_table();
     let layer = |p: &str| layer_of(&table, &p.split("::").map(String::from).collect::<Vec<_>>());
     assert_eq!(layer("error::ParseError").map(|l| l.1), Some(0));
-    assert_eq!(layer("error::Error").map(|l| l.1), Some(8));
+    assert_eq!(layer("error::Error").map(|l| l.1), Some(9));
     assert_eq!(layer("cwt::extract::row").map(|l| l.1), Some(5));
 }

@@ -10,6 +10,7 @@
 mod budget;
 mod budget_report;
 mod plan;
+mod rdc;
 mod summary;
 
 const JSON_PATH: &str = "examples/data/wessex-2024-25.json";

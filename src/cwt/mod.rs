@@ -15,6 +15,7 @@ mod count;
 #[cfg(feature = "cwt-extract")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cwt-extract")))]
 pub mod extract;
+mod judged;
 mod monthly;
 pub mod pathway;
 mod performance;
@@ -24,6 +25,7 @@ mod wilson;
 
 pub use against::AgainstTarget;
 pub use count::{PatientCount, PatientCountError};
+pub use judged::JudgedTarget;
 pub use monthly::{compare_monthly, MonthlyComparison};
 pub use performance::{MonthlyPerformance, Performance, PerformanceDisplay, PerformanceError};
 pub use table::PerformanceTable;

@@ -31,6 +31,7 @@ mod range;
 pub use parse::ParseError;
 pub use range::RangeError;
 
+use crate::assurance::AssuranceError;
 use crate::budget::ApportionError;
 use crate::capacity::{CostError, TenureError};
 use crate::capacity_demand::CapacityDemandError;
@@ -130,6 +131,8 @@ root_error! {
     Spc(SpcError),
     /// A capacity and demand model that cannot be computed.
     CapacityDemand(CapacityDemandError),
+    /// A plan's delivery assurance that cannot be built.
+    Assurance(AssuranceError),
     /// A CWT extract that cannot be read (feature `cwt-extract`).
     #[cfg(feature = "cwt-extract")]
     ProviderExtract(ExtractError),

@@ -5,8 +5,8 @@
 //! NHS boards do not read one month's percentage: they read an SPC chart
 //! that says whether performance is *changing* (variation) and whether the
 //! process will *reliably meet its target* (assurance). This module computes
-//! that chart's data; plotting is left to the caller (the `spc_fds` example
-//! draws one with `plotters`).
+//! that chart's data; with the feature `svg`, `svg::chart_svg` draws it
+//! (deterministic SVG with the Making Data Count icons and target layers).
 //!
 //! # What it computes
 //!
@@ -97,6 +97,9 @@ mod limits;
 mod options;
 mod rules;
 mod series;
+#[cfg(feature = "svg")]
+#[cfg_attr(docsrs, doc(cfg(feature = "svg")))]
+pub mod svg;
 mod variation;
 
 pub use assurance::Assurance;

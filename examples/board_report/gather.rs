@@ -397,16 +397,18 @@ fn standard_section(
             assurance_icon: String::new(),
             no_chart: None,
         };
+        let (monthly, gap_note) = trailing_run(monthly);
         match Series::from_performance(monthly)
             .and_then(|s| SpcChart::new(&s, &spc_options(standard, period)))
         {
             Ok(chart) => {
                 let title = format!("{}: {}", short_name(standard), org.name);
+                let subtitle = match &gap_note {
+                    Some(n) => format!("Provider basis; {n}"),
+                    None => "Provider basis, NHS England CWT provider extract; recent months provisional".into(),
+                };
                 let style = ChartStyle::new(title)
-                    .subtitle(format!(
-                        "{} basis, NHS England CWT provider extract; provisional",
-                        "Provider"
-                    ))
+                    .subtitle(subtitle)
                     .id(&id)
                     .size(
                         if org.level == Level::Alliance {
@@ -426,8 +428,8 @@ fn standard_section(
                 row.assurance = chart
                     .assurance()
                     .map_or("no target".into(), |a| a.label().to_owned());
-                row.variation_icon = variation_icon_svg(&chart, 36);
-                row.assurance_icon = assurance_icon_svg(&chart, 36);
+                row.variation_icon = variation_icon_svg(&chart, 30);
+                row.assurance_icon = assurance_icon_svg(&chart, 30);
                 charts.push(ChartView {
                     id: id.clone(),
                     organisation: org.name.clone(),
@@ -440,6 +442,7 @@ fn standard_section(
                     variation: row.variation.clone(),
                     assurance: row.assurance.clone(),
                     svg: chart_svg(&chart, &lines, &style),
+                    note: gap_note,
                 });
             }
             Err(e) => row.no_chart = Some(e.to_string()),
@@ -489,6 +492,33 @@ fn standard_section(
         funnel_svg,
         trajectory: trajectory(plan, tables, standard, period),
     })
+}
+
+/// The months from the last gap (a month with no record or no patients)
+/// to the end: an XmR chart needs consecutive months. Says what was left
+/// out, if anything.
+fn trailing_run(
+    monthly: Vec<cancer_plan::cwt::MonthlyPerformance>,
+) -> (Vec<cancer_plan::cwt::MonthlyPerformance>, Option<String>) {
+    let mut start = monthly.len();
+    while start > 0 {
+        let here = &monthly[start - 1];
+        if here.performance().is_empty() {
+            break;
+        }
+        if start < monthly.len() && monthly[start].month() != here.month().next() {
+            break;
+        }
+        start -= 1;
+    }
+    if start == 0 {
+        return (monthly, None);
+    }
+    let note = format!(
+        "charted from {}: an earlier month has no patients or no record, and an XmR chart needs consecutive months",
+        monthly.get(start).map_or("-".into(), |m| m.month().to_string())
+    );
+    (monthly.into_iter().skip(start).collect(), Some(note))
 }
 
 fn provider_row(

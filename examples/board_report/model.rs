@@ -105,6 +105,8 @@ pub struct ChartView {
     pub upper_process_limit: f64,
     pub variation: String,
     pub assurance: String,
+    /// Months left out of the chart, and why.
+    pub note: Option<String>,
     #[serde(skip)]
     pub svg: String,
 }

@@ -17,7 +17,7 @@ fn yes_no(met: Option<bool>) -> &'static str {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "no data".into(), |v| format!("{v:.1}%"))
+    x.map_or_else(|| "no data".into(), |v| format!("{v:.2}%"))
 }
 
 pub fn render(r: &Report) -> String {
@@ -92,8 +92,8 @@ fn summary(r: &Report) -> Markup {
                             td.num { (pct(row.performance)) " " span.met { "(" (yes_no(row.met)) ")" } }
                             td.num { (row.patients) }
                             td { (row.target_in_force.as_deref().unwrap_or("none")) }
-                            td.icon { @if row.no_chart.is_none() { (PreEscaped(&row.variation_icon)) span.sr { (row.variation) } } @else { "no chart: " (row.no_chart.as_deref().unwrap_or("")) } }
-                            td.icon { @if row.no_chart.is_none() { (PreEscaped(&row.assurance_icon)) span.sr { (row.assurance) } } }
+                            td.icon { @if row.no_chart.is_none() { (PreEscaped(&row.variation_icon)) } @else { "no chart: " (row.no_chart.as_deref().unwrap_or("")) } }
+                            td.icon { @if row.no_chart.is_none() { (PreEscaped(&row.assurance_icon)) } }
                         }
                     }
                 }
@@ -124,7 +124,7 @@ fn standard(s: &StandardSection) -> Markup {
                 @for c in &s.charts {
                     figure class=(format!("chart chart-{}", match c.level { Level::Alliance => "alliance", _ => "small" })) id=(c.id) {
                         (PreEscaped(&c.svg))
-                        figcaption { (c.organisation) ": " (c.variation) "; " (c.assurance) " (" (c.months) " months)" }
+                        figcaption { (c.organisation) ": " (c.variation) "; " (c.assurance) " (" (c.months) " months)" @if let Some(n) = &c.note { "; " (n) } }
                     }
                 }
             }

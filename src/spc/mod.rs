@@ -29,6 +29,9 @@
 //! - **Assurance** ([`Assurance`]) against a target: consistently passing,
 //!   consistently failing or hit and miss, from where the target sits
 //!   against the latest period's process limits.
+//! - **Icons** ([`VariationIcon`], [`AssuranceIcon`], [`Icons`]): the
+//!   Making Data Count icons as data, from a chart
+//!   ([`SpcChart::icons`]), by NHSRplotthedots' `ptd_get_icons` rules.
 //!
 //! Arithmetic is `f64`: these are statistics on percentages, not money
 //! (money stays [`Money`](crate::Money)). Counts of patients convert to
@@ -93,6 +96,7 @@ mod assurance;
 mod chart;
 mod error;
 mod from_cwt;
+mod icon;
 mod limits;
 mod options;
 mod rules;
@@ -105,6 +109,7 @@ mod variation;
 pub use assurance::Assurance;
 pub use chart::{Period, SpcChart, SpcPoint};
 pub use error::SpcError;
+pub use icon::{AssuranceIcon, Icons, VariationIcon};
 pub use limits::{Limits, NEAR_LIMIT_FACTOR, PROCESS_LIMIT_FACTOR, SCREENING_FACTOR};
 pub use options::{ImprovementDirection, Screening, SpcOptions};
 pub use rules::{Side, SpecialCause, TrendDirection, RUN_LENGTH};

@@ -428,8 +428,8 @@ fn standard_section(
                 row.assurance = chart
                     .assurance()
                     .map_or("no target".into(), |a| a.label().to_owned());
-                row.variation_icon = variation_icon_svg(&chart, 30);
-                row.assurance_icon = assurance_icon_svg(&chart, 30);
+                row.variation_icon = variation_icon_svg(chart.variation_icon(), 30);
+                row.assurance_icon = assurance_icon_svg(chart.assurance_icon(), 30);
                 charts.push(ChartView {
                     id: id.clone(),
                     organisation: org.name.clone(),

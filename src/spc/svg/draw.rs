@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
-use super::icon::{self, VariationGlyph};
+use super::icon;
 use super::text::{coord, fixed, push_escaped};
 use super::{ChartStyle, TargetKind, TargetLine};
-use crate::spc::{SpcChart, Variation};
+use crate::spc::{Icons, SpcChart, Variation, VariationIcon};
 use crate::YearMonth;
 
 const FONT: &str = "Arial, Helvetica, sans-serif";
@@ -120,17 +120,15 @@ fn value_range(chart: &SpcChart, targets: &[(TargetLine, Vec<Option<f64>>)]) -> 
     )
 }
 
-fn variation_colour(v: Variation) -> &'static str {
-    match v {
-        Variation::CommonCause => icon::GREY,
-        Variation::SpecialCauseImproving => icon::BLUE,
-        Variation::SpecialCauseConcerning => icon::ORANGE,
-        Variation::SpecialCauseNeutralHigh | Variation::SpecialCauseNeutralLow => icon::PURPLE,
-    }
+/// A point's colour: its variation's icon colour (orange concern, blue
+/// improvement, purple neutral, grey common cause).
+fn variation_colour(chart: &SpcChart, v: Variation) -> &'static str {
+    VariationIcon::of(v, chart.direction()).colour()
 }
 
 /// The whole chart.
 pub(crate) fn chart(chart: &SpcChart, targets: &[TargetLine], style: &ChartStyle) -> String {
+    let icons = style.icons_override().unwrap_or_else(|| chart.icons());
     let months: Vec<YearMonth> = chart.points().iter().map(|p| p.month()).collect();
     let mut lines: Vec<(TargetLine, Vec<Option<f64>>)> = targets
         .iter()
@@ -170,7 +168,7 @@ pub(crate) fn chart(chart: &SpcChart, targets: &[TargetLine], style: &ChartStyle
     let _ = write!(out, "<title id=\"{id}-title\">");
     push_escaped(&mut out, style.title());
     let _ = write!(out, "</title><desc id=\"{id}-desc\">");
-    push_escaped(&mut out, &description(chart, &lines, style));
+    push_escaped(&mut out, &description(chart, &lines, style, icons));
     out.push_str("</desc>");
     let _ = write!(
         out,
@@ -178,7 +176,7 @@ pub(crate) fn chart(chart: &SpcChart, targets: &[TargetLine], style: &ChartStyle
         coord(w),
         coord(h)
     );
-    header(&mut out, chart, style, w);
+    header(&mut out, icons, style, w);
     axes(&mut out, &frame, &months);
     periods(&mut out, chart, &frame, style.band());
     target_lines(&mut out, &lines, &frame, unit);
@@ -187,7 +185,7 @@ pub(crate) fn chart(chart: &SpcChart, targets: &[TargetLine], style: &ChartStyle
     out
 }
 
-fn header(out: &mut String, chart: &SpcChart, style: &ChartStyle, w: f64) {
+fn header(out: &mut String, icons: Icons, style: &ChartStyle, w: f64) {
     out.push_str("<g class=\"spc-header\" aria-hidden=\"true\">");
     let _ = write!(
         out,
@@ -205,14 +203,8 @@ fn header(out: &mut String, chart: &SpcChart, style: &ChartStyle, w: f64) {
     }
     out.push_str("</g>");
     let r = 16.0;
-    icon::variation_icon(
-        out,
-        VariationGlyph::of(chart),
-        w - 3.0 * r - 28.0,
-        r + 6.0,
-        r,
-    );
-    icon::assurance_icon(out, chart.assurance(), w - r - 8.0, r + 6.0, r);
+    icon::variation_icon(out, icons.variation(), w - 3.0 * r - 28.0, r + 6.0, r);
+    icon::assurance_icon(out, icons.assurance(), w - r - 8.0, r + 6.0, r);
 }
 
 fn axes(out: &mut String, frame: &Frame, months: &[YearMonth]) {
@@ -440,7 +432,7 @@ fn data(out: &mut String, chart: &SpcChart, frame: &Frame, unit: &str) {
             variation_class(variation),
             coord(frame.x(i)),
             coord(frame.y(p.value())),
-            variation_colour(variation),
+            variation_colour(chart, variation),
             short_month(p.month()),
             fixed(p.value(), 1),
             escaped_unit(unit),
@@ -465,6 +457,7 @@ fn description(
     chart: &SpcChart,
     lines: &[(TargetLine, Vec<Option<f64>>)],
     style: &ChartStyle,
+    icons: Icons,
 ) -> String {
     let unit = style.unit_text();
     let v = |x: f64| format!("{}{unit}", fixed(x, 1));
@@ -500,10 +493,10 @@ fn description(
     let _ = write!(
         text,
         " {}. {}",
-        VariationGlyph::of(chart).words(),
-        icon::assurance_words(chart.assurance())
+        icon::variation_words(icons.variation()),
+        icon::assurance_words(icons.assurance())
     );
-    if let Some(target) = chart.target() {
+    if let (Some(target), None) = (chart.target(), style.icons_override()) {
         let _ = write!(text, " of {}", v(target));
     }
     text.push('.');

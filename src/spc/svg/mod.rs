@@ -27,14 +27,18 @@
 //! - the XmR chart: each period's mean (solid), process limits (dashed)
 //!   and, if asked, the 2-sigma band between the near limits (shaded); a
 //!   rebase starts a new period, marked by a dotted line;
-//! - the points, coloured by their variation: orange for a special cause of
-//!   concerning nature, blue for improvement, purple for a special cause
-//!   when neither direction is better, grey for common cause;
+//! - the points, coloured by their variation with the icon palette
+//!   ([`VariationIcon::colour`]): orange for a special cause of concerning
+//!   nature, blue for improvement, purple for a special cause when neither
+//!   direction is better, grey for common cause;
 //! - the target layers as labelled lines ([`TargetLine`], a step line for a
 //!   target that changes over time), each [`TargetKind`] with its own
 //!   colour and dash; with no lines given, the chart's own target;
 //! - the Making Data Count variation and assurance icons, top right, drawn
-//!   from the chart's data.
+//!   from the icon data ([`VariationIcon`], [`AssuranceIcon`]: colour,
+//!   letter and words): the chart's own ([`SpcChart::icons`]) or those
+//!   given with [`ChartStyle::icons`] (assurance against a time-varying
+//!   target).
 //!
 //! # Accessibility
 //!
@@ -81,7 +85,7 @@ mod text;
 pub use style::ChartStyle;
 pub use target::{TargetKind, TargetLine};
 
-use crate::spc::SpcChart;
+use crate::spc::{AssuranceIcon, SpcChart, VariationIcon};
 
 /// The chart as a standalone SVG document fragment (`<svg ...>...</svg>`),
 /// ready to write to a `.svg` file or to place inline in HTML.
@@ -92,24 +96,31 @@ pub fn chart_svg(chart: &SpcChart, targets: &[TargetLine], style: &ChartStyle) -
     draw::chart(chart, targets, style)
 }
 
-/// The chart's Making Data Count variation icon alone, as a small SVG
-/// (`size` pixels square) with its `<title>`: for a summary table cell.
-pub fn variation_icon_svg(chart: &SpcChart, size: u32) -> String {
-    let glyph = icon::VariationGlyph::of(chart);
+/// A Making Data Count variation icon alone, as a small SVG (`size`
+/// pixels square) with its `<title>`: for a summary table cell. The
+/// colour, letter and words come from the icon.
+///
+/// ```
+/// use cancer_plan::spc::svg::variation_icon_svg;
+/// use cancer_plan::spc::VariationIcon;
+///
+/// let svg = variation_icon_svg(VariationIcon::ConcerningLow, 32);
+/// assert!(svg.contains("<title>Variation: special cause variation, concerning (lower values)</title>"));
+/// ```
+pub fn variation_icon_svg(icon: VariationIcon, size: u32) -> String {
     icon::standalone(
-        |out| icon::variation_icon(out, glyph, 20.0, 20.0, 17.0),
-        glyph.words(),
+        |out| icon::variation_icon(out, icon, 20.0, 20.0, 17.0),
+        &icon::variation_words(icon),
         size,
     )
 }
 
-/// The chart's Making Data Count assurance icon alone, as a small SVG
-/// (`size` pixels square) with its `<title>`: for a summary table cell.
-pub fn assurance_icon_svg(chart: &SpcChart, size: u32) -> String {
-    let assurance = chart.assurance();
+/// A Making Data Count assurance icon alone, as a small SVG (`size`
+/// pixels square) with its `<title>`: for a summary table cell.
+pub fn assurance_icon_svg(icon: AssuranceIcon, size: u32) -> String {
     icon::standalone(
-        |out| icon::assurance_icon(out, assurance, 20.0, 20.0, 17.0),
-        icon::assurance_words(assurance),
+        |out| icon::assurance_icon(out, icon, 20.0, 20.0, 17.0),
+        &icon::assurance_words(icon),
         size,
     )
 }

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::spc::Icons;
+
 /// How to draw a chart: its title (shown, and the SVG's `<title>`), an
 /// optional subtitle (e.g. the data source), the unit suffix of values,
 /// the size, an `id` prefix unique within the page, and whether to shade
@@ -26,6 +28,7 @@ pub struct ChartStyle {
     width: u32,
     height: u32,
     two_sigma_band: bool,
+    icons: Option<Icons>,
 }
 
 /// Smallest width and height drawn (narrower charts cannot hold the icons
@@ -45,6 +48,7 @@ impl ChartStyle {
             width: 640,
             height: 300,
             two_sigma_band: false,
+            icons: None,
         }
     }
 
@@ -82,6 +86,14 @@ impl ChartStyle {
         self
     }
 
+    /// Draw these icons instead of the chart's own ([`SpcChart::icons`](crate::spc::SpcChart::icons)):
+    /// e.g. assurance judged against a time-varying target
+    /// ([`Icons::against`]).
+    pub fn icons(mut self, icons: Icons) -> ChartStyle {
+        self.icons = Some(icons);
+        self
+    }
+
     /// The title.
     pub fn title(&self) -> &str {
         &self.title
@@ -105,6 +117,10 @@ impl ChartStyle {
 
     pub(crate) fn height(&self) -> f64 {
         f64::from(self.height)
+    }
+
+    pub(crate) fn icons_override(&self) -> Option<Icons> {
+        self.icons
     }
 
     pub(crate) fn band(&self) -> bool {

@@ -16,7 +16,8 @@ Checks (each failure is printed; exit 1 if any):
 - both icons (an svg with a title) in every summary row;
 - no element extends beyond the page width (A4 at 96 dpi: 794 px);
 - no console error, uncaught exception or failed load.
-Also saves a screenshot of the first screen (A4 size) to SCREENSHOT.png.
+Also saves a screenshot of the first screen (A4 size) to SCREENSHOT.png and,
+with SECTION_SHOTS=DIR set, one of each section in DIR.
 """
 import base64
 import json
@@ -67,6 +68,13 @@ CHECKS = r"""
   if (html.scrollWidth > width) fails.push('page scrolls sideways: ' + html.scrollWidth + 'px > ' + width + 'px');
   return JSON.stringify({fails, rows: rows.length, charts: charts.length, svgs: svgs.length, width});
 })()
+"""
+
+SECTION_BOXES = r"""
+JSON.stringify([...document.querySelectorAll('main > section')].map(s => {
+  const r = s.getBoundingClientRect();
+  return {id: s.id, y: r.top + window.scrollY, height: r.height};
+}))
 """
 
 
@@ -185,6 +193,16 @@ def main():
         png = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)["data"]
         shot.parent.mkdir(parents=True, exist_ok=True)
         shot.write_bytes(base64.b64decode(png))
+        # With SECTION_SHOTS=DIR, one picture per section too (for looking at).
+        shots = os.environ.get("SECTION_SHOTS")
+        if shots:
+            boxes = json.loads(browser.send("Runtime.evaluate", {"expression": SECTION_BOXES, "returnByValue": True},
+                                            session=session)["result"]["value"])
+            for i, box in enumerate(boxes):
+                clip = {"x": 0, "y": box["y"], "width": A4_WIDTH, "height": min(box["height"], 4000), "scale": 1}
+                data = browser.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True},
+                                    session=session)["data"]
+                pathlib.Path(shots, f"section-{i:02}-{box['id'] or 'cover'}.png").write_bytes(base64.b64decode(data))
         # Let late console messages arrive.
         browser.send("Runtime.evaluate", {"expression": "1"}, session=session)
         fails = found["fails"] + console_errors(browser.events)

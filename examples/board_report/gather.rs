@@ -414,12 +414,12 @@ fn standard_section(
                         if org.level == Level::Alliance {
                             720
                         } else {
-                            560
+                            460
                         },
                         if org.level == Level::Alliance {
                             320
                         } else {
-                            280
+                            270
                         },
                     )
                     .two_sigma_band(org.level == Level::Alliance);
@@ -758,7 +758,15 @@ fn headline(s: &StandardSection, alliance: &str, period: YearMonth) -> String {
 fn budget(plan: &CancerPlan) -> Option<BudgetView> {
     let b = plan.budget()?;
     let reconciliation = cancer_plan::reconcile(plan, Tolerance::PRINTED_TABLES);
-    let findings: Vec<String> = reconciliation.real_gaps().map(board_wording).collect();
+    let names: BTreeMap<String, String> = b
+        .areas()
+        .iter()
+        .map(|a| (a.id().as_str().to_owned(), a.name().to_owned()))
+        .collect();
+    let findings: Vec<String> = reconciliation
+        .real_gaps()
+        .map(|f| board_wording(f, &names))
+        .collect();
     let rounding = reconciliation
         .findings()
         .iter()
@@ -803,29 +811,45 @@ fn budget(plan: &CancerPlan) -> Option<BudgetView> {
 }
 
 /// A reconciliation finding as a board reads it.
-fn board_wording(f: &cancer_plan::budget::Finding) -> String {
+fn board_wording(f: &cancer_plan::budget::Finding, names: &BTreeMap<String, String>) -> String {
     use cancer_plan::budget::{FindingKind, FindingUnit};
     let money = |d: rust_decimal::Decimal| match f.unit() {
         FindingUnit::Pounds => cancer_plan::Money::new(d).map_or(d.to_string(), |m| m.to_string()),
         _ => format!("{} percentage points", d.normalize()),
     };
-    let area = f
-        .area()
-        .map_or("The budget".to_owned(), |a| format!("Area \"{a}\""));
-    let what = match f.kind() {
-        FindingKind::LinesVsBudget => "its itemised lines add up to",
-        FindingKind::BudgetVsGuideSpend => "its budget is",
-        FindingKind::GuideSpendVsShare => "its guide spend is",
-        FindingKind::ShareVsExactShare => "its printed share is",
-        FindingKind::GuideSpendsVsTotal => "the areas' guide spends add up to",
-        FindingKind::BudgetsVsTotal => "the areas' budgets add up to",
-        _ => "a figure is",
+    let area = f.area().map_or("The budget as a whole".to_owned(), |a| {
+        names
+            .get(a.as_str())
+            .map_or_else(|| a.to_string(), |n| n.clone())
+    });
+    let (what, against) = match f.kind() {
+        FindingKind::LinesVsBudget => ("the itemised lines add up to", "the area's budget"),
+        FindingKind::BudgetVsGuideSpend => ("the budget is", "the guide spend"),
+        FindingKind::GuideSpendVsShare => ("the guide spend is", "its share of the total"),
+        FindingKind::ShareVsExactShare => (
+            "the printed share is",
+            "the share its guide spend is of the total",
+        ),
+        FindingKind::GuideSpendsVsTotal => (
+            "the areas' guide spends add up to",
+            "the total the shares cover",
+        ),
+        FindingKind::BudgetsVsTotal => {
+            ("the areas' budgets add up to", "the total the shares cover")
+        }
+        _ => ("a figure is", "what it should be"),
+    };
+    let difference = f.difference();
+    let direction = if difference.is_sign_negative() {
+        "less"
+    } else {
+        "more"
     };
     format!(
-        "{area}: {what} {} against {} expected, a difference of {} beyond rounding. To be explained or corrected.",
+        "{area}: {what} {}, {} {direction} than {against} ({}). Beyond rounding: to be explained or corrected.",
         money(f.actual()),
+        money(difference.abs()),
         money(f.expected()),
-        money(f.difference())
     )
 }
 

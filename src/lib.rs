@@ -53,6 +53,7 @@
 //! | `cwt_pathways` | patient-level pathway files (CSV or Parquet) to performance cells (features `pathway-csv`, `pathway-parquet`; [`docs::cwt`]) |
 //! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
 //! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
+//! | `board_report` | the board assurance report: one HTML page and a JSON twin from a plan and CWT extracts, with SPC charts and Making Data Count icons (features `json`, `cwt-extract`, `svg`) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
 //! reading JSON ([`json::from_str`]), money ([`Money`]), apportionment
@@ -74,7 +75,7 @@
 //! | [`cwt`] | Cancer Waiting Times: standards, targets, exact counts, extracts, pathways, Wilson intervals, trajectories |
 //! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
 //! | [`capacity`] | improvement posts, teams and reviews, and their costs |
-//! | [`spc`] | Making Data Count XmR charts |
+//! | [`spc`] | Making Data Count XmR charts and icons; drawn as SVG with the feature `svg` |
 //! | `json` (feature `json`) | reading and writing the JSON format; every mistake in one read, each at its path |
 //! | `schema` (feature `schema`) | the JSON Schema of the plan format, generated from the types |
 //! | [`docs`] | the guides |
@@ -116,6 +117,7 @@
 //! | `pathway-arrow` | no | aggregating Arrow `RecordBatch`es of pathways; tables out as `RecordBatch`es (arrow-array, arrow-schema) |
 //! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |
 //! | `schema` | no | the `schema` module: the plan format's JSON Schema (schemars) |
+//! | `svg` | no | `spc::svg`: SPC charts and Making Data Count icons as deterministic, accessible SVG (no dependency) |
 //!
 //! Every type implements `serde` without any feature. On docs.rs every
 //! feature is documented, and each feature-gated item says which feature it

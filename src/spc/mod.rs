@@ -89,8 +89,8 @@
 //!    [`SpcPoint::special_causes`] lists every rule met, in R's precedence
 //!    (outside limits, trend, two of three, run) — the first decides the
 //!    variation exactly as R's `point_type` does.
-//! 7. **No facets, trajectories or plots.** Compute one chart per
-//!    organisation; plotting is the caller's.
+//! 7. **No facets or trajectories.** Compute one chart per organisation;
+//!    with the feature `svg`, `svg::chart_svg` draws it.
 
 mod assurance;
 mod chart;

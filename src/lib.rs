@@ -144,6 +144,7 @@
     )
 )]
 
+pub mod assurance;
 pub mod budget;
 pub mod capacity;
 pub mod cwt;

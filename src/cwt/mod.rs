@@ -15,6 +15,7 @@ mod count;
 #[cfg(feature = "cwt-extract")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cwt-extract")))]
 pub mod extract;
+mod judged;
 mod monthly;
 pub mod pathway;
 mod performance;
@@ -24,14 +25,16 @@ mod wilson;
 
 pub use against::AgainstTarget;
 pub use count::{PatientCount, PatientCountError};
+pub use judged::JudgedTarget;
 pub use monthly::{compare_monthly, MonthlyComparison};
 pub use performance::{MonthlyPerformance, Performance, PerformanceDisplay, PerformanceError};
 pub use table::PerformanceTable;
 // The standards and the target schedule live below both the plan and the
 // analyses (`crate::standard`); re-exported here so `cwt::...` paths work.
 pub use crate::standard::{
-    constitutional_target, national_targets, target_for, CwtStandard, CwtTarget, TargetBasis,
-    TargetSchedule,
+    constitutional_target, milestone_in_force, national_targets, next_milestone,
+    standard_threshold, target_for, CwtStandard, CwtTarget, LayerTarget, TargetBasis, TargetLayer,
+    TargetLayers, TargetSchedule,
 };
 pub use trajectory::{Trajectory, TrajectoryError, TrajectoryPoint};
 pub use wilson::{ConfidenceLevel, WilsonError, WilsonInterval};

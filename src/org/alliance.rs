@@ -97,6 +97,35 @@ impl Alliance {
             .find(|icb| icb.sub_icb_locations().iter().any(|c| c.as_str() == code))
     }
 
+    /// The alliance ICB a provider trust belongs to (its `icb` in the
+    /// plan), if the plan lists the trust and places it in one of the
+    /// alliance's ICBs. `None` for a trust outside them (Wessex: Salisbury,
+    /// RNZ, whose ICB is BSW) or not listed.
+    ///
+    /// ```
+    /// use cancer_plan::{Alliance, Icb, Id, OdsCode, Provider};
+    /// let wessex = Alliance::new("Wessex Cancer Alliance")
+    ///     .with_icb(Icb::new(Id::new("dorset")?, "NHS Dorset ICB"))
+    ///     .with_provider(Provider::new(OdsCode::new("RBD")?, "Dorset County").in_icb(Id::new("dorset")?))
+    ///     .with_provider(Provider::new(OdsCode::new("RNZ")?, "Salisbury"));
+    /// assert_eq!(wessex.icb_of_provider("RBD").map(|icb| icb.name()), Some("NHS Dorset ICB"));
+    /// assert!(wessex.icb_of_provider("RNZ").is_none());
+    /// assert_eq!(wessex.providers_of("dorset").count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn icb_of_provider(&self, ods_code: &str) -> Option<&Icb> {
+        self.provider(ods_code)?
+            .icb()
+            .and_then(|id| self.icb(id.as_str()))
+    }
+
+    /// The providers the plan places in the ICB with this id, in plan order.
+    pub fn providers_of<'a>(&'a self, icb: &'a str) -> impl Iterator<Item = &'a Provider> + 'a {
+        self.providers
+            .iter()
+            .filter(move |p| p.icb().is_some_and(|id| id.as_str() == icb))
+    }
+
     /// Whether an ICB with this id is in the alliance.
     pub fn has_icb(&self, id: &Id) -> bool {
         self.icb(id.as_str()).is_some()

@@ -62,7 +62,7 @@ impl Series {
     /// let series = Series::from_table(&icbs, fds, "HIOW")?;
     /// let options = SpcOptions::for_cwt(fds, series.last_month());
     /// let chart = SpcChart::new(&series, &options)?;
-    /// assert_eq!(chart.target(), Some(77.0)); // the March 2025 planning ask
+    /// assert_eq!(chart.target(), Some(75.0)); // the FDS standard (not the 77% milestone)
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -84,8 +84,11 @@ impl Series {
 
 impl SpcOptions {
     /// Options for CWT performance: higher is better, and the target is the
-    /// national threshold for `standard` in force in `month` (usually the
-    /// chart's last month), when there is one.
+    /// standard's own threshold in `month` (usually the chart's last month;
+    /// [`target_for`]), when there is one. For another layer (the milestone
+    /// in force, the plan's ask) set it with
+    /// [`target_percent`](SpcOptions::target_percent) from
+    /// [`TargetLayers`](crate::standard::TargetLayers).
     pub fn for_cwt(standard: CwtStandard, month: YearMonth) -> SpcOptions {
         let options = SpcOptions::new(ImprovementDirection::Increase);
         match target_for(standard, month) {

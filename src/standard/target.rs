@@ -25,6 +25,11 @@ pub enum TargetBasis {
     /// A target a caller or a plan adds (a local milestone, an ICB's own
     /// trajectory end point).
     Local,
+    /// Before October 2023, the threshold of the predecessor of a combined
+    /// standard (31-day first treatment 96%, 62-day from urgent GP referral
+    /// 85%): the same thresholds, on the measures NHS England's extracts
+    /// publish from April 2023.
+    PredecessorStandard,
 }
 
 impl fmt::Display for TargetBasis {
@@ -34,6 +39,7 @@ impl fmt::Display for TargetBasis {
             TargetBasis::OperationalStandard => "operational standard",
             TargetBasis::PlanningAsk => "planning ask",
             TargetBasis::Local => "local target",
+            TargetBasis::PredecessorStandard => "predecessor standard",
         })
     }
 }
@@ -216,14 +222,18 @@ pub fn national_targets() -> impl Iterator<Item = CwtTarget> + Clone {
         })
 }
 
-/// The threshold in force for `standard` in `month`: the latest national
-/// entry that starts on or before `month`; `None` before the first.
+/// The **standard's own threshold** for `standard` in `month`: FDS 75%
+/// (operational, from October 2021), 31-day 96% (operational) and 62-day
+/// 85% (constitutional) from October 2023, and before October 2023 the
+/// predecessor standards' same thresholds (basis
+/// [`TargetBasis::PredecessorStandard`]); `None` for FDS before October
+/// 2021.
 ///
-/// Planning asks are milestones "by March": they come into force in that
-/// March and stay until the next. For the 62-day standard that means the
-/// constitutional 85% applies until the interim 70% milestone of March
-/// 2025 takes over operationally; [`constitutional_target`] always gives
-/// the 85%.
+/// A national planning milestone ("62-day 70% by March 2025") never
+/// replaces the standard: it is a layer of its own
+/// ([`milestone_in_force`](super::milestone_in_force),
+/// [`next_milestone`](super::next_milestone), and all layers together in
+/// [`TargetLayers`](super::TargetLayers)).
 ///
 /// ```
 /// use cancer_plan::{cwt::target_for, CwtStandard, YearMonth};
@@ -232,15 +242,20 @@ pub fn national_targets() -> impl Iterator<Item = CwtTarget> + Clone {
 ///     Ok(target_for(fds, m.parse::<YearMonth>()?).ok_or("none")?.threshold().to_string())
 /// };
 /// assert_eq!(points("2024-10")?, "75%");
-/// assert_eq!(points("2025-03")?, "77%");
-/// assert_eq!(points("2026-03")?, "80%");
+/// assert_eq!(points("2026-03")?, "75%"); // the 80% milestone is a layer of its own
 /// assert!(target_for(fds, "2021-09".parse()?).is_none());
 /// let c62 = CwtStandard::Combined62Day;
-/// assert_eq!(target_for(c62, "2029-03".parse()?).ok_or("none")?.threshold().to_string(), "85%");
+/// assert_eq!(target_for(c62, "2025-03".parse()?).ok_or("none")?.threshold().to_string(), "85%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn target_for(standard: CwtStandard, month: YearMonth) -> Option<CwtTarget> {
-    latest(national_targets(), standard, month)
+    let own = super::standard_threshold(standard, month)?;
+    Some(CwtTarget::new(
+        standard,
+        own.threshold(),
+        own.month(),
+        own.basis().unwrap_or(TargetBasis::OperationalStandard),
+    ))
 }
 
 /// The entry in force for `standard` in `month`: the latest that starts on
@@ -320,10 +335,39 @@ impl TargetSchedule {
         national.chain(self.added.iter().copied())
     }
 
-    /// The threshold in force for `standard` in `month` (as
-    /// [`target_for`], with the added targets); `None` before the first.
+    /// The **working** threshold for `standard` in `month`: the latest
+    /// entry of any kind (standard, national milestone or added) starting on
+    /// or before it; `None` before the first. This mixes layers on purpose
+    /// (a milestone of 70% follows the 85% standard); for a board, read
+    /// [`layers`](Self::layers), where each stays separate.
     pub fn target_for(&self, standard: CwtStandard, month: YearMonth) -> Option<CwtTarget> {
         latest(self.targets(), standard, month)
+    }
+}
+
+impl TargetSchedule {
+    /// The added (local) target in force for `standard` in `month`: the
+    /// latest added entry starting on or before it.
+    pub fn local_target_for(&self, standard: CwtStandard, month: YearMonth) -> Option<CwtTarget> {
+        latest(self.added.iter().copied(), standard, month)
+    }
+
+    /// Every layer for `standard` in `month`: the national layers
+    /// ([`TargetLayers::national`](super::TargetLayers::national)) and the
+    /// added target in force, as [`TargetLayer::Local`](super::TargetLayer::Local).
+    pub fn layers(&self, standard: CwtStandard, month: YearMonth) -> super::TargetLayers {
+        let national = if self.without_national {
+            super::TargetLayers::none(standard, month)
+        } else {
+            super::TargetLayers::national(standard, month)
+        };
+        match self.local_target_for(standard, month) {
+            Some(local) => national.with(super::LayerTarget::from_cwt_target(
+                super::TargetLayer::Local,
+                &local,
+            )),
+            None => national,
+        }
     }
 }
 
@@ -352,7 +396,12 @@ mod tests {
 
     #[test]
     fn thresholds_over_time() {
-        let t = |s, m| target_for(s, ym(m)).unwrap().threshold();
+        let t = |s, m| {
+            TargetSchedule::national()
+                .target_for(s, ym(m))
+                .unwrap()
+                .threshold()
+        };
         let p = |n| Percent::from_points(n).unwrap();
         assert_eq!(t(CwtStandard::FasterDiagnosis28Day, "2021-10"), p(75));
         assert_eq!(t(CwtStandard::FasterDiagnosis28Day, "2025-02"), p(75));
@@ -373,7 +422,22 @@ mod tests {
                 .threshold(),
             p(85)
         );
-        assert!(target_for(CwtStandard::Combined31Day, ym("2023-09")).is_none());
+        assert!(TargetSchedule::national()
+            .target_for(CwtStandard::Combined31Day, ym("2023-09"))
+            .is_none());
+        // The free function gives the standard's own threshold only.
+        assert_eq!(
+            target_for(CwtStandard::Combined62Day, ym("2025-03"))
+                .unwrap()
+                .threshold(),
+            p(85)
+        );
+        assert_eq!(
+            target_for(CwtStandard::Combined31Day, ym("2023-09"))
+                .unwrap()
+                .basis(),
+            TargetBasis::PredecessorStandard
+        );
     }
 
     #[test]

@@ -1,0 +1,257 @@
+//! The assurance rows and funnels as Arrow `RecordBatch`es (feature
+//! `pathway-arrow`), in the manner of
+//! [`performance_table_batch`](crate::cwt::pathway::performance_table_batch):
+//! `month` `YYYY-MM`, `standard` its code, counts as exact
+//! `Decimal128(38, 1)` patients.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    BooleanBuilder, Decimal128Builder, Float64Builder, StringBuilder, UInt64Builder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{ArrowError, DataType, Field, Schema};
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{AssuranceRow, Funnel};
+use crate::cwt::pathway::standard_code;
+use crate::cwt::PatientCount;
+use crate::standard::TargetLayer;
+
+fn count_type() -> DataType {
+    DataType::Decimal128(38, 1)
+}
+
+fn tenths(count: PatientCount) -> i128 {
+    i128::from(count.halves()).saturating_mul(5)
+}
+
+/// The four columns of one target layer: threshold (points), met, gap in
+/// patients, due.
+struct LayerColumns {
+    name: &'static str,
+    layer: TargetLayer,
+    threshold: Float64Builder,
+    met: BooleanBuilder,
+    gap: UInt64Builder,
+    due: BooleanBuilder,
+}
+
+impl LayerColumns {
+    fn new(name: &'static str, layer: TargetLayer) -> LayerColumns {
+        LayerColumns {
+            name,
+            layer,
+            threshold: Float64Builder::new(),
+            met: BooleanBuilder::new(),
+            gap: UInt64Builder::new(),
+            due: BooleanBuilder::new(),
+        }
+    }
+
+    fn push(&mut self, row: &AssuranceRow) {
+        let judged = row.target(self.layer);
+        if self.layer == TargetLayer::Standard && judged.is_none() {
+            // Before the combined standards: the predecessor's threshold.
+            return self.push_judged(row.target(TargetLayer::PredecessorStandard));
+        }
+        self.push_judged(judged);
+    }
+
+    fn push_judged(&mut self, judged: Option<&crate::cwt::JudgedTarget>) {
+        self.threshold
+            .append_option(judged.and_then(|j| j.target().threshold().points().to_f64()));
+        self.met.append_option(judged.map(|j| j.met()));
+        self.gap
+            .append_option(judged.and_then(|j| j.gap_in_patients()));
+        self.due.append_option(judged.map(|j| j.due()));
+    }
+
+    fn finish(mut self, fields: &mut Vec<Field>, columns: &mut Vec<ArrayRef>) {
+        let n = self.name;
+        fields.push(Field::new(
+            format!("{n}_threshold"),
+            DataType::Float64,
+            true,
+        ));
+        fields.push(Field::new(format!("{n}_met"), DataType::Boolean, true));
+        fields.push(Field::new(format!("{n}_gap"), DataType::UInt64, true));
+        fields.push(Field::new(format!("{n}_due"), DataType::Boolean, true));
+        columns.push(Arc::new(self.threshold.finish()));
+        columns.push(Arc::new(self.met.finish()));
+        columns.push(Arc::new(self.gap.finish()));
+        columns.push(Arc::new(self.due.finish()));
+    }
+}
+
+/// The rows as a record batch, one row per [`AssuranceRow`]: `month`,
+/// `standard`, `basis`, `level`, `code`, `name`, `in_alliance`, `total`,
+/// `within`, `percent`, `wilson95_lower`, `wilson95_upper`,
+/// `wilson998_lower`, `wilson998_upper` (percentage points), then per layer
+/// (`standard` — the predecessor's before October 2023 —, `milestone`,
+/// `next_milestone`, `plan_ask`, `trajectory`, `local`) its `_threshold`,
+/// `_met`, `_gap` and `_due`, then `within_vs_plan` and `funnel`.
+///
+/// # Errors
+///
+/// [`ArrowError`] if the columns do not make a batch (they always do).
+pub fn rows_batch(rows: &[AssuranceRow]) -> Result<RecordBatch, ArrowError> {
+    let mut text: Vec<(&str, StringBuilder)> =
+        ["month", "standard", "basis", "level", "code", "name"]
+            .into_iter()
+            .map(|n| (n, StringBuilder::new()))
+            .collect();
+    let mut in_alliance = BooleanBuilder::new();
+    let mut total = Decimal128Builder::new().with_data_type(count_type());
+    let mut within = Decimal128Builder::new().with_data_type(count_type());
+    let mut floats: Vec<(&str, Float64Builder)> = [
+        "percent",
+        "wilson95_lower",
+        "wilson95_upper",
+        "wilson998_lower",
+        "wilson998_upper",
+    ]
+    .into_iter()
+    .map(|n| (n, Float64Builder::new()))
+    .collect();
+    let mut layers = vec![
+        LayerColumns::new("standard", TargetLayer::Standard),
+        LayerColumns::new("milestone", TargetLayer::MilestoneInForce),
+        LayerColumns::new("next_milestone", TargetLayer::NextMilestone),
+        LayerColumns::new("plan_ask", TargetLayer::PlanAsk),
+        LayerColumns::new("trajectory", TargetLayer::Trajectory),
+        LayerColumns::new("local", TargetLayer::Local),
+    ];
+    let mut within_vs_plan = arrow_array::builder::Int64Builder::new();
+    let mut funnel = StringBuilder::new();
+    for row in rows {
+        let org = row.organisation();
+        let values = [
+            row.month().to_string(),
+            standard_code(row.standard()).to_owned(),
+            row.basis().label().to_owned(),
+            org.level().to_string(),
+            org.code().to_owned(),
+            org.name().to_owned(),
+        ];
+        for ((_, builder), value) in text.iter_mut().zip(values) {
+            builder.append_value(value);
+        }
+        in_alliance.append_value(org.in_alliance());
+        total.append_value(tenths(row.performance().total()));
+        within.append_value(tenths(row.performance().within()));
+        let w95 = row.wilson_95();
+        let w998 = row.wilson_99_8();
+        let numbers = [
+            row.percent(),
+            w95.map(|w| w.lower() * 100.0),
+            w95.map(|w| w.upper() * 100.0),
+            w998.map(|w| w.lower() * 100.0),
+            w998.map(|w| w.upper() * 100.0),
+        ];
+        for ((_, builder), value) in floats.iter_mut().zip(numbers) {
+            builder.append_option(value);
+        }
+        for layer in &mut layers {
+            layer.push(row);
+        }
+        within_vs_plan.append_option(row.trajectory().map(|t| t.within_vs_plan()));
+        funnel.append_option(row.funnel().map(|f| f.label()));
+    }
+    let mut fields = Vec::new();
+    let mut columns: Vec<ArrayRef> = Vec::new();
+    for (name, mut builder) in text {
+        fields.push(Field::new(name, DataType::Utf8, false));
+        columns.push(Arc::new(builder.finish()));
+    }
+    fields.push(Field::new("in_alliance", DataType::Boolean, false));
+    columns.push(Arc::new(in_alliance.finish()));
+    fields.push(Field::new("total", count_type(), false));
+    columns.push(Arc::new(total.finish()));
+    fields.push(Field::new("within", count_type(), false));
+    columns.push(Arc::new(within.finish()));
+    for (name, mut builder) in floats {
+        fields.push(Field::new(name, DataType::Float64, true));
+        columns.push(Arc::new(builder.finish()));
+    }
+    for layer in layers {
+        layer.finish(&mut fields, &mut columns);
+    }
+    fields.push(Field::new("within_vs_plan", DataType::Int64, true));
+    columns.push(Arc::new(within_vs_plan.finish()));
+    fields.push(Field::new("funnel", DataType::Utf8, true));
+    columns.push(Arc::new(funnel.finish()));
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
+}
+
+/// The funnels as a record batch, one row per point: `month`, `standard`,
+/// `basis`, `code`, `in_alliance`, `total`, `within`, `average`,
+/// `proportion`, `lower_95`, `upper_95`, `lower_99_8`, `upper_99_8`
+/// (ratios), `flag`.
+///
+/// # Errors
+///
+/// [`ArrowError`] if the columns do not make a batch (they always do).
+pub fn funnel_batch(funnels: &[Funnel]) -> Result<RecordBatch, ArrowError> {
+    let mut text: Vec<(&str, StringBuilder)> = ["month", "standard", "basis", "code"]
+        .into_iter()
+        .map(|n| (n, StringBuilder::new()))
+        .collect();
+    let mut in_alliance = BooleanBuilder::new();
+    let mut total = Decimal128Builder::new().with_data_type(count_type());
+    let mut within = Decimal128Builder::new().with_data_type(count_type());
+    let mut floats: Vec<(&str, Float64Builder)> = [
+        "average",
+        "proportion",
+        "lower_95",
+        "upper_95",
+        "lower_99_8",
+        "upper_99_8",
+    ]
+    .into_iter()
+    .map(|n| (n, Float64Builder::new()))
+    .collect();
+    let mut flag = StringBuilder::new();
+    for f in funnels {
+        for p in f.points() {
+            let values = [
+                f.month().to_string(),
+                standard_code(f.standard()).to_owned(),
+                f.basis().label().to_owned(),
+                p.code().to_string(),
+            ];
+            for ((_, builder), value) in text.iter_mut().zip(values) {
+                builder.append_value(value);
+            }
+            in_alliance.append_value(p.in_alliance());
+            total.append_value(tenths(p.performance().total()));
+            within.append_value(tenths(p.performance().within()));
+            let (l95, u95) = p.limits_95();
+            let (l998, u998) = p.limits_99_8();
+            let numbers = [f.average(), p.proportion(), l95, u95, l998, u998];
+            for ((_, builder), value) in floats.iter_mut().zip(numbers) {
+                builder.append_value(value);
+            }
+            flag.append_value(p.flag().label());
+        }
+    }
+    let mut fields = Vec::new();
+    let mut columns: Vec<ArrayRef> = Vec::new();
+    for (name, mut builder) in text {
+        fields.push(Field::new(name, DataType::Utf8, false));
+        columns.push(Arc::new(builder.finish()));
+    }
+    fields.push(Field::new("in_alliance", DataType::Boolean, false));
+    columns.push(Arc::new(in_alliance.finish()));
+    fields.push(Field::new("total", count_type(), false));
+    columns.push(Arc::new(total.finish()));
+    fields.push(Field::new("within", count_type(), false));
+    columns.push(Arc::new(within.finish()));
+    for (name, mut builder) in floats {
+        fields.push(Field::new(name, DataType::Float64, false));
+        columns.push(Arc::new(builder.finish()));
+    }
+    fields.push(Field::new("flag", DataType::Utf8, false));
+    columns.push(Arc::new(flag.finish()));
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
+}

@@ -72,17 +72,19 @@ fn sixty_two_day_layers_stay_separate() {
             .unwrap_or_else(|| panic!("no {name} layer"))
     };
     assert_eq!(layer("Standard").threshold, "85%");
-    assert_eq!(layer("Milestone in force").threshold, "70%");
-    assert_eq!(layer("Next milestone").threshold, "75%");
-    assert_eq!(layer("Next milestone").in_force, "due 2026-03");
+    assert_eq!(layer("National milestone in force").threshold, "70%");
+    assert_eq!(layer("Next national milestone").threshold, "75%");
+    assert_eq!(layer("Next national milestone").in_force, "due 2026-03");
+    assert_eq!(layer("Plan's ask").in_force, "due 2025-03");
     assert_eq!(layer("Plan's ask").threshold, "85%");
 }
 
 #[test]
 fn every_summary_row_has_a_chart_and_both_icons() {
     let Some(report) = wessex() else { return };
-    // FDS, 31-day and 62-day x (alliance, 2 ICBs, 6 trusts in the ICBs).
-    assert_eq!(report.summary.len(), 27);
+    // FDS, 31-day and 62-day x (alliance, 2 ICBs, 6 trusts in the ICBs and
+    // Salisbury, listed by the plan outside them).
+    assert_eq!(report.summary.len(), 30);
     let charts: Vec<&str> = report
         .standards
         .iter()
@@ -102,6 +104,18 @@ fn every_summary_row_has_a_chart_and_both_icons() {
     // Salisbury is in the plan's list but not in an alliance ICB: named, in
     // the breakdown, not in the alliance figures.
     assert!(report.outside.iter().any(|o| o.code == "RNZ"));
+    assert!(report
+        .summary
+        .iter()
+        .any(|r| r.code == "RNZ" && r.organisation.contains("outside the alliance's ICBs")));
+    // Dorset County's 31-day series has a month without a record: charted
+    // from the months after it, and the chart says so.
+    let rbd = report.standards[1]
+        .charts
+        .iter()
+        .find(|c| c.id == "d31-provider-rbd")
+        .unwrap();
+    assert!(rbd.note.as_deref().unwrap().starts_with("charted from 2025-02"));
 }
 
 #[test]

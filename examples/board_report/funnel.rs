@@ -1,44 +1,16 @@
 //! The funnel plot of the trusts' latest month: performance against the
-//! number of patients, with limits around the alliance's performance at
-//! 95% and 99.8% (Wilson score limits for a proportion, as
-//! PHEindicatormethods' `phe_funnel` computes them for proportions).
+//! number of patients, with the library's funnel limits
+//! (`assurance::funnel_limits`, as PHEindicatormethods computes them for
+//! proportions) at 95% and 99.8% around the average of every organisation
+//! in the file. The plan's trusts are labelled; any others (a national
+//! file) are small grey dots.
 
+use cancer_plan::assurance::funnel_limits;
+use cancer_plan::cwt::ConfidenceLevel;
 use cancer_plan::{CwtStandard, YearMonth};
 use maud::{html, Markup};
 
 use crate::model::ProviderRow;
-
-const Z95: f64 = 1.959_963_984_540_054;
-const Z998: f64 = 3.090_232_306_167_813;
-
-/// The Wilson limits around proportion `p` for `n` patients at `z`.
-pub fn limits(p: f64, n: f64, z: f64) -> (f64, f64) {
-    let z2 = z * z;
-    let centre = 2.0 * n * p + z2;
-    let spread = z * (z2 + 4.0 * n * p * (1.0 - p)).sqrt();
-    let denominator = 2.0 * (n + z2);
-    (
-        (centre - spread) / denominator,
-        (centre + spread) / denominator,
-    )
-}
-
-/// Where a trust with `observed` of `n` sits against the funnel around `p`.
-pub fn position(p: f64, n: f64, observed: f64) -> &'static str {
-    let (lo998, hi998) = limits(p, n, Z998);
-    let (lo95, hi95) = limits(p, n, Z95);
-    if observed > hi998 {
-        "above the 99.8% limit"
-    } else if observed < lo998 {
-        "below the 99.8% limit"
-    } else if observed > hi95 {
-        "above the 95% limit"
-    } else if observed < lo95 {
-        "below the 95% limit"
-    } else {
-        "within the limits"
-    }
-}
 
 fn f1(x: f64) -> String {
     let s = format!("{x:.1}");
@@ -49,43 +21,43 @@ fn f1(x: f64) -> String {
     }
 }
 
-/// The plot as inline SVG (empty when there is no alliance figure).
+/// The plot as inline SVG. `others` are (patients, performance %) of the
+/// organisations the plan does not list; `centre` is the funnel's average
+/// in percent.
 pub fn svg(
     providers: &[ProviderRow],
-    centre: Option<f64>,
+    others: &[(f64, f64)],
+    centre: f64,
     standard: CwtStandard,
     period: YearMonth,
 ) -> String {
-    let Some(centre) = centre else {
-        return String::new();
-    };
     let p = centre / 100.0;
     let (w, h) = (560.0_f64, 300.0_f64);
     let (left, right, top, bottom) = (48.0, w - 16.0, 16.0, h - 40.0);
-    let totals: Vec<f64> = providers
+    let totals = providers
         .iter()
         .filter_map(|r| r.total.parse::<f64>().ok())
-        .collect();
-    let n_max = totals.iter().copied().fold(100.0_f64, f64::max) * 1.15;
-    let n_min = 10.0_f64;
-    let (lo_lim, _) = limits(p, n_min.max(n_max / 20.0), Z998);
-    let mut lo = providers
+        .chain(others.iter().map(|(n, _)| *n));
+    let n_max = totals.fold(100.0_f64, f64::max) * 1.15;
+    let n_min = n_max / 20.0;
+    let limit = |n: f64, level| funnel_limits(p, n, level).unwrap_or((p, p));
+    let (lo_lim, _) = limit(n_min, ConfidenceLevel::Percent99_8);
+    let values = providers
         .iter()
         .map(|r| r.performance)
-        .fold(lo_lim * 100.0, f64::min);
-    let mut hi = providers
-        .iter()
-        .map(|r| r.performance)
-        .fold(100.0_f64, f64::max);
+        .chain(others.iter().map(|(_, v)| *v));
+    let (mut lo, mut hi) = values.fold((lo_lim * 100.0, centre), |(l, h), v| (l.min(v), h.max(v)));
+    let (_, hi_lim) = limit(n_min, ConfidenceLevel::Percent99_8);
+    hi = hi.max(hi_lim * 100.0);
     lo = (lo / 5.0).floor() * 5.0;
-    hi = (hi / 5.0).ceil() * 5.0;
+    hi = ((hi / 5.0).ceil() * 5.0).min(100.0);
     let x = |n: f64| left + (n / n_max) * (right - left);
     let y = |v: f64| bottom - ((v - lo) / (hi - lo).max(1.0)).clamp(0.0, 1.0) * (bottom - top);
-    let curve = |z: f64, upper: bool| -> String {
+    let curve = |level: ConfidenceLevel, upper: bool| -> String {
         let mut d = String::new();
         for i in 0..=60 {
-            let n = n_max / 20.0 + (n_max - n_max / 20.0) * f64::from(i) / 60.0;
-            let (l, u) = limits(p, n, z);
+            let n = n_min + (n_max - n_min) * f64::from(i) / 60.0;
+            let (l, u) = limit(n, level);
             let v = if upper { u } else { l } * 100.0;
             d.push_str(&format!(
                 "{}{} {} ",
@@ -105,7 +77,8 @@ pub fn svg(
         .filter(|r| r.funnel != "within the limits")
         .count();
     let desc = format!(
-        "Each trust's performance in {period} against its number of patients, with funnel limits at 95% and 99.8% around the alliance's {}%. {} of {} trusts sit outside the 95% limits.",
+        "Each trust's performance in {period} against its number of patients, with funnel limits at 95% and 99.8% around the average of the {} organisations in the file, {}%. {} of the plan's {} trusts sit outside the 95% limits.",
+        providers.len() + others.len(),
         f1(centre),
         flagged,
         providers.len()
@@ -124,15 +97,18 @@ pub fn svg(
                 line x1=(f1(left)) x2=(f1(right)) y1=(f1(bottom)) y2=(f1(bottom)) stroke="#231F20" {}
                 text x=(f1((left + right) / 2.0)) y=(f1(h - 8.0)) font-size="10" text-anchor="middle" { "patients in the month" }
                 line x1=(f1(left)) x2=(f1(right)) y1=(f1(y(centre))) y2=(f1(y(centre))) stroke="#231F20" stroke-width="1.5" {}
-                path d=(curve(Z95, true)) fill="none" stroke="#768692" stroke-dasharray="4 3" {}
-                path d=(curve(Z95, false)) fill="none" stroke="#768692" stroke-dasharray="4 3" {}
-                path d=(curve(Z998, true)) fill="none" stroke="#425563" {}
-                path d=(curve(Z998, false)) fill="none" stroke="#425563" {}
+                path d=(curve(ConfidenceLevel::Percent95, true)) fill="none" stroke="#768692" stroke-dasharray="4 3" {}
+                path d=(curve(ConfidenceLevel::Percent95, false)) fill="none" stroke="#768692" stroke-dasharray="4 3" {}
+                path d=(curve(ConfidenceLevel::Percent99_8, true)) fill="none" stroke="#425563" {}
+                path d=(curve(ConfidenceLevel::Percent99_8, false)) fill="none" stroke="#425563" {}
+                @for (n, v) in others {
+                    circle cx=(f1(x(*n))) cy=(f1(y(*v))) r="2" fill="#D8DDE0" {}
+                }
             }
             g {
                 @for r in providers {
                     @let n = r.total.parse::<f64>().unwrap_or(0.0);
-                    @let colour = if r.funnel.starts_with("below") { "#FAB428" } else if r.funnel.starts_with("above") { "#289DE0" } else { "#7B7D7D" };
+                    @let colour = if r.funnel.starts_with("below") { "#e46c0a" } else if r.funnel.starts_with("above") { "#00b0f0" } else { "#7B7D7D" };
                     circle cx=(f1(x(n))) cy=(f1(y(r.performance))) r="4.5" fill=(colour) {
                         title { (format!("{} {}: {}% of {} patients, {}", r.code, r.name, f1(r.performance), r.total, r.funnel)) }
                     }
@@ -142,15 +118,4 @@ pub fn svg(
         }
     };
     markup.into_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wilson_limits_are_symmetric_in_probability() {
-        let (l, u) = limits(0.75, 400.0, Z95);
-        assert!(l < 0.75 && u > 0.75);
-    }
 }

@@ -1,30 +1,29 @@
-//! Data gathering: from the plan and the CWT tables to the view model
-//! ([`Report`]). Rendering (`page`) reads only the view model.
+//! Data gathering: from the plan and the CWT extracts to the view model
+//! ([`Report`]). Rendering (`page`, `funnel`) reads only the view model.
 //!
-//! The figures come from the crate's existing API: provider performance
-//! tables rolled up by the plan's membership, `SpcChart` per series, the
-//! national target schedule, the plan's asks, local targets and
-//! trajectories, `Performance::wilson`, `reconcile` and the compliance
-//! matrix.
+//! Every figure comes from the library's assurance value
+//! ([`PlanAssurance`]): rows judged against every target layer, one SPC
+//! series per standard × organisation with its Making Data Count icons,
+//! funnels, the budget summary and the RDC coverage. This module only
+//! selects the month and words it for a board.
 
 use std::collections::BTreeMap;
 use std::error::Error;
 
-use cancer_plan::budget::FindingStatus;
+use cancer_plan::assurance::{
+    AssuranceRow, Basis, CwtSource, OrgLevel, OutsideReason, PlanAssurance, SeriesAssurance,
+};
+use cancer_plan::budget::{FindingKind, FindingUnit};
 use cancer_plan::cwt::extract::AnyExtract;
-use cancer_plan::cwt::{national_targets, ConfidenceLevel, Performance, PerformanceTable};
-use cancer_plan::rdc::ComplianceLevel;
+use cancer_plan::cwt::{JudgedTarget, MonthlyPerformance, PerformanceTable};
 use cancer_plan::spc::svg::{
     assurance_icon_svg, chart_svg, variation_icon_svg, ChartStyle, TargetKind, TargetLine,
 };
 use cancer_plan::spc::{ImprovementDirection, Series, SpcChart, SpcOptions};
-use cancer_plan::standard::TargetBasis;
-use cancer_plan::{
-    CancerPlan, CwtStandard, OdsCode, Percent, RdcPrinciple, Tolerance, TumourSite, YearMonth,
-};
+use cancer_plan::standard::TargetLayer;
+use cancer_plan::{CancerPlan, CwtStandard, Money, OdsCode, RdcPrinciple, YearMonth};
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::funnel;
 use crate::model::*;
 
 /// One input file, read.
@@ -33,161 +32,126 @@ pub struct Input {
     pub extract: AnyExtract,
 }
 
-/// An organisation shown: its level, name, code and the table and key it
-/// reads.
-struct Org {
-    level: Level,
-    name: String,
-    code: String,
-    icb: String,
-}
-
-/// The performance tables by level (provider basis).
-struct Tables {
-    trusts: PerformanceTable<OdsCode>,
-    icbs: PerformanceTable<String>,
-    alliance: PerformanceTable<()>,
-}
-
 pub fn gather(
     plan: &CancerPlan,
     inputs: &[Input],
     period: YearMonth,
 ) -> Result<Report, Box<dyn Error>> {
-    let alliance = plan.alliance();
-    // Trust -> its ICB's id, for the trusts the plan places in an alliance ICB.
-    let membership: BTreeMap<OdsCode, String> = alliance
-        .providers()
-        .iter()
-        .filter_map(|p| {
-            let icb = p.icb().and_then(|id| alliance.icb(id.as_str()))?;
-            Some((p.ods_code().clone(), icb.id().as_str().to_owned()))
-        })
-        .collect();
-
+    // Each extract up to the report's month, as a source on its basis.
     let mut sources = Vec::new();
-    let mut trusts: PerformanceTable<OdsCode> = PerformanceTable::new();
-    let mut codes_seen = std::collections::BTreeSet::new();
+    let mut listed = Vec::new();
     for input in inputs {
-        let table = input.extract.by_code()?;
-        let months: Vec<YearMonth> = table.periods().map(|(m, _)| m).collect();
-        let span = match (months.iter().min(), months.iter().max()) {
-            (Some(a), Some(b)) => format!("{a} to {b}"),
-            _ => "no months".into(),
+        let all = input.extract.by_code()?;
+        let months: Vec<YearMonth> = all.periods().map(|(m, _)| m).collect();
+        let mut table: PerformanceTable<OdsCode> = PerformanceTable::new();
+        for (month, standard, code, p) in all.iter().filter(|(m, ..)| *m <= period) {
+            table.add(month, standard, code.clone(), p)?;
+        }
+        let basis = match input.extract {
+            AnyExtract::SubIcb(_) => Basis::Commissioner,
+            _ => Basis::Provider,
         };
         let covers = months.contains(&period);
-        let (basis, used_for) = match &input.extract {
-            AnyExtract::Provider(_) => {
-                codes_seen.extend(table.iter().map(|(_, _, c, _)| c.clone()));
-                trusts.merge(table)?;
-                (
-                    "provider (by treating trust)",
-                    "every figure and chart in this report",
-                )
-            }
-            _ if covers => (
-                "commissioner (by the patient's sub-ICB location)",
-                "listed only: this report shows the provider basis throughout",
-            ),
-            _ => (
-                "commissioner (by the patient's sub-ICB location)",
-                "not used: it does not cover the report's period",
-            ),
-        };
-        sources.push(Source {
-            file: input.file.clone(),
-            layout: input.extract.layout().to_string(),
-            basis: basis.into(),
-            months: span,
-            rows_read: input.extract.rows_read(),
-            bad_rows: input.extract.bad_rows().len(),
-            used_for: used_for.into(),
-        });
-    }
-    if trusts.is_empty() {
-        return Err("no provider extract given: the report needs the CWT provider extract".into());
-    }
-    let (icbs, _) = trusts.regroup(|code| membership.get(code).cloned())?;
-    let (alliance_table, _) = trusts.regroup(|code| membership.contains_key(code).then_some(()))?;
-    let tables = Tables {
-        trusts,
-        icbs,
-        alliance: alliance_table,
-    };
-
-    let mut orgs = vec![Org {
-        level: Level::Alliance,
-        name: alliance.name().to_owned(),
-        code: "alliance".into(),
-        icb: String::new(),
-    }];
-    for icb in alliance.icbs() {
-        orgs.push(Org {
-            level: Level::Icb,
-            name: icb.name().to_owned(),
-            code: icb.id().as_str().to_owned(),
-            icb: icb.name().to_owned(),
-        });
-    }
-    for icb in alliance.icbs() {
-        for p in alliance.providers() {
-            if p.icb().map(|i| i.as_str()) == Some(icb.id().as_str()) {
-                orgs.push(Org {
-                    level: Level::Trust,
-                    name: p.name().to_owned(),
-                    code: p.ods_code().as_str().to_owned(),
-                    icb: icb.name().to_owned(),
-                });
-            }
+        listed.push((input, months, basis, covers));
+        if !table.is_empty() {
+            sources.push(match basis {
+                Basis::Commissioner => CwtSource::commissioner(input.file.clone(), table),
+                _ => CwtSource::provider(input.file.clone(), table),
+            });
         }
     }
-    let outside: Vec<OutsideOrg> = alliance
-        .providers()
-        .iter()
-        .filter(|p| !membership.contains_key(p.ods_code()))
-        .map(|p| OutsideOrg {
-            code: p.ods_code().as_str().to_owned(),
-            name: p.name().to_owned(),
-            why: format!(
-                "in the plan's provider list, but its ICB is not one of {}'s: shown in each provider breakdown, not counted in the alliance or ICB figures{}",
-                alliance.name(),
-                if codes_seen.contains(p.ods_code()) { "" } else { " (not in the data)" }
-            ),
+    let assurance = PlanAssurance::build(plan, &sources)?;
+    // The bases with figures for the month: the report shows those.
+    let shown: Vec<Basis> = [Basis::Provider, Basis::Commissioner]
+        .into_iter()
+        .filter(|b| {
+            assurance
+                .rows()
+                .iter()
+                .any(|r| r.basis() == *b && r.month() == period)
+        })
+        .collect();
+    if shown.is_empty() {
+        return Err(format!("no CWT figures for {period} in the files given").into());
+    }
+    let sources = listed
+        .into_iter()
+        .map(|(input, months, basis, covers)| Source {
+            file: input.file.clone(),
+            layout: input.extract.layout().to_string(),
+            basis: basis.label().into(),
+            months: match (months.iter().min(), months.iter().max()) {
+                (Some(a), Some(b)) => format!("{a} to {b}"),
+                _ => "no months".into(),
+            },
+            rows_read: input.extract.rows_read(),
+            bad_rows: input.extract.bad_rows().len(),
+            used_for: if covers && shown.contains(&basis) {
+                format!("the {} figures, charts and funnels", basis.label())
+            } else {
+                "not used: it does not cover the report's month".into()
+            },
         })
         .collect();
 
     let mut summary = Vec::new();
     let mut standards = Vec::new();
-    let mut headlines = Vec::new();
     for standard in CwtStandard::ALL {
-        let section = standard_section(
+        standards.push(standard_section(
             plan,
-            &tables,
-            &orgs,
-            &outside,
+            &assurance,
+            &shown,
             standard,
             period,
             &mut summary,
-        )?;
-        headlines.push(headline(&section, alliance.name(), period));
-        standards.push(section);
+        ));
     }
+    let alliance = plan.alliance().name();
+    let headlines = standards
+        .iter()
+        .map(|s| headline(s, alliance, period))
+        .collect();
+    let outside = assurance
+        .outside()
+        .iter()
+        .filter(|o| o.reason() == OutsideReason::ListedWithoutAllianceIcb)
+        .map(|o| OutsideOrg {
+            code: o.code().as_str().to_owned(),
+            name: o.name().unwrap_or("").to_owned(),
+            why: format!(
+                "in the plan's provider list, but not in one of {alliance}'s ICBs ({}): its own rows, charts and funnel points; not counted in the alliance or ICB figures",
+                o.basis().label()
+            ),
+        })
+        .collect();
+    let not_in_plan = assurance
+        .outside()
+        .iter()
+        .filter(|o| o.reason() == OutsideReason::NotInPlan)
+        .count();
 
     Ok(Report {
-        title: format!("{}: cancer performance assurance", alliance.name()),
-        alliance: alliance.name().to_owned(),
+        title: format!("{alliance}: cancer performance assurance"),
+        alliance: alliance.to_owned(),
         plan_year: plan.financial_year().to_string(),
         period: period.to_string(),
         period_words: month_words(period),
         release: release_words(period),
-        computed_with: "Computed by this example from the crate's existing API (provider performance tables rolled up by the plan's membership, SPC charts, the national target schedule, the plan's asks and local targets, Wilson intervals, budget reconciliation, the RDC compliance matrix); the library's assurance value (issue 19) was not yet merged.".into(),
+        computed_with: format!(
+            "Figures from the library's plan assurance value (cancer_plan::assurance::PlanAssurance): every row judged against every target layer, SPC charts with Making Data Count icons, funnel limits as PHEindicatormethods computes them, the budget reconciliation and the RDC coverage.{}",
+            if not_in_plan > 0 {
+                format!(" {not_in_plan} organisations in the files that the plan does not list count in the funnel limits only.")
+            } else {
+                String::new()
+            }
+        ),
         sources,
         headlines,
         summary,
         standards,
         outside,
-        budget: budget(plan),
-        rdc: rdc(plan),
+        budget: budget(plan, &assurance),
+        rdc: rdc(plan, &assurance),
     })
 }
 
@@ -240,6 +204,12 @@ pub fn month_words(m: YearMonth) -> String {
     format!("{name} {}", m.year())
 }
 
+fn short_month(m: YearMonth) -> String {
+    let words = month_words(m);
+    let (name, year) = words.split_once(' ').unwrap_or((&words, ""));
+    format!("{} {year}", name.get(..3).unwrap_or(name))
+}
+
 /// NHS England publishes CWT monthly figures as provisional about six weeks
 /// after the month and revises them with the next year's final data.
 fn release_words(period: YearMonth) -> String {
@@ -249,477 +219,459 @@ fn release_words(period: YearMonth) -> String {
     )
 }
 
-fn points(p: Percent) -> f64 {
-    p.points().to_f64().unwrap_or(0.0)
-}
-
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-fn perf_points(p: Performance) -> Option<f64> {
-    p.percent().map(|x| round2(points(x)))
+fn level_of(level: OrgLevel) -> Level {
+    match level {
+        OrgLevel::Alliance => Level::Alliance,
+        OrgLevel::Icb => Level::Icb,
+        OrgLevel::SubIcbLocation => Level::SubIcbLocation,
+        _ => Level::Trust,
+    }
 }
 
-/// The table's monthly series for an org, up to the period.
-fn series_of(
-    tables: &Tables,
-    org: &Org,
-    standard: CwtStandard,
-    period: YearMonth,
-) -> Vec<cancer_plan::cwt::MonthlyPerformance> {
-    let all = match org.level {
-        Level::Alliance => tables.alliance.series(standard, &()),
-        Level::Icb => tables.icbs.series(standard, org.code.as_str()),
-        Level::Trust => match OdsCode::new(org.code.clone()) {
-            Ok(code) => tables.trusts.series(standard, &code),
-            Err(_) => Vec::new(),
-        },
+fn rank(s: &SeriesAssurance) -> (u8, bool) {
+    let o = s.organisation();
+    let level = match o.level() {
+        OrgLevel::Alliance => 0,
+        OrgLevel::Icb => 1,
+        OrgLevel::Trust => 2,
+        _ => 3,
     };
-    all.into_iter().filter(|m| m.month() <= period).collect()
+    (level, !o.in_alliance())
 }
 
-/// The target lines of a standard: its threshold, the planning milestones,
-/// the plan's ask, local targets.
-fn target_lines(plan: &CancerPlan, standard: CwtStandard) -> Vec<TargetLine> {
-    let national: Vec<_> = national_targets()
-        .filter(|t| t.standard() == standard)
-        .collect();
-    let standard_steps: Vec<(YearMonth, f64)> = national
-        .iter()
-        .filter(|t| t.basis() != TargetBasis::PlanningAsk)
-        .map(|t| (t.from(), points(t.threshold())))
-        .collect();
-    let milestone_steps: Vec<(YearMonth, f64)> = national
-        .iter()
-        .filter(|t| t.basis() == TargetBasis::PlanningAsk)
-        .map(|t| (t.from(), points(t.threshold())))
-        .collect();
-    let mut lines = Vec::new();
-    if !standard_steps.is_empty() {
-        lines.push(TargetLine::steps(
-            TargetKind::Standard,
-            "Standard",
-            standard_steps,
-        ));
-    }
-    if !milestone_steps.is_empty() {
-        lines.push(TargetLine::steps(
-            TargetKind::Milestone,
-            "Milestone",
-            milestone_steps,
-        ));
-    }
-    for ask in plan_asks(plan, standard) {
-        lines.push(TargetLine::constant(
-            TargetKind::PlanAsk,
-            format!("Plan ask (by {})", short_month(ask.1)),
-            points(ask.0),
-        ));
-    }
-    let local: Vec<(YearMonth, f64)> = plan
-        .local_targets()
-        .iter()
-        .filter(|t| t.standard() == standard)
-        .map(|t| (t.from(), points(t.threshold())))
-        .collect();
-    if !local.is_empty() {
-        lines.push(TargetLine::steps(TargetKind::Local, "Local target", local));
-    }
-    lines
-}
-
-fn plan_asks(plan: &CancerPlan, standard: CwtStandard) -> Vec<(Percent, YearMonth)> {
-    plan.delivery_asks()
-        .filter_map(|a| a.kind().performance_target())
-        .filter(|t| t.standard() == standard)
-        .map(|t| (t.threshold(), t.by()))
+fn sanitise(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
-fn short_month(m: YearMonth) -> String {
-    let words = month_words(m);
-    let (name, year) = words.split_once(' ').unwrap_or((&words, ""));
-    format!("{} {year}", name.get(..3).unwrap_or(name))
+/// The rows of one series (basis, standard, organisation), in month order.
+fn rows_of<'a>(a: &'a PlanAssurance, s: &SeriesAssurance) -> Vec<&'a AssuranceRow> {
+    a.rows()
+        .iter()
+        .filter(|r| {
+            r.basis() == s.basis()
+                && r.standard() == s.standard()
+                && r.organisation() == s.organisation()
+        })
+        .collect()
 }
 
-/// The SPC target: the national threshold in force (standard or
-/// milestone), as the Making Data Count assurance icon is judged.
-fn spc_options(standard: CwtStandard, month: YearMonth) -> SpcOptions {
-    let options = SpcOptions::for_cwt(standard, month);
-    debug_assert_eq!(options.direction(), ImprovementDirection::Increase);
-    options
-}
-
-#[allow(clippy::too_many_arguments)]
-fn standard_section(
-    plan: &CancerPlan,
-    tables: &Tables,
-    orgs: &[Org],
-    outside: &[OutsideOrg],
-    standard: CwtStandard,
-    period: YearMonth,
-    summary: &mut Vec<SummaryRow>,
-) -> Result<StandardSection, Box<dyn Error>> {
-    let lines = target_lines(plan, standard);
-    let in_force = cancer_plan::cwt::target_for(standard, period);
-    let mut charts = Vec::new();
-    for org in orgs {
-        let monthly = series_of(tables, org, standard, period);
-        let latest = monthly
-            .iter()
-            .rev()
-            .find(|m| m.month() == period)
-            .map(|m| m.performance());
-        let id = format!("{}-{}", anchor(standard), org.code.to_lowercase());
-        let mut row = SummaryRow {
-            measure: short_name(standard).into(),
-            standard: standard.to_string(),
-            organisation: org.name.clone(),
-            code: org.code.clone(),
-            level: org.level,
-            basis: "provider".into(),
-            latest_month: period.to_string(),
-            performance: latest.and_then(perf_points),
-            patients: latest.map_or_else(
-                || "no data".into(),
-                |p| format!("{} of {}", p.within(), p.total()),
-            ),
-            target_in_force: in_force.map(|t| format!("{} ({})", t.threshold(), t.basis())),
-            met: match (latest, in_force) {
-                (Some(p), Some(t)) if !p.is_empty() => Some(p.meets(t.threshold())),
-                _ => None,
-            },
-            variation: String::new(),
-            assurance: String::new(),
-            chart_id: id.clone(),
-            variation_icon: String::new(),
-            assurance_icon: String::new(),
-            no_chart: None,
-        };
-        let (monthly, gap_note) = trailing_run(monthly);
-        match Series::from_performance(monthly)
-            .and_then(|s| SpcChart::new(&s, &spc_options(standard, period)))
-        {
-            Ok(chart) => {
-                let title = format!("{}: {}", short_name(standard), org.name);
-                let subtitle = match &gap_note {
-                    Some(n) => format!("Provider basis; {n}"),
-                    None => "Provider basis, NHS England CWT provider extract; recent months provisional".into(),
-                };
-                let style = ChartStyle::new(title)
-                    .subtitle(subtitle)
-                    .id(&id)
-                    .size(
-                        if org.level == Level::Alliance {
-                            720
-                        } else {
-                            460
-                        },
-                        if org.level == Level::Alliance {
-                            320
-                        } else {
-                            270
-                        },
-                    )
-                    .two_sigma_band(org.level == Level::Alliance);
-                let l = chart.latest_limits();
-                row.variation = chart.latest_variation().label().to_owned();
-                row.assurance = chart
-                    .assurance()
-                    .map_or("no target".into(), |a| a.label().to_owned());
-                row.variation_icon = variation_icon_svg(chart.variation_icon(), 30);
-                row.assurance_icon = assurance_icon_svg(chart.assurance_icon(), 30);
-                charts.push(ChartView {
-                    id: id.clone(),
-                    organisation: org.name.clone(),
-                    level: org.level,
-                    months: chart.points().len(),
-                    latest: chart.points().last().map_or(0.0, |p| round2(p.value())),
-                    mean: round2(l.mean()),
-                    lower_process_limit: round2(l.lower_process_limit()),
-                    upper_process_limit: round2(l.upper_process_limit()),
-                    variation: row.variation.clone(),
-                    assurance: row.assurance.clone(),
-                    svg: chart_svg(&chart, &lines, &style),
-                    note: gap_note,
-                });
+/// The target layers over the chart's months, as step lines (the next
+/// milestone is a future date, not a line).
+fn target_lines(rows: &[&AssuranceRow]) -> Vec<TargetLine> {
+    let mut steps: BTreeMap<TargetLayer, Vec<(YearMonth, f64)>> = BTreeMap::new();
+    let mut due: BTreeMap<TargetLayer, YearMonth> = BTreeMap::new();
+    for row in rows {
+        for judged in row.targets() {
+            let t = judged.target();
+            if t.layer() == TargetLayer::NextMilestone {
+                continue;
             }
-            Err(e) => row.no_chart = Some(e.to_string()),
-        }
-        summary.push(row);
-    }
-
-    // Latest month, alliance, against each layer.
-    let alliance_latest = tables.alliance.get(period, standard, &());
-    let layers = layers(plan, standard, period, alliance_latest);
-
-    // Provider breakdown and funnel.
-    let centre = alliance_latest.and_then(|p| p.percent()).map(points);
-    let mut providers = Vec::new();
-    for org in orgs.iter().filter(|o| o.level == Level::Trust) {
-        if let Some(row) = provider_row(
-            tables, &org.code, &org.name, &org.icb, standard, period, centre,
-        ) {
-            providers.push(row);
+            let value = t.threshold().points().to_f64().unwrap_or(f64::NAN);
+            let line = steps.entry(t.layer()).or_default();
+            if line.last().map(|(_, v)| *v) != Some(value) {
+                line.push((row.month(), value));
+            }
+            due.insert(t.layer(), t.month());
         }
     }
-    for o in outside {
-        if let Some(row) = provider_row(
-            tables,
-            &o.code,
-            &o.name,
-            "outside the alliance's ICBs",
-            standard,
-            period,
-            centre,
-        ) {
-            providers.push(row);
-        }
-    }
-    let funnel_svg = funnel::svg(&providers, centre, standard, period);
+    steps
+        .into_iter()
+        .map(|(layer, steps)| {
+            let (kind, label) = match layer {
+                TargetLayer::Standard => (TargetKind::Standard, "Standard".to_owned()),
+                TargetLayer::PredecessorStandard => {
+                    (TargetKind::Standard, "Predecessor standard".to_owned())
+                }
+                TargetLayer::MilestoneInForce => (TargetKind::Milestone, "Milestone".to_owned()),
+                TargetLayer::PlanAsk => (
+                    TargetKind::PlanAsk,
+                    format!(
+                        "Plan ask (by {})",
+                        due.get(&layer).map_or("?".into(), |m| short_month(*m))
+                    ),
+                ),
+                TargetLayer::Trajectory => (TargetKind::Trajectory, "Trajectory".to_owned()),
+                _ => (TargetKind::Local, "Local target".to_owned()),
+            };
+            TargetLine::steps(kind, label, steps)
+        })
+        .collect()
+}
 
-    Ok(StandardSection {
-        standard: standard.to_string(),
-        measure: measure_name(standard).into(),
-        anchor: anchor(standard).into(),
-        latest_month: period.to_string(),
-        alliance_performance: alliance_latest.and_then(perf_points),
-        layers,
-        charts,
-        providers,
-        funnel_centre: centre.map(round2),
-        funnel_svg,
-        trajectory: trajectory(plan, tables, standard, period),
+fn layer_name(layer: TargetLayer) -> String {
+    let label = layer.label();
+    let mut chars = label.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
     })
 }
 
-/// The months from the last gap (a month with no record or no patients)
-/// to the end: an XmR chart needs consecutive months. Says what was left
-/// out, if anything.
-fn trailing_run(
-    monthly: Vec<cancer_plan::cwt::MonthlyPerformance>,
-) -> (Vec<cancer_plan::cwt::MonthlyPerformance>, Option<String>) {
-    let mut start = monthly.len();
-    while start > 0 {
-        let here = &monthly[start - 1];
-        if here.performance().is_empty() {
-            break;
-        }
-        if start < monthly.len() && monthly[start].month() != here.month().next() {
-            break;
-        }
-        start -= 1;
-    }
-    if start == 0 {
-        return (monthly, None);
-    }
-    let note = format!(
-        "charted from {}: an earlier month has no patients or no record, and an XmR chart needs consecutive months",
-        monthly.get(start).map_or("-".into(), |m| m.month().to_string())
-    );
-    (monthly.into_iter().skip(start).collect(), Some(note))
-}
-
-fn provider_row(
-    tables: &Tables,
-    code: &str,
-    name: &str,
-    icb: &str,
-    standard: CwtStandard,
-    period: YearMonth,
-    centre: Option<f64>,
-) -> Option<ProviderRow> {
-    let p = tables
-        .trusts
-        .get(period, standard, &OdsCode::new(code).ok()?)?;
-    let pct = perf_points(p)?;
-    let w = p.wilson(ConfidenceLevel::Percent95)?;
-    let n = p.total().to_f64();
-    let funnel = match centre {
-        Some(c) => funnel::position(c / 100.0, n, pct / 100.0).to_owned(),
-        None => "no alliance figure".into(),
+fn layer_row(j: &JudgedTarget, period: YearMonth) -> LayerRow {
+    let t = j.target();
+    let when = match t.layer() {
+        TargetLayer::NextMilestone | TargetLayer::PlanAsk => format!("due {}", t.month()),
+        TargetLayer::Trajectory => format!("for {}", t.month()),
+        _ => format!("from {}", t.month()),
     };
-    Some(ProviderRow {
-        code: code.to_owned(),
-        name: name.to_owned(),
-        icb: icb.to_owned(),
-        within: p.within().to_string(),
-        total: p.total().to_string(),
-        performance: pct,
-        wilson_95: (round2(w.lower() * 100.0), round2(w.upper() * 100.0)),
-        funnel,
-    })
-}
-
-fn judged(
-    layer: &str,
-    threshold: Percent,
-    in_force: String,
-    p: Option<Performance>,
-    note: String,
-) -> LayerRow {
-    let p = p.filter(|p| !p.is_empty());
+    let note = if t.is_due(period) {
+        t.source().to_owned()
+    } else {
+        format!("{}; not yet due: the distance still to travel", t.source())
+    };
     LayerRow {
-        layer: layer.into(),
-        threshold: threshold.to_string(),
-        in_force,
-        met: p.map(|p| p.meets(threshold)),
-        gap_in_patients: p
-            .and_then(|p| p.gap_in_patients(threshold))
-            .filter(|g| *g > 0),
+        layer: layer_name(t.layer()),
+        threshold: t.threshold().to_string(),
+        in_force: when,
+        met: Some(j.met()),
+        gap_in_patients: j.gap_in_patients().filter(|g| *g > 0),
         note,
     }
 }
 
-fn layers(
+fn standard_section(
     plan: &CancerPlan,
+    a: &PlanAssurance,
+    shown: &[Basis],
     standard: CwtStandard,
     period: YearMonth,
-    p: Option<Performance>,
-) -> Vec<LayerRow> {
-    let national: Vec<_> = national_targets()
-        .filter(|t| t.standard() == standard)
+    summary: &mut Vec<SummaryRow>,
+) -> StandardSection {
+    let mut series: Vec<&SeriesAssurance> = a
+        .series()
+        .iter()
+        .filter(|s| s.standard() == standard && shown.contains(&s.basis()))
+        .filter(|s| {
+            matches!(
+                s.organisation().level(),
+                OrgLevel::Alliance | OrgLevel::Icb | OrgLevel::Trust
+            )
+        })
         .collect();
-    let mut rows = Vec::new();
-    let own = national
-        .iter()
-        .filter(|t| t.basis() != TargetBasis::PlanningAsk && t.from() <= period)
-        .max_by_key(|t| t.from());
-    match own {
-        Some(t) => rows.push(judged(
-            "Standard",
-            t.threshold(),
-            format!("from {}", t.from()),
-            p,
-            t.basis().to_string(),
-        )),
-        None => rows.push(LayerRow {
-            layer: "Standard".into(),
-            threshold: "none".into(),
-            in_force: String::new(),
-            met: None,
-            gap_in_patients: None,
-            note: format!("no national threshold in force in {period}"),
-        }),
-    }
-    let milestones: Vec<_> = national
-        .iter()
-        .filter(|t| t.basis() == TargetBasis::PlanningAsk)
-        .collect();
-    if let Some(t) = milestones
-        .iter()
-        .filter(|t| t.from() <= period)
-        .max_by_key(|t| t.from())
-    {
-        rows.push(judged(
-            "Milestone in force",
-            t.threshold(),
-            format!("since {}", t.from()),
-            p,
-            "national planning milestone".into(),
-        ));
-    }
-    if let Some(t) = milestones
-        .iter()
-        .filter(|t| t.from() > period)
-        .min_by_key(|t| t.from())
-    {
-        rows.push(judged(
-            "Next milestone",
-            t.threshold(),
-            format!("due {}", t.from()),
-            p,
-            "not yet due: the distance still to travel".into(),
-        ));
-    }
-    for (threshold, by) in plan_asks(plan, standard) {
-        let note = if by <= period {
-            "due: judged"
-        } else {
-            "not yet due: the distance still to travel"
+    // Alliance, ICBs, then the trusts in the plan's order (those outside the
+    // alliance's ICBs last).
+    let position = |s: &SeriesAssurance| {
+        plan.alliance()
+            .providers()
+            .iter()
+            .position(|p| p.ods_code().as_str() == s.organisation().code())
+    };
+    series.sort_by_key(|s| (s.basis(), rank(s), position(s)));
+    let mut charts = Vec::new();
+    for s in &series {
+        let org = s.organisation();
+        let rows = rows_of(a, s);
+        let latest = rows.iter().rev().find(|r| r.month() == period).copied();
+        let basis_word = match s.basis() {
+            Basis::Commissioner => "commissioner",
+            _ => "provider",
         };
-        rows.push(judged(
-            "Plan's ask",
-            threshold,
-            format!("by {by}"),
-            p,
-            format!("{} plan; {note}", plan.financial_year()),
-        ));
-    }
-    for traj in plan
-        .trajectories()
-        .iter()
-        .filter(|t| t.standard() == standard)
-    {
-        if let Some(pct) = traj.month(period).and_then(|m| m.planned_percent()) {
-            rows.push(judged(
-                "Plan's trajectory",
-                pct,
-                format!("for {period}"),
-                p,
-                "the plan's monthly trajectory".into(),
-            ));
+        let id = format!(
+            "{}-{}-{}",
+            anchor(standard),
+            basis_word,
+            sanitise(org.code())
+        );
+        let outside_note = if org.in_alliance() {
+            ""
+        } else {
+            " (outside the alliance's ICBs)"
+        };
+        let headline = s.headline();
+        let mut row = SummaryRow {
+            measure: short_name(standard).into(),
+            standard: standard.to_string(),
+            organisation: format!("{}{outside_note}", org.name()),
+            code: org.code().to_owned(),
+            level: level_of(org.level()),
+            basis: s.basis().label().into(),
+            latest_month: period.to_string(),
+            performance: latest.and_then(|r| r.percent()).map(round2),
+            patients: latest.map_or_else(
+                || "no data".into(),
+                |r| {
+                    format!(
+                        "{} of {}",
+                        r.performance().within(),
+                        r.performance().total()
+                    )
+                },
+            ),
+            target_in_force: headline.map(|t| format!("{} ({})", t.threshold(), t.layer())),
+            met: match (latest, headline) {
+                (Some(r), Some(h)) => r.target(h.layer()).map(|j| j.met()),
+                _ => None,
+            },
+            variation: s
+                .variation_icon()
+                .map_or("no chart".into(), |i| i.label().to_owned()),
+            assurance: s.assurance_icon().label().to_owned(),
+            chart_id: id.clone(),
+            variation_icon: String::new(),
+            assurance_icon: String::new(),
+            no_chart: s.no_chart().map(str::to_owned),
+        };
+        // An XmR chart needs consecutive months: where the library could
+        // not chart the whole series (a month with no patients or no
+        // record), chart the months since the last gap, and say so.
+        let fallback = match s.chart() {
+            Some(_) => None,
+            None => trailing_chart(&rows, headline),
+        };
+        let (chart, note) = match (s.chart(), &fallback) {
+            (Some(c), _) => (Some(c), None),
+            (None, Some((c, note))) => (Some(c), Some(note.clone())),
+            (None, None) => (None, None),
+        };
+        if let Some(chart) = chart {
+            let icons = chart.icons();
+            row.no_chart = None;
+            row.variation = icons.variation().label().to_owned();
+            row.assurance = icons.assurance().label().to_owned();
+            row.variation_icon = variation_icon_svg(icons.variation(), 30);
+            row.assurance_icon = assurance_icon_svg(icons.assurance(), 30);
+            let alliance = org.level() == OrgLevel::Alliance;
+            let style = ChartStyle::new(format!(
+                "{}: {}{outside_note}",
+                short_name(standard),
+                org.name()
+            ))
+            .subtitle(match &note {
+                Some(n) => format!("{}; {n}", capitalise(s.basis().label())),
+                None => format!(
+                    "{}, NHS England CWT; assurance against the {}",
+                    capitalise(s.basis().label()),
+                    headline.map_or("chart's target".into(), |h| format!(
+                        "{} ({})",
+                        h.layer(),
+                        h.threshold()
+                    ))
+                ),
+            })
+            .id(&id)
+            .size(
+                if alliance { 720 } else { 460 },
+                if alliance { 320 } else { 270 },
+            )
+            .two_sigma_band(alliance);
+            let l = chart.latest_limits();
+            charts.push(ChartView {
+                id: id.clone(),
+                organisation: row.organisation.clone(),
+                level: row.level,
+                months: chart.points().len(),
+                latest: chart.points().last().map_or(0.0, |p| round2(p.value())),
+                mean: round2(l.mean()),
+                lower_process_limit: round2(l.lower_process_limit()),
+                upper_process_limit: round2(l.upper_process_limit()),
+                variation: row.variation.clone(),
+                assurance: row.assurance.clone(),
+                note: note.clone(),
+                svg: chart_svg(chart, &target_lines(&rows), &style),
+            });
         }
+        summary.push(row);
     }
-    if let Some(t) = plan
-        .local_targets()
+
+    // The alliance's latest month against each layer (the first basis shown).
+    let alliance_row = a.rows().iter().find(|r| {
+        r.month() == period
+            && r.standard() == standard
+            && Some(&r.basis()) == shown.first()
+            && r.organisation().level() == OrgLevel::Alliance
+    });
+    let layers: Vec<LayerRow> = alliance_row
+        .map(|r| r.targets().iter().map(|j| layer_row(j, period)).collect())
+        .unwrap_or_default();
+
+    // Provider breakdown and funnel (provider basis).
+    let names: BTreeMap<&str, (&str, String)> = plan
+        .alliance()
+        .providers()
         .iter()
-        .filter(|t| t.standard() == standard && t.from() <= period)
-        .max_by_key(|t| t.from())
-    {
-        rows.push(judged(
-            "Local target",
-            t.threshold(),
-            format!("from {}", t.from()),
-            p,
-            "local".into(),
-        ));
+        .map(|p| {
+            let icb = p
+                .icb()
+                .and_then(|id| plan.alliance().icb(id.as_str()))
+                .map_or("outside the alliance's ICBs".to_owned(), |i| {
+                    i.name().to_owned()
+                });
+            (p.ods_code().as_str(), (p.name(), icb))
+        })
+        .collect();
+    let funnel = a
+        .funnels()
+        .iter()
+        .find(|f| f.month() == period && f.standard() == standard && f.basis() == Basis::Provider);
+    let mut providers = Vec::new();
+    let mut others = Vec::new();
+    if let Some(f) = funnel {
+        for p in f.points() {
+            let code = p.code().as_str();
+            let Some((name, icb)) = names.get(code) else {
+                others.push((p.performance().total().to_f64(), p.proportion() * 100.0));
+                continue;
+            };
+            let wilson = a
+                .rows()
+                .iter()
+                .find(|r| {
+                    r.month() == period
+                        && r.standard() == standard
+                        && r.basis() == Basis::Provider
+                        && r.organisation().code() == code
+                })
+                .and_then(|r| r.wilson_95());
+            providers.push(ProviderRow {
+                code: code.to_owned(),
+                name: (*name).to_owned(),
+                icb: icb.clone(),
+                within: p.performance().within().to_string(),
+                total: p.performance().total().to_string(),
+                performance: round2(p.proportion() * 100.0),
+                wilson_95: wilson.map_or((0.0, 0.0), |w| {
+                    (round2(w.lower() * 100.0), round2(w.upper() * 100.0))
+                }),
+                funnel: funnel_words(p.flag()).to_owned(),
+            });
+        }
+        // The plan's order.
+        providers.sort_by_key(|p| {
+            plan.alliance()
+                .providers()
+                .iter()
+                .position(|q| q.ods_code().as_str() == p.code)
+        });
     }
-    rows
+    let funnel_svg = funnel.map_or(String::new(), |f| {
+        crate::funnel::svg(&providers, &others, f.average() * 100.0, standard, period)
+    });
+
+    StandardSection {
+        standard: standard.to_string(),
+        measure: measure_name(standard).into(),
+        anchor: anchor(standard).into(),
+        latest_month: period.to_string(),
+        alliance_performance: alliance_row.and_then(|r| r.percent()).map(round2),
+        layers,
+        charts,
+        providers,
+        funnel_centre: funnel.map(|f| round2(f.average() * 100.0)),
+        funnel_points: funnel.map_or(0, |f| f.points().len()),
+        funnel_svg,
+        trajectory: trajectory(a, shown, standard, period),
+    }
+}
+
+/// The chart of the months since the series' last gap (at least two), with
+/// the headline target; and what it leaves out.
+fn trailing_chart(
+    rows: &[&AssuranceRow],
+    headline: Option<&cancer_plan::standard::LayerTarget>,
+) -> Option<(SpcChart, String)> {
+    let mut run: Vec<MonthlyPerformance> = Vec::new();
+    for row in rows.iter().rev() {
+        let p = row.performance();
+        let consecutive = run
+            .last()
+            .is_none_or(|later| later.month() == row.month().next());
+        if p.is_empty() || !consecutive {
+            break;
+        }
+        run.push(MonthlyPerformance::new(row.month(), p));
+    }
+    run.reverse();
+    let first = run.first()?.month();
+    let series = Series::from_performance(run).ok()?;
+    let mut options = SpcOptions::new(ImprovementDirection::Increase);
+    if let Some(t) = headline.and_then(|h| h.threshold().points().to_f64()) {
+        options = options.target(t);
+    }
+    let chart = SpcChart::new(&series, &options).ok()?;
+    Some((
+        chart,
+        format!("charted from {first}: an earlier month has no patients or no record, and an XmR chart needs consecutive months"),
+    ))
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+fn funnel_words(flag: cancer_plan::assurance::FunnelFlag) -> &'static str {
+    use cancer_plan::assurance::FunnelFlag;
+    match flag {
+        FunnelFlag::Low99_8 => "below the 99.8% limit",
+        FunnelFlag::Low95 => "below the 95% limit",
+        FunnelFlag::High95 => "above the 95% limit",
+        FunnelFlag::High99_8 => "above the 99.8% limit",
+        _ => "within the limits",
+    }
 }
 
 fn trajectory(
-    plan: &CancerPlan,
-    tables: &Tables,
+    a: &PlanAssurance,
+    shown: &[Basis],
     standard: CwtStandard,
     period: YearMonth,
 ) -> TrajectoryView {
-    let asks = plan_asks(plan, standard);
-    let ask = asks.first().map(|(t, by)| format!("{t} by {by}"));
-    let traj = plan
-        .trajectories()
+    let rows: Vec<&AssuranceRow> = a
+        .rows()
         .iter()
-        .find(|t| t.standard() == standard);
-    let start = period.plus_months(-11);
-    let rows = start
-        .through(period)
-        .map(|m| {
-            let actual = tables
-                .alliance
-                .get(m, standard, &())
-                .filter(|p| !p.is_empty());
-            let planned = traj
-                .and_then(|t| t.month(m))
-                .and_then(|pm| pm.planned_percent());
-            let bar = planned.or_else(|| asks.first().filter(|(_, by)| *by <= m).map(|(t, _)| *t));
+        .filter(|r| {
+            r.standard() == standard
+                && Some(&r.basis()) == shown.first()
+                && r.organisation().level() == OrgLevel::Alliance
+                && r.month() <= period
+                && r.month() > period.plus_months(-12)
+        })
+        .collect();
+    let ask = rows
+        .last()
+        .and_then(|r| r.target(TargetLayer::PlanAsk))
+        .map(|j| format!("{} by {}", j.target().threshold(), j.target().month()));
+    let has_trajectory = rows.iter().any(|r| r.trajectory().is_some());
+    let view_rows = rows
+        .iter()
+        .map(|r| {
+            let planned = r.target(TargetLayer::Trajectory);
+            let on_track = match (r.trajectory(), r.target(TargetLayer::PlanAsk)) {
+                (Some(t), _) => t.on_track(),
+                (None, Some(j)) if j.due() => Some(j.met()),
+                _ => None,
+            };
             TrajectoryRow {
-                month: m.to_string(),
-                planned: planned.map(|p| p.to_string()),
-                actual: actual.and_then(perf_points),
-                on_track: match (actual, bar) {
-                    (Some(a), Some(b)) => Some(a.meets(b)),
-                    _ => None,
-                },
+                month: r.month().to_string(),
+                planned: planned.map(|j| j.target().threshold().to_string()),
+                actual: r.percent().map(round2),
+                on_track,
             }
         })
         .collect();
-    let note = match (traj, ask.as_ref()) {
-        (Some(_), _) => "Monthly trajectory from the plan; on track means at or above the planned percentage.".into(),
-        (None, Some(a)) => format!("The plan sets no monthly trajectory for this standard: each month from the ask's due month is judged against the ask ({a}); months before it are shown, not judged."),
-        (None, None) => "The plan sets neither an ask nor a trajectory for this standard: actuals shown, not judged.".into(),
+    let note = match (has_trajectory, ask.as_ref()) {
+        (true, _) => "Monthly trajectory from the plan; on track means at or above the planned patients within the standard.".into(),
+        (false, Some(a)) => format!("The plan sets no monthly trajectory for this standard: each month from the ask's due month is judged against the ask ({a}); months before it are shown, not judged."),
+        (false, None) => "The plan sets neither an ask nor a trajectory for this standard: actuals shown, not judged.".into(),
     };
-    TrajectoryView { ask, rows, note }
+    TrajectoryView {
+        ask,
+        rows: view_rows,
+        note,
+    }
 }
 
 fn headline(s: &StandardSection, alliance: &str, period: YearMonth) -> String {
@@ -755,32 +707,30 @@ fn headline(s: &StandardSection, alliance: &str, period: YearMonth) -> String {
     )
 }
 
-fn budget(plan: &CancerPlan) -> Option<BudgetView> {
+fn budget(plan: &CancerPlan, a: &PlanAssurance) -> Option<BudgetView> {
     let b = plan.budget()?;
-    let reconciliation = cancer_plan::reconcile(plan, Tolerance::PRINTED_TABLES);
+    let summary = a.budget();
     let names: BTreeMap<String, String> = b
         .areas()
         .iter()
         .map(|a| (a.id().as_str().to_owned(), a.name().to_owned()))
         .collect();
+    let reconciliation = summary.reconciliation();
     let findings: Vec<String> = reconciliation
         .real_gaps()
         .map(|f| board_wording(f, &names))
         .collect();
     let rounding = reconciliation
         .findings()
-        .iter()
-        .filter(|f| f.status() == FindingStatus::WithinTolerance)
-        .count();
-    let mut risks: BTreeMap<String, (usize, cancer_plan::Money)> = BTreeMap::new();
-    for (_, line) in b.lines() {
-        if line.exit_risk().is_risk() {
-            let entry = risks
-                .entry(line.exit_risk().to_string())
-                .or_insert((0, cancer_plan::Money::ZERO));
-            entry.0 += 1;
-            entry.1 = entry.1.checked_add(line.amount()).unwrap_or(entry.1);
-        }
+        .len()
+        .saturating_sub(findings.len());
+    let mut risks: BTreeMap<String, (usize, Money)> = BTreeMap::new();
+    for line in summary.exit_risks() {
+        let entry = risks
+            .entry(line.risk().to_string())
+            .or_insert((0, Money::ZERO));
+        entry.0 += 1;
+        entry.1 = entry.1.checked_add(line.amount()).unwrap_or(entry.1);
     }
     Some(BudgetView {
         total: b.total().to_string(),
@@ -812,9 +762,8 @@ fn budget(plan: &CancerPlan) -> Option<BudgetView> {
 
 /// A reconciliation finding as a board reads it.
 fn board_wording(f: &cancer_plan::budget::Finding, names: &BTreeMap<String, String>) -> String {
-    use cancer_plan::budget::{FindingKind, FindingUnit};
     let money = |d: rust_decimal::Decimal| match f.unit() {
-        FindingUnit::Pounds => cancer_plan::Money::new(d).map_or(d.to_string(), |m| m.to_string()),
+        FindingUnit::Pounds => Money::new(d).map_or(d.to_string(), |m| m.to_string()),
         _ => format!("{} percentage points", d.normalize()),
     };
     let area = f.area().map_or("The budget as a whole".to_owned(), |a| {
@@ -853,29 +802,19 @@ fn board_wording(f: &cancer_plan::budget::Finding, names: &BTreeMap<String, Stri
     )
 }
 
-fn rdc(plan: &CancerPlan) -> RdcView {
+fn rdc(plan: &CancerPlan, a: &PlanAssurance) -> RdcView {
+    let coverage = a.rdc();
     let principles: Vec<String> = RdcPrinciple::ALL.iter().map(|p| p.to_string()).collect();
-    let matrix = plan.compliance_matrix();
-    let rows: Vec<RdcRow> = TumourSite::ALL
+    let rows: Vec<RdcRow> = coverage
+        .sites()
         .iter()
-        .map(|site| {
-            let levels: Vec<ComplianceLevel> = RdcPrinciple::ALL
-                .iter()
-                .map(|p| {
-                    matrix.as_ref().map_or(ComplianceLevel::NotAssessed, |m| {
-                        m.alliance_level(*site, *p)
-                    })
-                })
-                .collect();
-            let assessed = levels.iter().any(|l| *l != ComplianceLevel::NotAssessed);
-            RdcRow {
-                site: site.to_string(),
-                levels: levels.iter().map(|l| l.to_string()).collect(),
-                assessed,
-            }
+        .map(|site| RdcRow {
+            site: site.site().to_string(),
+            levels: site.levels().iter().map(|l| l.to_string()).collect(),
+            assessed: site.assessed(),
         })
         .collect();
-    let assessed = rows.iter().filter(|r| r.assessed).count();
+    let assessed = coverage.sites_assessed();
     let summary = if assessed == 0 {
         format!(
             "Not assessed: the plan holds no RDC pathway assessment, so every one of the {} tumour sites is a gap (reason: not assessed). This is not a finding of no gaps.",
@@ -883,8 +822,9 @@ fn rdc(plan: &CancerPlan) -> RdcView {
         )
     } else {
         format!(
-            "{assessed} of {} tumour sites assessed; every site not assessed is a gap (reason: not assessed).",
-            rows.len()
+            "{assessed} of {} tumour sites assessed; {} gaps, every site not assessed among them (reason: not assessed).",
+            rows.len(),
+            coverage.gaps().len()
         )
     };
     RdcView {

@@ -44,6 +44,7 @@ pub enum Level {
     Alliance,
     Icb,
     Trust,
+    SubIcbLocation,
 }
 
 impl Level {
@@ -52,6 +53,7 @@ impl Level {
             Level::Alliance => "Alliance",
             Level::Icb => "ICB",
             Level::Trust => "Trust",
+            Level::SubIcbLocation => "Sub-ICB location",
         }
     }
 }
@@ -153,6 +155,8 @@ pub struct StandardSection {
     pub charts: Vec<ChartView>,
     pub providers: Vec<ProviderRow>,
     pub funnel_centre: Option<f64>,
+    /// Organisations in the funnel (a national file: every trust).
+    pub funnel_points: usize,
     #[serde(skip)]
     pub funnel_svg: String,
     pub trajectory: TrajectoryView,

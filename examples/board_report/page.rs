@@ -85,15 +85,19 @@ fn summary(r: &Report) -> Markup {
                 } }
                 tbody {
                     @for row in &r.summary {
-                        tr class=(format!("level-{}", row.level.label().to_lowercase())) {
-                            td { a href=(format!("#{}", row.chart_id)) { (row.measure) } }
+                        tr class=(format!("level-{}{}", row.level.label().to_lowercase().replace(' ', "-"), if row.no_chart.is_some() { " no-chart" } else { "" })) {
+                            td { @if row.no_chart.is_none() { a href=(format!("#{}", row.chart_id)) { (row.measure) } } @else { (row.measure) } }
                             th scope="row" { (row.organisation) }
                             td { (row.level.label()) }
                             td.num { (pct(row.performance)) " " span.met { "(" (yes_no(row.met)) ")" } }
                             td.num { (row.patients) }
                             td { (row.target_in_force.as_deref().unwrap_or("none")) }
-                            td.icon { @if row.no_chart.is_none() { (PreEscaped(&row.variation_icon)) } @else { "no chart: " (row.no_chart.as_deref().unwrap_or("")) } }
-                            td.icon { @if row.no_chart.is_none() { (PreEscaped(&row.assurance_icon)) } }
+                            @if let Some(reason) = &row.no_chart {
+                                td.reason colspan="2" { "No chart: " (reason) }
+                            } @else {
+                                td.icon { (PreEscaped(&row.variation_icon)) }
+                                td.icon { (PreEscaped(&row.assurance_icon)) }
+                            }
                         }
                     }
                 }

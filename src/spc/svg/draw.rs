@@ -185,24 +185,39 @@ pub(crate) fn chart(chart: &SpcChart, targets: &[TargetLine], style: &ChartStyle
     out
 }
 
+/// A font size at most `largest` at which `text` fits in `width` pixels,
+/// estimated at 0.6 em a character (wider than Arial's average, so the
+/// estimate errs towards fitting); never below 6. Deterministic: it
+/// depends on the text and the numbers only, not on a font.
+fn fitting_size(text: &str, largest: f64, width: f64) -> f64 {
+    let chars = text.chars().count().max(1) as f64;
+    let size = (width / (chars * 0.6)).min(largest).max(6.0);
+    // Half-pixel steps keep the output short and stable.
+    (size * 2.0).floor() / 2.0
+}
+
+/// The title and subtitle (shrunk to fit beside the icons) and the icons.
 fn header(out: &mut String, icons: Icons, style: &ChartStyle, w: f64) {
+    let r = 16.0;
+    let room = w - 3.0 * r - 28.0 - r - 16.0;
     out.push_str("<g class=\"spc-header\" aria-hidden=\"true\">");
     let _ = write!(
         out,
-        "<text x=\"8\" y=\"20\" font-size=\"14\" font-weight=\"bold\" fill=\"{INK}\">"
+        "<text x=\"8\" y=\"20\" font-size=\"{}\" font-weight=\"bold\" fill=\"{INK}\">",
+        fixed(fitting_size(style.title(), 14.0, room), 1)
     );
     push_escaped(out, style.title());
     out.push_str("</text>");
     if let Some(sub) = style.subtitle_text() {
         let _ = write!(
             out,
-            "<text x=\"8\" y=\"36\" font-size=\"10\" fill=\"{LIMIT}\">"
+            "<text x=\"8\" y=\"36\" font-size=\"{}\" fill=\"{LIMIT}\">",
+            fixed(fitting_size(sub, 10.0, room), 1)
         );
         push_escaped(out, sub);
         out.push_str("</text>");
     }
     out.push_str("</g>");
-    let r = 16.0;
     icon::variation_icon(out, icons.variation(), w - 3.0 * r - 28.0, r + 6.0, r);
     icon::assurance_icon(out, icons.assurance(), w - r - 8.0, r + 6.0, r);
 }
@@ -534,6 +549,15 @@ mod tests {
         assert_eq!(nice_step(23.0), 5.0);
         assert_eq!(nice_step(0.0), 1.0);
         assert_eq!(nice_step(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn long_titles_shrink_to_fit() {
+        assert_eq!(fitting_size("short", 14.0, 400.0), 14.0);
+        let long = "x".repeat(100);
+        let size = fitting_size(&long, 14.0, 400.0);
+        assert!(size * 0.6 * 100.0 <= 400.0 && size >= 6.0);
+        assert_eq!(fitting_size(&"x".repeat(10_000), 14.0, 400.0), 6.0);
     }
 
     #[test]

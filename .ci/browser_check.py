@@ -15,7 +15,8 @@ Checks (each failure is printed; exit 1 if any):
   target of its row's link, and no other (a row may instead say in words why
   it has no chart);
 - both icons (an svg with a title) in every summary row;
-- no element extends beyond the page width (A4 at 96 dpi: 794 px);
+- no element extends beyond the page width, on screen (A4 at 96 dpi: 794 px)
+  and printed (print media, 688 px: A4 less its margins);
 - no console error, uncaught exception or failed load.
 Also saves a screenshot of the first screen (A4 size) to SCREENSHOT.png and,
 with SECTION_SHOTS=DIR set, one of each section in DIR.
@@ -29,6 +30,8 @@ import sys
 import tempfile
 
 A4_WIDTH, A4_HEIGHT = 794, 1123
+# 210 mm less 2 x 14 mm of margin, at 96 dpi.
+PRINT_WIDTH = 688
 
 CHECKS = r"""
 (() => {
@@ -203,6 +206,18 @@ def main():
         png = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)["data"]
         shot.parent.mkdir(parents=True, exist_ok=True)
         shot.write_bytes(base64.b64decode(png))
+        # Printed: A4 less the page margins (12 mm x 14 mm in report.css).
+        browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
+        browser.send("Emulation.setDeviceMetricsOverride",
+                     {"width": PRINT_WIDTH, "height": A4_HEIGHT, "deviceScaleFactor": 1, "mobile": False},
+                     session=session)
+        printed = browser.send("Runtime.evaluate", {"expression": CHECKS, "returnByValue": True}, session=session)
+        found["fails"] += ["printed (" + str(PRINT_WIDTH) + " px): " + f
+                           for f in json.loads(printed["result"]["value"])["fails"]]
+        browser.send("Emulation.setEmulatedMedia", {"media": "screen"}, session=session)
+        browser.send("Emulation.setDeviceMetricsOverride",
+                     {"width": A4_WIDTH, "height": A4_HEIGHT, "deviceScaleFactor": 1, "mobile": False},
+                     session=session)
         # With SECTION_SHOTS=DIR, one picture per section too (for looking at).
         shots = os.environ.get("SECTION_SHOTS")
         if shots:

@@ -115,7 +115,11 @@ fn every_summary_row_has_a_chart_and_both_icons() {
         .iter()
         .find(|c| c.id == "d31-provider-rbd")
         .unwrap();
-    assert!(rbd.note.as_deref().unwrap().starts_with("charted from 2025-02"));
+    assert!(rbd
+        .note
+        .as_deref()
+        .unwrap()
+        .starts_with("charted from 2025-02"));
 }
 
 #[test]

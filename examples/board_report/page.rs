@@ -77,10 +77,10 @@ fn summary(r: &Report) -> Markup {
         section.summary #summary aria-labelledby="summary-title" {
             h2 #summary-title { "Summary: Making Data Count icons, " (r.period_words) }
             table.icons {
-                caption { "Latest month, variation and assurance for each measure and organisation (provider basis). Assurance is judged against the national threshold in force." }
+                caption { "Latest month, variation and assurance for each measure and organisation, with the basis of the figures. Assurance is judged against the headline target of the month: the plan's ask where the plan sets one, otherwise the national milestone or standard in force. Each layer is judged separately in the standard's section." }
                 thead { tr {
                     th scope="col" { "Measure" } th scope="col" { "Organisation" } th scope="col" { "Level" }
-                    th scope="col" { "Performance" } th scope="col" { "Patients" } th scope="col" { "Threshold in force" }
+                    th scope="col" { "Performance" } th scope="col" { "Patients" } th scope="col" { "Assurance target" }
                     th scope="col" { "Variation" } th scope="col" { "Assurance" }
                 } }
                 tbody {
@@ -88,7 +88,7 @@ fn summary(r: &Report) -> Markup {
                         tr class=(format!("level-{}{}", row.level.label().to_lowercase().replace(' ', "-"), if row.no_chart.is_some() { " no-chart" } else { "" })) {
                             td { @if row.no_chart.is_none() { a href=(format!("#{}", row.chart_id)) { (row.measure) } } @else { (row.measure) } }
                             th scope="row" { (row.organisation) }
-                            td { (row.level.label()) }
+                            td { (row.level.label()) br; span.met { (row.basis) } }
                             td.num { (pct(row.performance)) " " span.met { "(" (yes_no(row.met)) ")" } }
                             td.num { (row.patients) }
                             td { (row.target_in_force.as_deref().unwrap_or("none")) }
@@ -227,7 +227,7 @@ fn how_to_read() -> Markup {
                 dt { "Variation icon (left)" }
                 dd { "Grey: common cause. Blue with H or L: improvement, high or low. Orange with H or L: concern, high or low." }
                 dt { "Assurance icon (right)" }
-                dd { "Blue P: the process will consistently pass the threshold. Orange F: it will consistently fail without change. Grey ?: hit and miss, it will pass and fail at random. Judged against the national threshold in force for the month." }
+                dd { "Blue P: the process will consistently pass the threshold. Orange F: it will consistently fail without change. Grey ?: hit and miss, it will pass and fail at random. Judged against the month's headline target (the plan's ask where there is one, otherwise the national milestone or standard in force); the variation icon is the latest month's." }
                 dt { "Target layers" }
                 dd { "Red solid: the standard's own threshold. Dark red dashed: the national planning milestone. Blue dotted: the plan's own ask. These are kept separate: a month can meet a milestone and miss the standard." }
                 dt { "Basis" }

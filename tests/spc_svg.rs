@@ -138,3 +138,68 @@ fn icons_come_from_the_icon_data_and_can_be_overridden() {
     assert!(other.contains("mdc-assurance-fail"));
     assert!(other.contains("Assurance: consistently fails the target"));
 }
+
+/// Checks the SVG is balanced markup: every `<` opens a tag that `>`
+/// closes, open and close tags nest, and no text holds a raw `<`, `>` or
+/// a float that is not a number.
+fn assert_well_formed(svg: &str) {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        assert!(!rest[..start].contains('>'), "stray > in text");
+        let end = rest[start..].find('>').expect("unclosed tag") + start;
+        let tag = &rest[start + 1..end];
+        assert!(!tag.contains('<'), "< inside a tag: {tag}");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop(), Some(name), "mismatched </{name}>");
+        } else if !tag.ends_with('/') {
+            let name = tag.split_whitespace().next().unwrap();
+            stack.push(name);
+        }
+        rest = &rest[end + 1..];
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+    for bad in ["NaN", "inf", "\"-0.0\""] {
+        assert!(!svg.contains(bad), "{bad} in the output");
+    }
+}
+
+#[test]
+fn the_golden_chart_is_well_formed() {
+    let (chart, targets) = fixture();
+    assert_well_formed(&chart_svg(&chart, &targets, &style()));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any finite series, any text, any target: balanced markup, no
+        /// NaN, the same bytes twice, one point per month.
+        #[test]
+        fn any_chart_is_well_formed_and_deterministic(
+            values in prop::collection::vec(-1.0e6_f64..1.0e6, 2..40),
+            title in ".{0,80}",
+            label in ".{0,30}",
+            target in prop::option::of(-1.0e6_f64..1.0e6),
+            band in any::<bool>(),
+        ) {
+            let start: YearMonth = "2020-01".parse().unwrap();
+            let series = Series::new(values.iter().enumerate().map(|(i, v)| (start.plus_months(i as i32), *v))).unwrap();
+            let mut options = SpcOptions::new(ImprovementDirection::Increase);
+            if let Some(t) = target {
+                options = options.target(t);
+            }
+            let chart = SpcChart::new(&series, &options).unwrap();
+            let targets = [TargetLine::constant(TargetKind::Local, label, target.unwrap_or(0.0))];
+            let style = ChartStyle::new(title).two_sigma_band(band);
+            let svg = chart_svg(&chart, &targets, &style);
+            assert_well_formed(&svg);
+            prop_assert_eq!(svg.matches("class=\"spc-point ").count(), values.len());
+            prop_assert_eq!(&svg, &chart_svg(&chart, &targets, &style));
+        }
+    }
+}

@@ -9,10 +9,12 @@
 //! cargo bench --features cwt-extract --bench extract
 //! ```
 //!
-//! Data: the Wessex samples in `examples/data/` repeated under 17 sets of
+//! Data: the Wessex samples in `../shared/data/cwt/` (or the folder named by
+//! `CANCER_PLAN_SHARED_DATA`), read at run time, repeated under 17 sets of
 //! organisation codes (`examples/common/national.rs`): 61,251 provider rows
 //! (6.3 MB, about a national file for seven months) and 3,468 sub-ICB rows.
-//! Generated once in memory, outside the measurement. polars on the same
+//! Generated once in memory, outside the measurement. Without the shared
+//! data the bench prints a note and measures nothing. polars on the same
 //! file: `benches/polars/extract.py` (see BENCHMARKS.md).
 
 // `criterion_group!` generates an undocumented function.
@@ -27,9 +29,25 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 #[path = "../examples/common/national.rs"]
 mod national;
 
-const PROVIDER: &str =
-    include_str!("../examples/data/cwt-provider-extract-2023-04-to-10-wessex.csv");
-const SUB_ICB: &str = include_str!("../examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv");
+/// A shared NHS data file's text (never copied into the crate), or `None`
+/// with a note when it is not at hand.
+fn shared_text(relative: &str) -> Option<String> {
+    let root = std::env::var_os("CANCER_PLAN_SHARED_DATA").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+        std::path::PathBuf::from,
+    );
+    let path = root.join(relative);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            eprintln!(
+                "note: extract bench skipped: {} not readable ({e}); set CANCER_PLAN_SHARED_DATA to the shared data folder",
+                path.display()
+            );
+            None
+        }
+    }
+}
 
 /// The floor: the same CSV reader configuration, every record read as
 /// bytes, nothing parsed: the fields are only counted.
@@ -48,8 +66,14 @@ fn floor(bytes: &[u8]) -> usize {
 }
 
 fn extract(c: &mut Criterion) {
-    let provider = national::replicate(PROVIDER, 17, 1, 7).into_bytes();
-    let sub_icb = national::replicate(SUB_ICB, 17, 1, 7).into_bytes();
+    let (Some(provider), Some(sub_icb)) = (
+        shared_text("cwt/cwt-provider-extract-2023-04-to-10-wessex.csv"),
+        shared_text("cwt/cwt-icb-sublocation-2023-04-to-10-wessex.csv"),
+    ) else {
+        return;
+    };
+    let provider = national::replicate(&provider, 17, 1, 7).into_bytes();
+    let sub_icb = national::replicate(&sub_icb, 17, 1, 7).into_bytes();
     let mut group = c.benchmark_group("cwt_extract_provider_61k");
     group
         .sample_size(20)

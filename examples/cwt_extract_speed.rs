@@ -13,19 +13,42 @@
 //!
 //! `stream` reads the file once straight from disk (a `BufReader`, the file
 //! never whole in memory), for measuring the reader's peak memory.
+//!
+//! With the `xlsx` feature, a `.xlsx` FILE is read as a workbook
+//! (`read_provider_extract_xlsx`), every row validated as for CSV; see
+//! `benches/polars/extract_xlsx.py`, which times it side by side with
+//! polars' and pandas' `read_excel`.
 
 use std::error::Error;
 use std::time::Instant;
 
-use cancer_plan::cwt::extract::read_extract;
+use cancer_plan::cwt::extract::{read_extract, Extract};
 
-fn main() -> Result<(), Box<dyn Error>> {
+/// Reads FILE: a workbook by its `.xlsx` name (feature `xlsx`), else CSV.
+fn read(path: &str) -> Result<Extract, Box<dyn Error>> {
+    let file = std::io::BufReader::new(std::fs::File::open(path)?);
+    #[cfg(feature = "xlsx")]
+    if path.ends_with(".xlsx") {
+        return Ok(cancer_plan::cwt::extract::read_provider_extract_xlsx(file)?);
+    }
+    Ok(read_extract(file)?)
+}
+
+/// Errors print as their sentence (`Display`), never as a `Debug` dump,
+/// and exit 1.
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("cwt_extract_speed: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or("usage: cwt_extract_speed FILE [RUNS]")?;
     let runs = args.next();
     if runs.as_deref() == Some("stream") {
-        let file = std::io::BufReader::new(std::fs::File::open(&path)?);
-        let extract = read_extract(file)?;
+        let extract = read(&path)?;
         let cells = extract.by_organisation()?.iter().count();
         println!(
             "{path}: {} rows, {} bad, {cells} cells (streamed)",
@@ -39,7 +62,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut cells = 0;
     for _ in 0..runs.max(1) {
         let start = Instant::now();
-        let extract = read_extract(std::io::BufReader::new(std::fs::File::open(&path)?))?;
+        let extract = read(&path)?;
         let table = extract.by_organisation()?;
         cells = table.iter().count();
         times.push(start.elapsed().as_secs_f64() * 1000.0);

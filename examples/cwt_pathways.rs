@@ -71,7 +71,16 @@ fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Box<dyn Er
     Ok(rows.len())
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+/// Errors print as their sentence (`Display`), never as a `Debug` dump,
+/// and exit 1.
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("cwt_pathways: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: cwt_pathways PATHWAYS.csv|PATHWAYS.parquet [--out CELLS.csv]";
     let path = args.first().ok_or(usage)?;

@@ -257,7 +257,16 @@ fn write_parquet(n: u64, generator: &mut Generator, path: &str) -> Result<(), Bo
     Ok(())
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+/// Errors print as their sentence (`Display`), never as a `Debug` dump,
+/// and exit 1.
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("cwt_pathways_generate: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: cwt_pathways_generate N OUT.csv|OUT.parquet [--years Y]";
     let n: u64 = args.first().ok_or(usage)?.replace('_', "").parse()?;

@@ -23,14 +23,20 @@
 //! 95% Wilson interval.
 //!
 //! ```text
-//! cargo run --example cwt_performance --features cwt-extract -- [EXTRACT.csv]
-//! cargo run --example cwt_performance --features cwt-extract -- examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv
+//! cargo run --example cwt_performance --features cwt-extract -- EXTRACT.csv [MORE.csv ...]
+//! cargo run --example cwt_performance --features xlsx -- ../shared/data/cwt/cwt-provider-extract-2023-10-england.xlsx
+//! cargo run --example cwt_performance --features cwt-extract -- ../shared/data/cwt/cwt-provider-extract-2023-10-wessex.csv
+//! cargo run --example cwt_performance --features cwt-extract -- ../shared/data/cwt/cwt-icb-sublocation-2023-04-to-10-wessex.csv
 //! ```
 //!
-//! Default input: the provider sample for October 2023,
-//! `examples/data/cwt-provider-extract-2023-10-wessex.csv`. A full national
-//! file in either layout works the same way: the file total is then NHS
-//! England's national total.
+//! The NHS England samples live beside the project in `../shared/data/cwt/`
+//! (never copied into it). A full national file in either layout works the
+//! same way: the file total is then NHS England's national total. With the
+//! `xlsx` feature a workbook is read as published. Several files are joined
+//! month by month (a final release supersedes a provisional one, otherwise
+//! the later file wins; releases are taken from the file names), and the
+//! months replaced are listed. Errors, including a file none of whose rows
+//! could be read, are printed as sentences and exit 1.
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -38,11 +44,16 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::PathBuf;
 
-use cancer_plan::cwt::extract::{read_any_extract, AnyExtract};
+#[path = "common/extract_file.rs"]
+mod extract_file;
+
+use cancer_plan::cwt::extract::AnyExtract;
 use cancer_plan::cwt::{target_for, AgainstTarget, ConfidenceLevel, Performance, PerformanceTable};
 use cancer_plan::{Alliance, CancerPlan, CwtStandard, OdsCode, PerformanceTarget, YearMonth};
 
-const DEFAULT_EXTRACT: &str = "examples/data/cwt-provider-extract-2023-10-wessex.csv";
+const USAGE: &str = "usage: cwt_performance EXTRACT [EXTRACT ...]\n\
+    (an NHS England CWT provider or ICB sub-location extract, e.g.\n\
+    ../shared/data/cwt/cwt-provider-extract-2023-10-wessex.csv)";
 const PLAN: &str = "examples/data/wessex-2024-25.json";
 const NAME_WIDTH: usize = 46;
 
@@ -53,23 +64,43 @@ enum Line<'a> {
     Code(String, &'a OdsCode),
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = std::env::args_os()
-        .nth(1)
-        .map_or_else(|| root.join(DEFAULT_EXTRACT), PathBuf::from);
-    let plan = cancer_plan::json::from_reader(BufReader::new(File::open(root.join(PLAN))?))?;
-    let extract = read_any_extract(BufReader::new(File::open(&path)?))?;
+/// Errors print as their sentence (`Display`), never as a `Debug` dump,
+/// and exit 1.
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("cwt_performance: {e}");
+        std::process::exit(1);
+    }
+}
 
-    println!("CWT {}: {}", extract.layout(), path.display());
+fn run() -> Result<(), Box<dyn Error>> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if paths.is_empty() {
+        return Err(USAGE.into());
+    }
+    let plan_path = root.join(PLAN);
+    let plan = cancer_plan::json::from_reader(BufReader::new(
+        File::open(&plan_path).map_err(|e| format!("{}: {e}", plan_path.display()))?,
+    ))?;
+    let extract = extract_file::read_all(&paths)?;
+
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    println!("CWT {}: {}", extract.layout(), shown.join(" + "));
+    if let Some(sheet) = extract.sheet() {
+        println!("  sheet: {sheet}");
+    }
+    if let Some(release) = extract.release() {
+        println!("  release: {release}");
+    }
     println!(
         "  {} rows read, {} valid, {} bad",
         extract.rows_read(),
         extract.valid_rows(),
         extract.bad_rows().len()
     );
-    for bad in extract.bad_rows().iter().take(20) {
-        println!("  bad row: {bad}");
+    if !extract.bad_rows().is_empty() {
+        println!("  bad rows by reason: {}", extract.bad_row_summary());
     }
     if let AnyExtract::Provider(e) = &extract {
         for standard in [CwtStandard::Combined31Day, CwtStandard::Combined62Day] {

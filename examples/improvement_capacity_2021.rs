@@ -66,7 +66,16 @@ const BAND_8C_ENTRY_2021_22: i64 = 65_664;
 /// The committed plan-format document of the paper.
 const PLAN_DOCUMENT: &str = include_str!("data/wessex-2021-improvement-capacity.json");
 
-fn main() -> Result<()> {
+/// Errors print as their sentence (`Display`), never as a `Debug` dump,
+/// and exit 1.
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("improvement_capacity_2021: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
     let alliance = wessex();
     let capacity = proposal(
         alliance.clone(),

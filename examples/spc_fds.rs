@@ -1,41 +1,53 @@
-//! SPC charts of real 28-day Faster Diagnosis Standard (FDS) performance,
-//! in the NHS "Making Data Count" style: printed as tables and drawn as
-//! SVGs with the target line and the variation and assurance verdicts.
+//! SPC charts of real Cancer Waiting Times performance, in the NHS "Making
+//! Data Count" style: printed as tables and drawn as SVGs with the target
+//! line and the variation and assurance verdicts.
 //!
-//! REAL DATA, from NHS England's Cancer Waiting Times extracts for April to
-//! October 2023 (copies in `examples/data/`):
-//! - NHS Hampshire and Isle of Wight ICB, the sum of its sub-ICB locations
-//!   D9Y0V and 10R as the Wessex plan lists them, from the ICB
-//!   sub-location extract (`cwt-icb-sublocation-2023-04-to-10-wessex.csv`);
-//! - Portsmouth Hospitals University NHS Trust (RHU), from the provider
-//!   extract (`cwt-provider-extract-2023-04-to-10-wessex.csv`).
+//! REAL DATA, from NHS England's CWT extracts given as arguments, CSV or
+//! (feature `xlsx`) `.xlsx` workbooks as published (the samples live beside
+//! the project in `../shared/data/cwt/`, never copied into it). Files of one
+//! layout are joined month by month (a final release supersedes a
+//! provisional one, otherwise the later file wins). Each file's layout is
+//! recognised from its header:
+//! - an ICB sub-location extract gives NHS Hampshire and Isle of Wight ICB,
+//!   the sum of its sub-ICB locations as the Wessex plan lists them;
+//! - a provider extract gives one trust (`--trust`, default Portsmouth
+//!   Hospitals University NHS Trust, RHU).
 //!
-//! Seven monthly points are few for XmR limits, which are usually drawn
-//! from a longer baseline (and a run or trend rule needs all seven): the
-//! charts and the output say so. No month is invented to pad the series.
+//! Charts the 28-day Faster Diagnosis Standard; `--per-standard` draws one
+//! chart per standard (FDS, 31-day, 62-day) for each series. Fewer than 15
+//! monthly points are few for XmR limits: the charts and the output say so.
+//! No month is invented to pad a series. Errors print as sentences and
+//! exit 1.
 //!
 //! ```text
-//! cargo run --example spc_fds --features cwt-extract                 # writes target/spc_fds.svg and target/spc_fds_rhu.svg
-//! cargo run --example spc_fds --features cwt-extract -- out/fds.svg  # writes out/fds.svg and out/fds_rhu.svg
+//! cargo run --example spc_fds --features cwt-extract -- \
+//!     ../shared/data/cwt/cwt-provider-extract-2024-04-to-2025-07-wessex.csv   # 16 months of RHU: target/spc_fds_rhu.svg
+//! cargo run --example spc_fds --features cwt-extract -- --out out/fds.svg --per-standard \
+//!     ../shared/data/cwt/cwt-icb-sublocation-2023-04-to-10-wessex.csv \
+//!     ../shared/data/cwt/cwt-provider-extract-2023-04-to-10-wessex.csv     # out/fds_hiow_fds.svg, out/fds_rhu_62_day.svg, ...
 //! ```
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
-use cancer_plan::cwt::extract::{read_extract, read_sub_icb_extract};
+#[path = "common/extract_file.rs"]
+mod extract_file;
+
+use cancer_plan::assurance::{CwtSource, OrgLevel, PlanAssurance, SeriesAssurance};
+use cancer_plan::cwt::extract::Layout;
 use cancer_plan::cwt::MonthlyPerformance;
-use cancer_plan::spc::{
-    Assurance, Series, SpcChart, SpcOptions, SpcPoint, SpecialCause, Variation,
-};
-use cancer_plan::{CancerPlan, CwtStandard, YearMonth};
+use cancer_plan::spc::{Assurance, Series, SpcChart, SpcPoint, SpecialCause, Variation};
+use cancer_plan::{CwtStandard, YearMonth};
 use plotters::prelude::*;
 
-const SUB_ICB: &str = include_str!("data/cwt-icb-sublocation-2023-04-to-10-wessex.csv");
-const PROVIDER: &str = include_str!("data/cwt-provider-extract-2023-04-to-10-wessex.csv");
-/// The Wessex 2024/25 plan, for its sub-ICB membership and its FDS ask.
+/// The Wessex 2024/25 plan: its membership and asks, read by the library.
 const PLAN: &str = include_str!("data/wessex-2024-25.json");
-const TRUST: &str = "RHU";
-const FEW_POINTS: &str = "Only 7 monthly points: few for XmR limits (usually drawn from a longer baseline; a run or trend rule needs all 7). Provisional.";
+const DEFAULT_TRUST: &str = "RHU";
+/// Fewer points than this are flagged as few for XmR limits.
+const ENOUGH_POINTS: usize = 15;
+const USAGE: &str = "usage: spc_fds [--out STEM.svg] [--trust CODE] [--per-standard] EXTRACT...\n\
+    (NHS England CWT provider or ICB sub-location extracts, e.g.\n\
+    ../shared/data/cwt/cwt-provider-extract-2024-04-to-2025-07-wessex.csv)";
 
 // Making Data Count / NHSRplotthedots colours.
 const COMMON: RGBColor = RGBColor(0x7B, 0x7D, 0x7D);
@@ -48,62 +60,177 @@ const TARGET: RGBColor = RGBColor(0xDE, 0x1B, 0x1B);
 struct Labels {
     title: String,
     source: String,
+    /// A warning about the series (few points), or empty.
+    note: String,
+    /// The y axis: what the percentage counts.
+    y_desc: String,
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let out = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("target/spc_fds.svg"));
-    let fds = CwtStandard::FasterDiagnosis28Day;
+/// The command line.
+struct Options {
+    out: PathBuf,
+    trust: String,
+    per_standard: bool,
+    paths: Vec<PathBuf>,
+}
+
+impl Options {
+    fn parse() -> Result<Options, Box<dyn Error>> {
+        let mut options = Options {
+            out: PathBuf::from("target/spc_fds.svg"),
+            trust: DEFAULT_TRUST.to_owned(),
+            per_standard: false,
+            paths: Vec::new(),
+        };
+        let mut args = std::env::args_os().skip(1);
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--out") => options.out = args.next().ok_or(USAGE)?.into(),
+                Some("--trust") => {
+                    options.trust = args
+                        .next()
+                        .and_then(|t| t.into_string().ok())
+                        .ok_or(USAGE)?
+                }
+                Some("--per-standard") => options.per_standard = true,
+                Some(flag) if flag.starts_with("--") => {
+                    return Err(format!("unknown option {flag}\n{USAGE}").into())
+                }
+                _ => options.paths.push(arg.into()),
+            }
+        }
+        if options.paths.is_empty() {
+            return Err(USAGE.into());
+        }
+        Ok(options)
+    }
+}
+
+/// Errors print as their sentence (`Display`), never as a `Debug` dump,
+/// and exit 1.
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("spc_fds: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
+    let options = Options::parse()?;
     let plan = cancer_plan::json::from_str(PLAN)?;
-
-    // HIOW ICB: its sub-ICB locations, rolled up by the plan's membership.
-    let sub_icb = read_sub_icb_extract(SUB_ICB.as_bytes())?;
-    if !sub_icb.bad_rows().is_empty() {
-        return Err(format!("bad rows in the sub-ICB sample: {:?}", sub_icb.bad_rows()).into());
+    let standards: &[CwtStandard] = if options.per_standard {
+        &CwtStandard::ALL
+    } else {
+        &[CwtStandard::FasterDiagnosis28Day]
+    };
+    // Files of one layout are joined; the layouts are charted apart.
+    let mut by_layout: Vec<(Layout, Vec<PathBuf>)> = Vec::new();
+    for path in &options.paths {
+        let layout = extract_file::read(path)?.layout();
+        match by_layout.iter_mut().find(|(l, _)| *l == layout) {
+            Some((_, paths)) => paths.push(path.clone()),
+            None => by_layout.push((layout, vec![path.clone()])),
+        }
     }
-    let (by_icb, _) = sub_icb.by_icb(plan.alliance())?;
-    let hiow = plan
-        .alliance()
-        .icb("hiow")
-        .ok_or("the plan has no hiow ICB")?;
-    let locations: Vec<&str> = hiow
-        .sub_icb_locations()
-        .iter()
-        .map(|c| c.as_str())
-        .collect();
-    report(
-        &plan,
-        by_icb.series(fds, hiow.id()),
-        &Labels {
-            title: format!(
-                "REAL DATA - 28-day FDS, {} (sub-ICB locations {})",
-                hiow.name(),
-                locations.join(" + ")
-            ),
-            source: "Source: NHS England, CWT ICB sub-location extract, Apr-Oct 2023 (examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv)".into(),
-        },
-        &out,
-    )?;
-
-    // One trust, from the provider extract.
-    let provider = read_extract(PROVIDER.as_bytes())?;
-    if !provider.bad_rows().is_empty() {
-        return Err(format!("bad rows in the provider sample: {:?}", provider.bad_rows()).into());
+    for (_, paths) in &by_layout {
+        let extract = extract_file::read_all(paths)?;
+        if !extract.bad_rows().is_empty() {
+            return Err(format!("{}: {}", paths[0].display(), extract.bad_row_summary()).into());
+        }
+        let file_name = paths
+            .iter()
+            .map(|p| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" + ");
+        // Everything below comes from the library's assurance value: the
+        // roll-up through the plan's membership, the series and its chart,
+        // the target layers. This example only picks a series and draws it.
+        let source = CwtSource::from_extract(file_name.clone(), &extract)?;
+        let assurance = PlanAssurance::build(&plan, &[source])?;
+        for &standard in standards {
+            let (code, level, source) = match extract.layout() {
+                // HIOW ICB: its sub-ICB locations, rolled up by the plan's membership.
+                Layout::SubIcb => ("hiow", OrgLevel::Icb, "CWT ICB sub-location extract"),
+                _ => (
+                    options.trust.as_str(),
+                    OrgLevel::Trust,
+                    "CWT provider extract",
+                ),
+            };
+            let Some(view) = assurance.series().iter().find(|s| {
+                s.standard() == standard
+                    && s.organisation().level() == level
+                    && s.organisation().code() == code
+            }) else {
+                println!("{file_name}: no {standard} months for {code}\n");
+                continue;
+            };
+            let series: Vec<MonthlyPerformance> = assurance
+                .rows()
+                .iter()
+                .filter(|r| r.standard() == standard && r.organisation() == view.organisation())
+                .map(|r| MonthlyPerformance::new(r.month(), r.performance()))
+                .collect();
+            let org = view.organisation();
+            let name = format!("{} ({}, {})", org.name(), org.code(), view.basis());
+            let slug = code.to_ascii_lowercase();
+            if series.is_empty() {
+                println!("{file_name}: no {standard} months for {name}\n");
+                continue;
+            }
+            let (first, last) = (series[0].month(), series[series.len() - 1].month());
+            let note = if series.len() < ENOUGH_POINTS {
+                format!(
+                    "Only {} monthly points: few for XmR limits (usually drawn from {ENOUGH_POINTS} or more; a run or trend rule needs 7). Provisional.",
+                    series.len()
+                )
+            } else {
+                String::new()
+            };
+            let suffix = if options.per_standard {
+                format!("_{slug}_{}", standard_slug(standard))
+            } else {
+                format!("_{slug}")
+            };
+            report(
+                view,
+                series,
+                &Labels {
+                    title: format!("REAL DATA - {standard}, {name}"),
+                    source: format!(
+                        "Source: NHS England, {source}, {first} to {last} ({file_name})"
+                    ),
+                    note,
+                    y_desc: y_desc(standard).to_owned(),
+                },
+                &sibling(&options.out, &suffix),
+            )?;
+        }
     }
-    let trust_name = plan.alliance().provider(TRUST).map_or(TRUST, |p| p.name());
-    let trust_out = sibling(&out, "_rhu");
-    report(
-        &plan,
-        provider.by_organisation()?.series(fds, TRUST),
-        &Labels {
-            title: format!("REAL DATA - 28-day FDS, {trust_name} ({TRUST})"),
-            source: "Source: NHS England, CWT provider extract, Apr-Oct 2023 (examples/data/cwt-provider-extract-2023-04-to-10-wessex.csv)".into(),
-        },
-        &trust_out,
-    )?;
     Ok(())
+}
+
+/// `28-day FDS` -> `fds`, `62-day Combined` -> `62_day`.
+fn standard_slug(standard: CwtStandard) -> &'static str {
+    match standard {
+        CwtStandard::FasterDiagnosis28Day => "fds",
+        CwtStandard::Combined31Day => "31_day",
+        _ => "62_day",
+    }
+}
+
+/// The y axis of a standard's chart.
+fn y_desc(standard: CwtStandard) -> &'static str {
+    match standard {
+        CwtStandard::FasterDiagnosis28Day => "% told within 28 days",
+        CwtStandard::Combined31Day => "% treated within 31 days",
+        _ => "% treated within 62 days",
+    }
 }
 
 /// `out/fds.svg` -> `out/fds_rhu.svg`.
@@ -117,18 +244,19 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 
 /// Prints the table and verdicts of one series and draws its chart.
 fn report(
-    plan: &CancerPlan,
+    view: &SeriesAssurance,
     monthly: Vec<MonthlyPerformance>,
     labels: &Labels,
     out: &Path,
 ) -> Result<(), Box<dyn Error>> {
-    let fds = CwtStandard::FasterDiagnosis28Day;
+    // The library's chart, headlined by the latest time-varying target
+    // (the plan's ask, else the milestone in force, else the standard).
+    let chart = view
+        .chart()
+        .ok_or_else(|| format!("no chart: {}", view.no_chart().unwrap_or("")))?;
+    let target = chart.target().ok_or("no target layer in the last month")?;
+    let headline = view.headline().ok_or("no target layer in the last month")?;
     let series = Series::from_performance(monthly.clone())?;
-    // Higher is better; the target is the national FDS threshold in force
-    // in the last month (75% in October 2023).
-    let options = SpcOptions::for_cwt(fds, series.last_month());
-    let chart = SpcChart::new(&series, &options)?;
-    let target = chart.target().ok_or("no FDS target for the last month")?;
 
     println!(
         "{}, {} to {}",
@@ -137,10 +265,12 @@ fn report(
         series.last_month()
     );
     println!("{}", labels.source);
-    println!("{FEW_POINTS}");
+    if !labels.note.is_empty() {
+        println!("{}", labels.note);
+    }
     println!(
         "{:<8} {:>11} {:>7} {:>7} {:>7} {:>7}  {:<26} rules met",
-        "month", "told in 28d", "FDS %", "mean", "LPL", "UPL", "variation"
+        "month", "within", "%", "mean", "LPL", "UPL", "variation"
     );
     for (point, m) in chart.points().iter().zip(&monthly) {
         let p = m.performance();
@@ -157,8 +287,6 @@ fn report(
         );
     }
     let limits = chart.latest_limits();
-    let variation = chart.latest_variation();
-    let assurance = chart.assurance().ok_or("no assurance")?;
     println!(
         "\nmean {:.2}%, mean moving range {:.2} ({} screened out), process limits {:.2}%..{:.2}%",
         limits.mean(),
@@ -167,27 +295,20 @@ fn report(
         limits.lower_process_limit(),
         limits.upper_process_limit()
     );
-    println!("variation (latest month): {variation}");
-    println!("assurance against the {target}% target: {assurance}");
-    // The plan's own ask is higher than the national threshold.
-    let ask = plan
-        .delivery_asks()
-        .filter_map(|a| a.kind().performance_target())
-        .find(|t| t.standard() == fds)
-        .ok_or("the plan has no FDS ask")?;
-    let ask_points: f64 = ask.threshold().points().try_into()?;
-    if let Some(against_ask) = Assurance::against(
-        ask_points,
-        limits.lower_process_limit(),
-        limits.upper_process_limit(),
-        chart.direction(),
-    ) {
-        println!(
-            "assurance against the {} plan's ask ({ask}): {against_ask}",
-            plan.financial_year()
-        );
+    println!(
+        "variation (latest month): {}",
+        view.variation_icon()
+            .map_or("none".into(), |i| i.to_string())
+    );
+    println!(
+        "assurance against the headline target ({headline}): {}",
+        view.assurance_icon()
+    );
+    // Every other target layer of the last month, judged on the same limits.
+    for layer in view.layers() {
+        println!("  against {}: {}", layer.target(), layer.icon());
     }
-    draw(&chart, target, labels, out)?;
+    draw(chart, target, labels, out)?;
     println!("SVG written to {}\n", out.display());
     Ok(())
 }
@@ -252,7 +373,7 @@ fn draw(chart: &SpcChart, target: f64, labels: &Labels, out: &Path) -> Result<()
         ("sans-serif", 13).into_font().color(&COMMON),
     ))?;
     header.draw(&Text::new(
-        FEW_POINTS,
+        labels.note.as_str(),
         (20, 122),
         ("sans-serif", 14).into_font().color(&CONCERNING),
     ))?;
@@ -296,7 +417,7 @@ fn draw(chart: &SpcChart, target: f64, labels: &Labels, out: &Path) -> Result<()
                 }
             })
         })
-        .y_desc("% told within 28 days")
+        .y_desc(labels.y_desc.as_str())
         .y_label_formatter(&|y| format!("{y:.0}%"))
         .draw()?;
 

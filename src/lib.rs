@@ -42,7 +42,8 @@
 //! # Examples
 //!
 //! Runnable programs in `examples/` (`cargo run --example NAME`), on real NHS
-//! data in `examples/data/`:
+//! data: the plans in `examples/data/`, and NHS England's CWT extracts given
+//! as paths (kept beside the project in `../shared/data/cwt/`):
 //!
 //! | example | what it shows |
 //! | --- | --- |
@@ -52,7 +53,8 @@
 //! | `improvement_capacity_2021` | the June 2021 board paper's improvement capacity, costed, and an illustrative RDC compliance matrix ([`docs::rdc_capacity`]) |
 //! | `cwt_pathways` | patient-level pathway files (CSV or Parquet) to performance cells (features `pathway-csv`, `pathway-parquet`; [`docs::cwt`]) |
 //! | `plan_schema` | the plan format's JSON Schema (feature `schema`) |
-//! | `spc_fds` | SPC charts of real FDS series (HIOW ICB, Portsmouth trust), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
+//! | `assurance` | the whole delivery assurance of a plan and CWT extracts as JSON (features `json`, `cwt-extract`; [`assurance`]) |
+//! | `spc_fds` | SPC charts of real CWT series (HIOW ICB, a trust; FDS or every standard), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
 //! | `board_report` | the board assurance report: one HTML page and a JSON twin from a plan and CWT extracts, with SPC charts and Making Data Count icons (features `json`, `cwt-extract`, `svg`) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
@@ -69,13 +71,14 @@
 //! | [`money`], [`percent`], [`period`] | exact [`Money`] and [`Percent`]; [`FinancialYear`], [`Quarter`], [`YearMonth`] |
 //! | [`id`], [`org`], [`tumour_site`] | [`Id`]; [`Alliance`], [`Icb`], [`Provider`], [`OdsCode`]; [`TumourSite`] |
 //! | [`validate`] | [`ValidationErrors`]: every violation, with path, value and rule |
-//! | [`standard`] | [`CwtStandard`], [`PerformanceTarget`], the national target schedule and local targets |
+//! | [`standard`] | [`CwtStandard`], [`PerformanceTarget`], the national target schedule, local targets, and the target layers (standard, milestone, plan's ask, trajectory) |
 //! | [`plan`] | [`CancerPlan`], its builder, responsibilities, delivery asks, interventions, ICB actions |
 //! | [`budget`] | the budget model; reconciliation, apportionment, roll-ups, variance |
 //! | [`cwt`] | Cancer Waiting Times: standards, targets, exact counts, extracts, pathways, Wilson intervals, trajectories |
 //! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
 //! | [`capacity`] | improvement posts, teams and reviews, and their costs |
-//! | [`spc`] | Making Data Count XmR charts and icons; drawn as SVG with the feature `svg` |
+//! | [`spc`] | Making Data Count XmR charts and their icons as data; drawn as SVG with the feature `svg` |
+//! | [`assurance`] | plan delivery assurance: every target layer judged at trust, ICB and alliance level, SPC icons, funnels, budget and RDC coverage |
 //! | `json` (feature `json`) | reading and writing the JSON format; every mistake in one read, each at its path |
 //! | `schema` (feature `schema`) | the JSON Schema of the plan format, generated from the types |
 //! | [`docs`] | the guides |
@@ -113,6 +116,7 @@
 //! | --- | --- | --- |
 //! | `json` | yes | the `json` module: `from_str`, `from_reader`, `to_string_pretty`, errors naming the JSON path (serde_json, serde_path_to_error) |
 //! | `cwt-extract` | no | `cwt::extract`: reading NHS England CWT provider and ICB sub-location extracts (csv) |
+//! | `xlsx` | no | `cwt::extract::read_any_extract_xlsx` and friends: the extracts from `.xlsx` workbooks as published (calamine, zip, memchr; implies `cwt-extract`) |
 //! | `pathway-csv` | no | `cwt::pathway::read_pathways_csv`: streaming patient-level pathway CSV (csv, memchr) |
 //! | `pathway-arrow` | no | aggregating Arrow `RecordBatch`es of pathways; tables out as `RecordBatch`es (arrow-array, arrow-schema) |
 //! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |

@@ -13,10 +13,16 @@ use cancer_plan::cwt::extract::{read_extract, BadRowReason, Extract};
 use cancer_plan::cwt::{PatientCount, Performance};
 use cancer_plan::{CwtStandard, OdsCode, YearMonth};
 
-const SAMPLE: &str = include_str!("../examples/data/cwt-provider-extract-2023-10-wessex.csv");
+mod common;
 
-fn sample() -> Extract {
-    read_extract(SAMPLE.as_bytes()).unwrap()
+/// The Wessex sample, read from the shared NHS data at run time (never
+/// copied into the crate); `None` skips the test.
+fn shared_sample() -> Option<String> {
+    common::shared_text("cwt/cwt-provider-extract-2023-10-wessex.csv")
+}
+
+fn sample(text: &str) -> Extract {
+    read_extract(text.as_bytes()).unwrap()
 }
 
 fn oct() -> YearMonth {
@@ -58,14 +64,20 @@ const PER_TRUST: [(CwtStandard, &str, &str, &str); 21] = [
 
 #[test]
 fn sample_reads_without_bad_rows() {
-    let e = sample();
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let e = sample(&sample_csv);
     assert_eq!(e.rows_read(), 571);
     assert!(e.bad_rows().is_empty(), "{:?}", e.bad_rows());
 }
 
 #[test]
 fn per_trust_totals_match_hand_checked_values() {
-    let by_org = sample().by_organisation().unwrap();
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let by_org = sample(&sample_csv).by_organisation().unwrap();
     for (standard, trust, within, total) in PER_TRUST {
         assert_eq!(
             by_org.get(oct(), standard, trust),
@@ -78,7 +90,14 @@ fn per_trust_totals_match_hand_checked_values() {
 
 #[test]
 fn sample_totals_over_all_trusts() {
-    let all = sample().by_organisation().unwrap().overall().unwrap();
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let all = sample(&sample_csv)
+        .by_organisation()
+        .unwrap()
+        .overall()
+        .unwrap();
     assert_eq!(all.get(oct(), FDS, &()), Some(perf("9475", "12671")));
     assert_eq!(all.get(oct(), D31, &()), Some(perf("2742", "3073")));
     assert_eq!(all.get(oct(), D62, &()), Some(perf("1034.5", "1502.5")));
@@ -90,7 +109,10 @@ fn sample_totals_over_all_trusts() {
 
 #[test]
 fn half_counts_survive_aggregation_exactly() {
-    let by_org = sample().by_organisation().unwrap();
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let by_org = sample(&sample_csv).by_organisation().unwrap();
     let rnz = by_org.get(oct(), D62, "RNZ").unwrap();
     assert_eq!(rnz.total(), PatientCount::from_halves(199));
     assert_eq!(rnz.total().to_string(), "99.5");
@@ -98,7 +120,7 @@ fn half_counts_survive_aggregation_exactly() {
     assert_eq!(rnz.display(2).to_string(), "50.25%");
     // Summed by trust x cancer type, then rolled up to trusts: the same
     // halves.
-    let by_type = sample()
+    let by_type = sample(&sample_csv)
         .aggregate_by(|r| (r.organisation().clone(), r.cancer_type().to_owned()))
         .unwrap();
     let (regrouped, unmapped) = by_type
@@ -110,7 +132,10 @@ fn half_counts_survive_aggregation_exactly() {
 
 #[test]
 fn alliance_fds_for_october_2023_equals_the_sum_of_the_seven_trusts_rows() {
-    let e = sample();
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let e = sample(&sample_csv);
     let membership: BTreeMap<&str, &str> = ["RHM", "RHU", "RN5", "R1F", "R0D", "RBD", "RNZ"]
         .into_iter()
         .map(|trust| (trust, "Wessex"))
@@ -135,7 +160,10 @@ fn alliance_fds_for_october_2023_equals_the_sum_of_the_seven_trusts_rows() {
 
 #[test]
 fn malformed_row_is_reported_with_its_line_number() {
-    let mut text = SAMPLE.to_owned();
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let mut text = sample_csv.to_owned();
     // Line 573 (after the header and 571 data rows): a non-numeric count.
     text.push_str("2023-10-01,2023/24,OCT,28-day FDS,RHM,URGENT SUSPECTED CANCER,,Suspected lung cancer,forty,39,1\n");
     // Line 574: within > total.
@@ -156,9 +184,12 @@ fn malformed_row_is_reported_with_its_line_number() {
 
 #[test]
 fn several_months_give_a_monthly_series_per_organisation() {
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
     // The sample again, relabelled November 2023: two points per series.
-    let mut text = SAMPLE.to_owned();
-    for line in SAMPLE.lines().skip(1) {
+    let mut text = sample_csv.to_owned();
+    for line in sample_csv.lines().skip(1) {
         text.push_str(&line.replacen("2023-10-01,2023/24,OCT", "2023-11-01,2023/24,NOV", 1));
         text.push('\n');
     }
@@ -177,8 +208,11 @@ fn several_months_give_a_monthly_series_per_organisation() {
 
 #[test]
 fn a_file_pasted_twice_reports_every_repeat_and_counts_once() {
-    let mut text = SAMPLE.to_owned();
-    for line in SAMPLE.lines().skip(1) {
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let mut text = sample_csv.to_owned();
+    for line in sample_csv.lines().skip(1) {
         text.push_str(line);
         text.push('\n');
     }
@@ -194,13 +228,16 @@ fn a_file_pasted_twice_reports_every_repeat_and_counts_once() {
     );
     assert_eq!(
         e.by_organisation().unwrap(),
-        sample().by_organisation().unwrap()
+        sample(&sample_csv).by_organisation().unwrap()
     );
 }
 
 #[test]
 fn the_rows_left_out_by_the_modality_rule_are_counted_per_standard() {
-    let e = sample();
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let e = sample(&sample_csv);
     // 31-day: 198 rows, 152 `ALL MODALITIES`; 62-day: 262 rows, 184.
     assert_eq!(e.excluded_by_modality_rule(D31), 46);
     assert_eq!(e.excluded_by_modality_rule(D62), 78);
@@ -209,7 +246,10 @@ fn the_rows_left_out_by_the_modality_rule_are_counted_per_standard() {
 
 #[test]
 fn a_62_day_row_with_a_blank_modality_is_a_bad_row() {
-    let mut text = SAMPLE.to_owned();
+    let Some(sample_csv) = shared_sample() else {
+        return;
+    };
+    let mut text = sample_csv.to_owned();
     // Line 573: a 62-day row whose modality was lost.
     text.push_str("2023-10-01,2023/24,OCT,62-day Combined,RHM,URGENT SUSPECTED CANCER,,Suspected lung cancer,5,4,1\n");
     let e = read_extract(text.as_bytes()).unwrap();

@@ -14,9 +14,16 @@ use cancer_plan::{CwtStandard, OdsCode, YearMonth};
 #[path = "../examples/common/national.rs"]
 mod national;
 
-const SUB_ICB: &str = include_str!("../examples/data/cwt-icb-sublocation-2023-04-to-10-wessex.csv");
-const PROVIDER: &str =
-    include_str!("../examples/data/cwt-provider-extract-2023-04-to-10-wessex.csv");
+mod common;
+
+/// The Wessex samples, read from the shared NHS data at run time (never
+/// copied into the crate); `None` skips the test.
+fn shared_samples() -> Option<(String, String)> {
+    Some((
+        common::shared_text("cwt/cwt-icb-sublocation-2023-04-to-10-wessex.csv")?,
+        common::shared_text("cwt/cwt-provider-extract-2023-04-to-10-wessex.csv")?,
+    ))
+}
 const PLAN: &str = include_str!("../examples/data/wessex-2024-25.json");
 
 const FDS: CwtStandard = CwtStandard::FasterDiagnosis28Day;
@@ -40,7 +47,10 @@ fn perf(within: &str, total: &str) -> Performance {
 
 #[test]
 fn the_sample_reads_whole_as_the_sub_icb_layout() {
-    let any = read_any_extract(SUB_ICB.as_bytes()).unwrap();
+    let Some((sub_icb_csv, _)) = shared_samples() else {
+        return;
+    };
+    let any = read_any_extract(sub_icb_csv.as_bytes()).unwrap();
     assert_eq!(any.layout(), Layout::SubIcb);
     assert_eq!(any.rows_read(), 204);
     assert!(any.bad_rows().is_empty(), "{:?}", any.bad_rows());
@@ -48,8 +58,11 @@ fn the_sample_reads_whole_as_the_sub_icb_layout() {
 
 #[test]
 fn october_2023_fds_by_icb_from_the_plans_membership() {
+    let Some((sub_icb_csv, _)) = shared_samples() else {
+        return;
+    };
     let plan = cancer_plan::json::from_str(PLAN).unwrap();
-    let (by_icb, uncovered) = sub_icb(SUB_ICB).by_icb(plan.alliance()).unwrap();
+    let (by_icb, uncovered) = sub_icb(&sub_icb_csv).by_icb(plan.alliance()).unwrap();
     assert!(uncovered.is_empty());
     // HIOW = D9Y0V (7,380 / 5,799) + 10R (772 / 599).
     assert_eq!(by_icb.get(oct(), FDS, "hiow"), Some(perf("6398", "8152")));
@@ -57,14 +70,17 @@ fn october_2023_fds_by_icb_from_the_plans_membership() {
     assert_eq!(by_icb.get(oct(), D31, "hiow"), Some(perf("1823", "2067")));
     assert_eq!(by_icb.get(oct(), D62, "hiow"), Some(perf("674", "947")));
     assert_eq!(by_icb.get(oct(), D62, "dorset"), Some(perf("322", "474")));
-    let (wessex, uncovered) = sub_icb(SUB_ICB).by_alliance(plan.alliance()).unwrap();
+    let (wessex, uncovered) = sub_icb(&sub_icb_csv).by_alliance(plan.alliance()).unwrap();
     assert!(uncovered.is_empty());
     assert_eq!(wessex.get(oct(), FDS, &()), Some(perf("8974", "11886")));
 }
 
 #[test]
 fn the_sub_categories_add_up_to_each_standard() {
-    let e = sub_icb(SUB_ICB);
+    let Some((sub_icb_csv, _)) = shared_samples() else {
+        return;
+    };
+    let e = sub_icb(&sub_icb_csv);
     let by_location = e.by_location().unwrap();
     assert_eq!(
         by_location.get(oct(), D31, "D9Y0V"),
@@ -90,7 +106,10 @@ fn the_sub_categories_add_up_to_each_standard() {
 
 #[test]
 fn locations_the_plan_does_not_cover_are_reported_not_dropped() {
-    let mut text = SUB_ICB.to_owned();
+    let Some((sub_icb_csv, _)) = shared_samples() else {
+        return;
+    };
+    let mut text = sub_icb_csv.to_owned();
     text.push_str("2023-10-01,2023/24,OCT,28-day FDS,92A,,100.0,80.0,20\n");
     let plan = cancer_plan::json::from_str(PLAN).unwrap();
     let e = sub_icb(&text);
@@ -115,7 +134,13 @@ fn locations_the_plan_does_not_cover_are_reported_not_dropped() {
 
 #[test]
 fn a_national_size_file_in_either_layout_totals_every_row() {
-    for (sample, layout) in [(PROVIDER, Layout::Provider), (SUB_ICB, Layout::SubIcb)] {
+    let Some((sub_icb_csv, provider_csv)) = shared_samples() else {
+        return;
+    };
+    for (sample, layout) in [
+        (&provider_csv, Layout::Provider),
+        (&sub_icb_csv, Layout::SubIcb),
+    ] {
         let one = read_any_extract(sample.as_bytes()).unwrap();
         let national = national::replicate(sample, 17, 1, 7);
         let all = read_any_extract(national.as_bytes()).unwrap();
@@ -141,7 +166,10 @@ fn a_national_size_file_in_either_layout_totals_every_row() {
 
 #[test]
 fn the_seven_month_provider_sample_reads_whole() {
-    let any = read_any_extract(PROVIDER.as_bytes()).unwrap();
+    let Some((_, provider_csv)) = shared_samples() else {
+        return;
+    };
+    let any = read_any_extract(provider_csv.as_bytes()).unwrap();
     assert_eq!(any.layout(), Layout::Provider);
     assert_eq!(any.rows_read(), 3603);
     assert!(any.bad_rows().is_empty(), "{:?}", any.bad_rows());

@@ -7,6 +7,8 @@ mod budget;
 #[path = "../examples/wessex_2024_25/plan.rs"]
 #[allow(dead_code)]
 mod plan;
+#[path = "../examples/wessex_2024_25/rdc.rs"]
+mod rdc;
 
 use cancer_plan::budget::{Dimension, FindingKind, Tolerance};
 use cancer_plan::{reconcile, Money, MoneyUnit};

@@ -8,6 +8,8 @@ mod budget;
 #[path = "../examples/wessex_2024_25/plan.rs"]
 #[allow(dead_code)]
 mod plan;
+#[path = "../examples/wessex_2024_25/rdc.rs"]
+mod rdc;
 
 use cancer_plan::{AskKind, CwtStandard, StatutoryDuty};
 

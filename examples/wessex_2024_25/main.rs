@@ -10,6 +10,7 @@
 mod budget;
 mod budget_report;
 mod plan;
+mod rdc;
 mod summary;
 
 use std::process::ExitCode;

@@ -281,9 +281,10 @@ fn inequalities() -> Result<StatutoryResponsibility, BoxError> {
     )))
 }
 
-/// The whole plan: alliance, year, status, table 1 and the budget.
+/// The whole plan: alliance, year, status, table 1, the budget and the
+/// (illustrative) RDC assessments.
 pub fn wessex_2024_25() -> Result<CancerPlan, BoxError> {
-    Ok(CancerPlan::builder()
+    let mut builder = CancerPlan::builder()
         .title("Wessex Cancer Alliance 2024/25 Planning Proposals")
         .alliance(wessex_alliance()?)
         .financial_year("2024/25".parse()?)
@@ -291,6 +292,9 @@ pub fn wessex_2024_25() -> Result<CancerPlan, BoxError> {
         .responsibility(quality()?)
         .responsibility(leadership()?)
         .responsibility(inequalities()?)
-        .budget(budget::budget()?)
-        .build()?)
+        .budget(budget::budget()?);
+    for assessment in crate::rdc::illustrative_assessments()? {
+        builder = builder.rdc_assessment(assessment);
+    }
+    Ok(builder.build()?)
 }

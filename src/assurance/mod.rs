@@ -9,7 +9,7 @@
 //!
 //! - **rows** ([`AssuranceRow`]), per standard × organisation × month:
 //!   counts, performance, Wilson intervals at 95% and 99.8%, every target
-//!   layer judged ([`TargetLayers`](crate::standard::TargetLayers): the
+//!   layer judged ([`TargetLayers`]: the
 //!   standard, the national milestone in force and the next one due, the
 //!   plan's ask, its trajectory, local targets; met, gap in patients, due
 //!   yet), the variance from the plan's trajectory, and the month's funnel
@@ -97,6 +97,9 @@ use crate::spc::Series;
 use crate::standard::{LayerTarget, MonthlyTrajectory, TargetLayers, TrajectoryOrganisation};
 use crate::{CancerPlan, CwtStandard, FinancialYear, YearMonth};
 
+/// Which source holds each month and standard of a basis.
+type CellOwners = BTreeMap<(YearMonth, CwtStandard), String>;
+
 /// How to build a [`PlanAssurance`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AssuranceOptions {
@@ -164,8 +167,7 @@ impl PlanAssurance {
         options: AssuranceOptions,
     ) -> Result<PlanAssurance, AssuranceError> {
         let alliance = plan.alliance();
-        let mut merged: BTreeMap<Basis, (CwtSource, BTreeMap<(YearMonth, CwtStandard), String>)> =
-            BTreeMap::new();
+        let mut merged: BTreeMap<Basis, (CwtSource, CellOwners)> = BTreeMap::new();
         for source in sources {
             let cells: BTreeSet<(YearMonth, CwtStandard)> = source.table().periods().collect();
             match merged.get_mut(&source.basis()) {

@@ -6,7 +6,8 @@ use std::io::{self, BufRead, BufReader, Read};
 
 use csv::ByteRecord;
 
-use super::{BadRow, BadRowReason, ExtractError, Header};
+use super::period::{month_abbreviation, month_number, parse_period};
+use super::{BadRow, BadRowReason, ExtractError, Header, NotCsv};
 use crate::cwt::{PatientCount, Performance, PerformanceError};
 use crate::{FinancialYear, YearMonth};
 
@@ -23,9 +24,14 @@ pub(super) enum Input<R> {
 impl<R: Read> Input<R> {
     /// Looks at the first buffer-full: CR-only if the first line ending is
     /// a `\r` not followed by `\n`.
-    pub(super) fn new(reader: R) -> io::Result<Input<R>> {
+    pub(super) fn new(reader: R) -> Result<Input<R>, ExtractError> {
         let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let buffer = reader.fill_buf()?;
+        let buffer = reader
+            .fill_buf()
+            .map_err(|e| ExtractError::Read(e.into()))?;
+        if let Some(looks_like) = NotCsv::sniff(buffer) {
+            return Err(ExtractError::NotCsv { looks_like });
+        }
         let cr_only = match buffer.iter().position(|&b| b == b'\n' || b == b'\r') {
             Some(i) => buffer.get(i) == Some(&b'\r') && buffer.get(i + 1) != Some(&b'\n'),
             None => false,
@@ -57,7 +63,7 @@ impl<R: Read> Read for Input<R> {
 
 /// A CSV reader over the input and its header.
 pub(super) fn open<R: Read>(reader: R) -> Result<(csv::Reader<Input<R>>, Header), ExtractError> {
-    let input = Input::new(reader).map_err(|e| ExtractError::Read(e.into()))?;
+    let input = Input::new(reader)?;
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         // Records end at `\n` only, so that line numbers are right for CRLF
@@ -70,9 +76,30 @@ pub(super) fn open<R: Read>(reader: R) -> Result<(csv::Reader<Input<R>>, Header)
     Ok((csv, header))
 }
 
+/// A source of data records after the header: a CSV reader, or a
+/// workbook's sheet (feature `xlsx`), each record with its line (or sheet
+/// row) number.
+pub(super) trait Records {
+    /// Hands every record to `row`, or a record that cannot be read as a
+    /// bad row. Fails only when the input cannot be read at all.
+    fn for_each_record(
+        &mut self,
+        row: impl FnMut(Result<(&ByteRecord, u64), BadRow>),
+    ) -> Result<(), ExtractError>;
+}
+
+impl<R: Read> Records for csv::Reader<Input<R>> {
+    fn for_each_record(
+        &mut self,
+        row: impl FnMut(Result<(&ByteRecord, u64), BadRow>),
+    ) -> Result<(), ExtractError> {
+        for_each_csv_record(self, row)
+    }
+}
+
 /// Reads every record, handing each to `row` with its line number, or a
 /// record the CSV reader refuses as a bad row. Fails only on I/O errors.
-pub(super) fn for_each_record<R: Read>(
+fn for_each_csv_record<R: Read>(
     csv: &mut csv::Reader<Input<R>>,
     mut row: impl FnMut(Result<(&ByteRecord, u64), BadRow>),
 ) -> Result<(), ExtractError> {
@@ -204,24 +231,6 @@ struct LastPeriod {
     read: YearMonth,
 }
 
-const MONTHS: [&str; 12] = [
-    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-];
-const MONTH_NAMES: [&str; 12] = [
-    "JANUARY",
-    "FEBRUARY",
-    "MARCH",
-    "APRIL",
-    "MAY",
-    "JUNE",
-    "JULY",
-    "AUGUST",
-    "SEPTEMBER",
-    "OCTOBER",
-    "NOVEMBER",
-    "DECEMBER",
-];
-
 impl PeriodColumns {
     pub(super) fn new(header: &Header) -> Result<PeriodColumns, ExtractError> {
         Ok(PeriodColumns {
@@ -244,10 +253,7 @@ impl PeriodColumns {
                 return Ok(last.read);
             }
         }
-        let ym = std::str::from_utf8(period)
-            .ok()
-            .and_then(|t| t.parse::<YearMonth>().ok())
-            .ok_or_else(|| BadRowReason::Period { text: text(period) })?;
+        let ym = parse_period(period).ok_or_else(|| BadRowReason::Period { text: text(period) })?;
         if self.year.is_some() {
             let expected = ym.financial_year().ok();
             let found = std::str::from_utf8(year)
@@ -262,16 +268,12 @@ impl PeriodColumns {
             }
         }
         if self.month.is_some() {
-            let i = (ym.month() as usize).saturating_sub(1);
-            let ok = [MONTHS.get(i), MONTH_NAMES.get(i)]
-                .into_iter()
-                .flatten()
-                .any(|name| name.as_bytes().eq_ignore_ascii_case(month));
-            if !ok {
+            let named = std::str::from_utf8(month).ok().and_then(month_number);
+            if named != Some(ym.month()) {
                 return Err(BadRowReason::MonthMismatch {
                     text: text(month),
                     period: ym,
-                    expected: MONTHS.get(i).copied().unwrap_or_default(),
+                    expected: month_abbreviation(ym.month()),
                 });
             }
         }

@@ -28,6 +28,29 @@
 //! an [`AnyExtract`]; when the header fits neither, the error names what
 //! each layout lacks ([`ExtractError::UnknownLayout`]).
 //!
+//! # Workbooks, periods, loud failure, releases
+//!
+//! - **Workbooks** (feature `xlsx`): [`read_any_extract_xlsx`] (and the
+//!   per-layout readers) reads NHS England's `.xlsx` from any `Read +
+//!   Seek`, through the same recognition and validation; rows carry the
+//!   sheet's row numbers and the extract names its sheet
+//!   ([`Extract::sheet`]). A workbook, Parquet file, zip or UTF-16 text
+//!   given to a CSV reader is [`ExtractError::NotCsv`], naming what it
+//!   looks like and what to do.
+//! - **PERIOD** is read in the forms people write it ([`PERIOD_FORMS`]:
+//!   `2023-10-01`, `2023-10-01 00:00:00`, `Oct-23`, `01/10/2023`, ...),
+//!   each checked against `YEAR` and `MONTH`.
+//! - **Loud failure**: reading never fails on bad rows, so
+//!   [`Extract::require_valid_rows`] (and on the other types) turns an
+//!   extract with no data rows or no valid row into an error;
+//!   [`Extract::bad_row_summary`] groups bad rows by reason with counts and
+//!   the first of each.
+//! - **Releases**: an extract carries its [`Release`] when told
+//!   ([`Extract::with_release`], [`Release::from_file_name`]);
+//!   [`Extract::combine`] joins extracts of overlapping months by an
+//!   explicit rule (final supersedes provisional, otherwise the later
+//!   input wins) and reports each [`Replacement`].
+//!
 //! # Drift and odd files
 //!
 //! - Column names are compared without case and surrounding space (and a
@@ -40,6 +63,10 @@
 //! - LF, CRLF and CR-only line endings all read, with true line numbers.
 //! - `YEAR` and `MONTH`, where present, must agree with `PERIOD`
 //!   ([`BadRowReason::YearMismatch`], [`BadRowReason::MonthMismatch`]).
+//! - Drift seen in real files reads as is: 5-character provider codes
+//!   (`S3H9L`, from 2024/25), the sub-location `UNKNOWN` (counted in the
+//!   national total), 31/62-day cancer types going from 11 groups to 14
+//!   (October 2023), FDS's `Suspected cancer - non-specific symptoms`.
 //!
 //! Every data row ends up either in the extract's rows or, with its line
 //! number and reason, in its bad rows: none is silently dropped.
@@ -55,10 +82,19 @@
 mod header;
 mod input;
 mod intern;
+mod not_csv;
+mod period;
+mod provenance;
 mod provider;
+mod release;
 mod row;
 mod sub_category;
 mod sub_icb;
+mod summary;
+#[cfg(feature = "xlsx")]
+mod xlsx;
+#[cfg(feature = "xlsx")]
+mod xlsx_fast;
 
 use std::collections::BTreeSet;
 use std::io;
@@ -67,10 +103,17 @@ use serde::Serialize;
 
 use header::Header;
 pub use header::{Layout, MissingColumns};
+pub use not_csv::NotCsv;
+pub use period::PERIOD_FORMS;
 pub use provider::{read_extract, Extract};
+pub use release::{Combined, Release, Replacement, Source};
 pub use row::{BadRow, BadRowReason, ExtractRow, ALL_MODALITIES};
 pub use sub_category::{SubCategory, TreatmentModality};
 pub use sub_icb::{read_sub_icb_extract, SubIcbExtract, SubIcbRow};
+pub use summary::{BadRowGroup, BadRowSummary};
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub use xlsx::{read_any_extract_xlsx, read_provider_extract_xlsx, read_sub_icb_extract_xlsx};
 
 use super::{PerformanceError, PerformanceTable};
 
@@ -122,6 +165,47 @@ pub enum ExtractError {
     /// The input could not be read (I/O, or an unreadable header).
     #[error("cannot read the extract: {0}")]
     Read(#[from] csv::Error),
+    /// The input given to a CSV reader is not CSV text.
+    #[error("the input is not CSV text: it looks like {looks_like}; {advice}", advice = looks_like.advice())]
+    NotCsv {
+        /// What it looks like.
+        looks_like: NotCsv,
+    },
+    /// The extract has a header and no data rows (from
+    /// `require_valid_rows`).
+    #[error("the extract{} has a header but no data rows", sheet.as_ref().map(|s| format!(" (sheet `{s}`)")).unwrap_or_default())]
+    NoDataRows {
+        /// The sheet read, for a workbook.
+        sheet: Option<String>,
+    },
+    /// Every data row of the extract is bad (from `require_valid_rows`):
+    /// the summary groups them by reason.
+    #[error("no data row of the extract could be read: {summary}")]
+    NoValidRows {
+        /// The bad rows grouped by reason.
+        summary: BadRowSummary,
+    },
+    /// Extracts of different layouts given to one join.
+    #[error("provider and ICB sub-location extracts are different bases (by trust, by patients' sub-ICB location) and are not joined: combine each layout on its own")]
+    MixedLayouts,
+    /// The workbook could not be opened or a sheet could not be read.
+    #[cfg(feature = "xlsx")]
+    #[error("cannot read the workbook: {message}")]
+    Workbook {
+        /// What the workbook reader said.
+        message: String,
+    },
+    /// No sheet of the workbook holds an extract header in its first rows.
+    #[cfg(feature = "xlsx")]
+    #[error("no sheet of the workbook holds a CWT extract header in its first {rows} rows (sheets: {}){}", sheets.join(", "), first.as_ref().map(|e| format!("; the first sheet's first row: {e}")).unwrap_or_default())]
+    NoExtractSheet {
+        /// The workbook's sheets, in order.
+        sheets: Vec<String>,
+        /// How many rows of each sheet were searched for the header.
+        rows: usize,
+        /// What the first sheet's first row lacks, when it has one.
+        first: Option<Box<ExtractError>>,
+    },
 }
 
 /// An extract in whichever layout the header showed, from

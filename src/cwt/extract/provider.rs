@@ -7,9 +7,9 @@ use std::sync::Arc;
 use csv::ByteRecord;
 use serde::Serialize;
 
-use super::input::{self, field, PeriodColumns};
+use super::input::{self, field, PeriodColumns, Records};
 use super::intern::{CodeInterner, FastMap, TextInterner};
-use super::{BadRow, BadRowReason, ExtractError, ExtractRow, Header, Layout};
+use super::{BadRow, BadRowReason, ExtractError, ExtractRow, Header, Layout, Release};
 use crate::cwt::{Performance, PerformanceError, PerformanceTable};
 use crate::{CwtStandard, OdsCode, YearMonth};
 
@@ -34,17 +34,28 @@ use crate::{CwtStandard, OdsCode, YearMonth};
 /// ```
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Extract {
-    rows: Vec<ExtractRow>,
-    bad_rows: Vec<BadRow>,
-    /// Each row's organisation id, for tabulating without hashing codes.
+    pub(super) rows: Vec<ExtractRow>,
+    pub(super) bad_rows: Vec<BadRow>,
+    /// Each row's organisation id, for tabulating without hashing codes
+    /// (empty after [`Extract::combine`]: the ids of different reads differ).
     #[serde(skip)]
-    organisation_ids: Vec<u32>,
+    pub(super) organisation_ids: Vec<u32>,
+    /// The release, when the caller said it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) release: Option<Release>,
+    /// The sheet read, for an extract read from a workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) sheet: Option<String>,
 }
 
 impl PartialEq for Extract {
-    /// The same rows and bad rows (the reader's internal ids aside).
+    /// The same rows, bad rows, release and sheet (the reader's internal
+    /// ids aside).
     fn eq(&self, other: &Extract) -> bool {
-        self.rows == other.rows && self.bad_rows == other.bad_rows
+        self.rows == other.rows
+            && self.bad_rows == other.bad_rows
+            && self.release == other.release
+            && self.sheet == other.sheet
     }
 }
 
@@ -222,10 +233,7 @@ pub fn read_extract(reader: impl io::Read) -> Result<Extract, ExtractError> {
     read_rows(&mut csv, &header)
 }
 
-pub(super) fn read_rows<R: io::Read>(
-    csv: &mut csv::Reader<input::Input<R>>,
-    header: &Header,
-) -> Result<Extract, ExtractError> {
+pub(super) fn read_rows(csv: &mut impl Records, header: &Header) -> Result<Extract, ExtractError> {
     let mut reader = Reader {
         columns: Columns::find(header)?,
         organisations: CodeInterner::default(),
@@ -242,7 +250,7 @@ pub(super) fn read_rows<R: io::Read>(
     first_lines.reserve(PRESIZE);
     extract.rows.reserve(PRESIZE);
     extract.organisation_ids.reserve(PRESIZE);
-    input::for_each_record(csv, |record| {
+    csv.for_each_record(|record| {
         let (record, line) = match record {
             Ok(record) => record,
             Err(bad) => return bad_rows.push(bad),

@@ -142,8 +142,9 @@ pub enum BadRowReason {
         /// What the CSV reader said.
         message: String,
     },
-    /// `PERIOD` is not a month.
-    #[error("PERIOD `{text}` is not a month (expected e.g. `2023-10-01`)")]
+    /// `PERIOD` is not a month in any of the forms accepted
+    /// ([`PERIOD_FORMS`](super::PERIOD_FORMS)).
+    #[error("PERIOD `{text}` is not a month in a known form (accepted: {forms})", forms = super::PERIOD_FORMS)]
     Period {
         /// The text found.
         text: String,

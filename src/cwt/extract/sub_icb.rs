@@ -9,10 +9,10 @@ use std::sync::Arc;
 use csv::ByteRecord;
 use serde::{Serialize, Serializer};
 
-use super::input::{self, field, PeriodColumns};
+use super::input::{self, field, PeriodColumns, Records};
 use super::intern::{CodeInterner, FastMap};
 use super::provider::standard;
-use super::{BadRow, BadRowReason, ExtractError, Header, Layout, SubCategory};
+use super::{BadRow, BadRowReason, ExtractError, Header, Layout, Release, SubCategory};
 use crate::cwt::{Performance, PerformanceError, PerformanceTable};
 use crate::{Alliance, CwtStandard, Id, OdsCode, YearMonth};
 
@@ -93,8 +93,14 @@ impl SubIcbRow {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SubIcbExtract {
-    rows: Vec<SubIcbRow>,
-    bad_rows: Vec<BadRow>,
+    pub(super) rows: Vec<SubIcbRow>,
+    pub(super) bad_rows: Vec<BadRow>,
+    /// The release, when the caller said it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) release: Option<Release>,
+    /// The sheet read, for an extract read from a workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) sheet: Option<String>,
 }
 
 impl SubIcbExtract {
@@ -259,8 +265,8 @@ pub fn read_sub_icb_extract(reader: impl io::Read) -> Result<SubIcbExtract, Extr
     read_rows(&mut csv, &header)
 }
 
-pub(super) fn read_rows<R: io::Read>(
-    csv: &mut csv::Reader<input::Input<R>>,
+pub(super) fn read_rows(
+    csv: &mut impl Records,
     header: &Header,
 ) -> Result<SubIcbExtract, ExtractError> {
     let mut columns = Columns::find(header)?;
@@ -270,7 +276,7 @@ pub(super) fn read_rows<R: io::Read>(
     let mut bad_rows = Vec::new();
     let mut first_lines: FastMap<(YearMonth, CwtStandard, u32, Option<SubCategory>), u64> =
         FastMap::default();
-    input::for_each_record(csv, |record| {
+    csv.for_each_record(|record| {
         let (record, line) = match record {
             Ok(record) => record,
             Err(bad) => return bad_rows.push(bad),

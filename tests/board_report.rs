@@ -34,9 +34,13 @@ const EXTRACT: &str = "cwt/cwt-provider-extract-2024-04-to-2025-07-wessex.csv";
 const SUB_ICB: &str = "cwt/cwt-icb-sublocation-2023-04-to-10-wessex.csv";
 
 fn wessex() -> Option<model::Report> {
+    report_of(&std::fs::read_to_string(PLAN).unwrap())
+}
+
+fn report_of(plan_json: &str) -> Option<model::Report> {
     let extract = common::shared_data(EXTRACT)?;
     let sub_icb = common::shared_data(SUB_ICB)?;
-    let plan = cancer_plan::json::from_reader(BufReader::new(File::open(PLAN).unwrap())).unwrap();
+    let plan = cancer_plan::json::from_str(plan_json).unwrap();
     let inputs = [extract, sub_icb]
         .iter()
         .map(|path| gather::Input {
@@ -124,7 +128,13 @@ fn every_summary_row_has_a_chart_and_both_icons() {
 
 #[test]
 fn a_plan_without_assessments_is_not_assessed_everywhere() {
-    let Some(report) = wessex() else { return };
+    // The Wessex plan without its (illustrative) RDC assessments.
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(PLAN).unwrap()).unwrap();
+    plan.as_object_mut().unwrap().remove("rdc_assessments");
+    let Some(report) = report_of(&plan.to_string()) else {
+        return;
+    };
     assert_eq!(report.rdc.assessments, 0);
     assert_eq!(report.rdc.sites_assessed, 0);
     assert!(report
@@ -136,6 +146,25 @@ fn a_plan_without_assessments_is_not_assessed_everywhere() {
     let html = page::render(&report);
     assert!(html.contains("Coverage: 0 of 15 tumour sites assessed."));
     assert!(!html.contains("0 gaps"));
+}
+
+#[test]
+fn sites_the_plan_never_assessed_are_gaps_not_assessed() {
+    let Some(report) = wessex() else { return };
+    assert!(
+        report.rdc.illustrative,
+        "the example plan's assessments are labelled illustrative"
+    );
+    assert!(report.rdc.sites_assessed > 0 && report.rdc.sites_assessed < report.rdc.sites_total);
+    for row in report.rdc.rows.iter().filter(|r| !r.assessed) {
+        assert!(
+            row.levels.iter().all(|l| l == "not assessed"),
+            "{}",
+            row.site
+        );
+    }
+    let html = page::render(&report);
+    assert!(html.contains("labelled illustrative"));
 }
 
 #[test]

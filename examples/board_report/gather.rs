@@ -829,6 +829,13 @@ fn rdc(plan: &CancerPlan, a: &PlanAssurance) -> RdcView {
     };
     RdcView {
         assessments: plan.rdc_assessments().len(),
+        illustrative: plan.rdc_assessments().iter().any(|a| {
+            a.entries().iter().any(|e| {
+                e.evidence()
+                    .or(e.gap())
+                    .is_some_and(|t| t.starts_with("Illustrative"))
+            })
+        }),
         sites_assessed: assessed,
         sites_total: rows.len(),
         principles,

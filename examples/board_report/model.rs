@@ -202,6 +202,8 @@ pub struct ExitRiskRow {
 #[derive(Debug, Serialize)]
 pub struct RdcView {
     pub assessments: usize,
+    /// The plan labels its assessments illustrative (not real findings).
+    pub illustrative: bool,
     pub sites_assessed: usize,
     pub sites_total: usize,
     pub principles: Vec<String>,

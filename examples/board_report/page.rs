@@ -203,6 +203,7 @@ fn rdc(v: &RdcView) -> Markup {
         section.rdc #rdc aria-labelledby="rdc-title" {
             h2 #rdc-title { "Rapid Diagnostic Centre principles" }
             p.coverage { strong { "Coverage: " (v.sites_assessed) " of " (v.sites_total) " tumour sites assessed. " } (v.summary) }
+            @if v.illustrative { p.note { "The plan's assessments are labelled illustrative: they show how the matrix reads, not real findings." } }
             table.matrix {
                 caption { "Alliance compliance by tumour site and principle (" (v.assessments) " assessments in the plan)" }
                 thead { tr { th scope="col" { "Tumour site" } @for p in &v.principles { th scope="col" { (p) } } } }

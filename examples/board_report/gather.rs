@@ -822,9 +822,9 @@ fn rdc(plan: &CancerPlan, a: &PlanAssurance) -> RdcView {
         )
     } else {
         format!(
-            "{assessed} of {} tumour sites assessed; {} gaps, every site not assessed among them (reason: not assessed).",
-            rows.len(),
-            coverage.gaps().len()
+            "{} gaps in all: each principle not fully met at an assessed site, and each of the {} sites never assessed (reason: not assessed).",
+            coverage.gaps().len(),
+            rows.len().saturating_sub(assessed)
         )
     };
     RdcView {

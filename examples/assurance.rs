@@ -1,6 +1,7 @@
 //! Is the plan being delivered? The whole assurance value of a plan and
 //! any CWT extracts (provider or ICB sub-location layout, recognised from
-//! the header), written as JSON, with a short summary printed: for the
+//! the header; CSV, or `.xlsx` as published with the `xlsx` feature),
+//! written as JSON, with a short summary printed: for the
 //! latest month of each standard and basis, the alliance and each ICB
 //! against every target layer, and the SPC icons.
 //!
@@ -18,8 +19,11 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
 
+#[path = "common/extract_file.rs"]
+#[allow(dead_code)] // read_all: this example keeps each file a source of its own
+mod extract_file;
+
 use cancer_plan::assurance::{CwtSource, OrgLevel, PlanAssurance};
-use cancer_plan::cwt::extract::read_any_extract;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args_os().skip(1);
@@ -48,9 +52,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     .map_err(|e| format!("{}: {e}", plan_path.display()))?;
     let mut sources = Vec::new();
     for path in &extracts {
-        let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let extract = read_any_extract(BufReader::new(file))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        // CSV, or an .xlsx workbook with the `xlsx` feature; a file with no
+        // valid row is an error naming it.
+        let extract = extract_file::read(path)?;
         if !extract.bad_rows().is_empty() {
             eprintln!("{}: {} bad rows", path.display(), extract.bad_rows().len());
         }

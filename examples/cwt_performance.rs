@@ -14,13 +14,15 @@
 //!   10R), each location beneath; locations no ICB lists count in the file
 //!   total only and are named.
 //!
-//! Each row is judged against the 2024/25 plan's ask for the standard (FDS
-//! 80%, 62-day 85%, by March 2025) or, where the plan has none (31-day),
-//! the national threshold in force that month; where neither applies (the
-//! 31-day standard before the October 2023 combination) the rows are still
-//! printed, saying that no national threshold applied. `AgainstTarget`
-//! gives met, the gap in patients and whether the ask is due yet, with the
-//! 95% Wilson interval.
+//! Each row shows every target layer of the month apart, judged by the
+//! library (`cancer_plan::assurance::PlanAssurance`): the standard's own
+//! threshold (the predecessor's before October 2023), the national
+//! milestone in force and the next one due, the plan's ask (FDS 80%,
+//! 62-day 85%, by March 2025) and any local target: `met`, or the gap in
+//! patients, `*` where not yet due; with the 95% Wilson interval, the
+//! month's funnel flag among the file's organisations, and the basis
+//! (provider or commissioner) of the figures. The example holds no
+//! membership or target logic of its own.
 //!
 //! ```text
 //! cargo run --example cwt_performance --features cwt-extract -- EXTRACT.csv [MORE.csv ...]
@@ -38,7 +40,6 @@
 //! months replaced are listed. Errors, including a file none of whose rows
 //! could be read, are printed as sentences and exit 1.
 
-use std::collections::BTreeMap;
 use std::error::Error;
 use std::fs::File;
 use std::io::BufReader;
@@ -47,22 +48,19 @@ use std::path::PathBuf;
 #[path = "common/extract_file.rs"]
 mod extract_file;
 
+use cancer_plan::assurance::{
+    AssuranceRow, CwtSource, FunnelFlag, OrgLevel, OutsideOrganisation, OutsideReason,
+    PlanAssurance,
+};
 use cancer_plan::cwt::extract::AnyExtract;
-use cancer_plan::cwt::{target_for, AgainstTarget, ConfidenceLevel, Performance, PerformanceTable};
-use cancer_plan::{Alliance, CancerPlan, CwtStandard, OdsCode, PerformanceTarget, YearMonth};
+use cancer_plan::cwt::{ConfidenceLevel, Performance};
+use cancer_plan::CwtStandard;
 
 const USAGE: &str = "usage: cwt_performance EXTRACT [EXTRACT ...]\n\
     (an NHS England CWT provider or ICB sub-location extract, e.g.\n\
     ../shared/data/cwt/cwt-provider-extract-2023-10-wessex.csv)";
 const PLAN: &str = "examples/data/wessex-2024-25.json";
 const NAME_WIDTH: usize = 46;
-
-/// One line of the report: its label and the table and group it reads.
-enum Line<'a> {
-    Total(&'a str),
-    Group(String, &'a str),
-    Code(String, &'a OdsCode),
-}
 
 /// Errors print as their sentence (`Display`), never as a `Debug` dump,
 /// and exit 1.
@@ -112,217 +110,117 @@ fn run() -> Result<(), Box<dyn Error>> {
     } else {
         println!("  every row adds: the sub-categories of a standard are disjoint");
     }
-    let asks = plan_asks(&plan);
-    println!("Plan: {} ({})", plan.title(), plan.financial_year());
-    for (standard, ask) in &asks {
-        println!("  ask: {standard} >= {} by {}", ask.threshold(), ask.by());
+    // Everything below comes from the library's assurance value: the
+    // roll-up through the plan's membership (each figure's basis said), the
+    // target layers of each month, the judgements and the intervals. This
+    // example only lays the rows out.
+    let name = shown.join(" + ");
+    let source = CwtSource::from_extract(name, &extract)?;
+    let assurance = PlanAssurance::build(&plan, &[source])?;
+    println!(
+        "Plan: {} ({})",
+        assurance.plan(),
+        assurance.financial_year()
+    );
+    let others: Vec<&OutsideOrganisation> = assurance
+        .outside()
+        .iter()
+        .filter(|o| o.reason() == OutsideReason::NotInPlan)
+        .collect();
+    for o in assurance.outside() {
+        if o.reason() == OutsideReason::ListedWithoutAllianceIcb {
+            println!(
+                "  {} {} is listed by the plan but in none of its ICBs: shown on its own, not in the alliance",
+                o.code(),
+                o.name().unwrap_or("")
+            );
+        }
     }
-
-    let alliance = plan.alliance();
-    let by_code = extract.by_code()?;
-    let all = by_code.overall()?;
-    // Code -> the ICB row it adds into.
-    let (ordered, kind) = match &extract {
-        AnyExtract::Provider(_) => (provider_membership(alliance), "trust"),
-        _ => (location_membership(alliance), "sub-ICB location"),
-    };
-    let membership: BTreeMap<OdsCode, String> = ordered.iter().cloned().collect();
-    let (by_group, outside) = by_code.regroup(|code| membership.get(code).cloned())?;
-    let (by_alliance, _) = by_code.regroup(|code| membership.contains_key(code).then_some(()))?;
-    if !outside.is_empty() {
-        let shown: Vec<&str> = outside.iter().take(12).map(OdsCode::as_str).collect();
+    if !others.is_empty() {
+        let codes: Vec<&str> = others.iter().take(12).map(|o| o.code().as_str()).collect();
         println!(
-            "  {} {kind} codes in the file are outside {} (counted in the file total only): {}{}",
-            outside.len(),
-            alliance.name(),
-            shown.join(", "),
-            if outside.len() > shown.len() {
-                ", ..."
-            } else {
-                ""
-            }
+            "  {} codes in the file are not in the plan (counted in the file total and the funnel only): {}{}",
+            others.len(),
+            codes.join(", "),
+            if others.len() > codes.len() { ", ..." } else { "" }
         );
     }
-    let names: BTreeMap<&str, &str> = alliance
-        .providers()
-        .iter()
-        .map(|p| (p.ods_code().as_str(), p.name()))
-        .collect();
-    // The report's lines, in order: file, alliance, each group and its codes.
-    let mut groups: Vec<(String, Vec<&OdsCode>)> = Vec::new();
-    for (code, group) in &ordered {
-        match groups.iter_mut().find(|(g, _)| g == group) {
-            Some((_, codes)) => codes.push(code),
-            None => groups.push((group.clone(), vec![code])),
-        }
-    }
-    groups.sort_by_key(|(g, _)| {
-        alliance
-            .icbs()
-            .iter()
-            .position(|icb| icb.name() == g)
-            .unwrap_or(usize::MAX)
-    });
-    let mut lines = vec![
-        Line::Total("All organisations in the file"),
-        Line::Total(alliance.name()),
-    ];
-    for (group, codes) in &groups {
-        lines.push(Line::Group(format!("  {group}"), group));
-        for code in codes {
-            let name = names.get(code.as_str()).copied().unwrap_or("");
-            lines.push(Line::Code(format!("    {code} {name}"), code));
-        }
-    }
-
+    let all = extract.overall()?;
     for (month, standard) in all.periods() {
-        let (target, label) = target_of(&asks, standard, month);
-        let due = match &target {
-            Some(t) if month >= t.by() => format!("; due in {month}"),
-            Some(_) => format!("; not yet due in {month}: the gap is the distance still to travel"),
-            None => String::new(),
-        };
+        let rows: Vec<&AssuranceRow> = assurance.rows_of(month, standard).collect();
+        let Some(first) = rows.first() else { continue };
         println!();
-        println!("== {month}  {standard}  ({label}{due})");
-        let national = target_for(standard, month)
-            .map(|t| format!("{} ({})", t.threshold(), t.basis()))
-            .unwrap_or_else(|| "none: no national threshold applied".into());
-        println!("   national threshold in force in {month}: {national}");
+        println!("== {month}  {standard}  ({})", first.basis());
+        for judged in first.targets() {
+            let due = if judged.due() {
+                ""
+            } else {
+                ", not yet due: the gap is the distance still to travel"
+            };
+            println!("   {}{due}", judged.target());
+        }
         let counted = if standard == CwtStandard::FasterDiagnosis28Day {
             "told"
         } else {
             "treated"
         };
+        let layers: Vec<String> = first
+            .targets()
+            .iter()
+            .map(|t| format!("{}", t.target().threshold()))
+            .collect();
         println!(
-            "   {:<NAME_WIDTH$} {:>9} {:>9} {:>8}  {:<17} {:>8} {:>6} {:>4}",
-            "", counted, "within", "perf.", "95% interval", "ask", "gap", "due"
+            "   {:<NAME_WIDTH$} {:>9} {:>9} {:>8}  {:<17} {:>8}  {}",
+            "",
+            counted,
+            "within",
+            "perf.",
+            "95% interval",
+            "funnel",
+            layers.join(" | ")
         );
-        for line in &lines {
-            let (name, p) = match line {
-                Line::Total(name) if name.starts_with("All ") => {
-                    (*name, all.get(month, standard, &()))
-                }
-                Line::Total(name) => (*name, by_alliance.get(month, standard, &())),
-                Line::Group(name, group) => (name.as_str(), by_group.get(month, standard, *group)),
-                Line::Code(name, code) => (name.as_str(), by_code.get(month, standard, *code)),
-            };
-            if let Some(p) = p {
-                print_row(name, p, target.as_ref(), standard, month);
+        if let Some(p) = all.get(month, standard, &()) {
+            print_row("All organisations in the file", p, None);
+        }
+        // The alliance, each ICB with its members beneath, then organisations
+        // the plan lists outside the alliance's ICBs.
+        let level = |l: OrgLevel| {
+            rows.iter()
+                .copied()
+                .filter(move |r| r.organisation().level() == l)
+        };
+        for row in level(OrgLevel::Alliance) {
+            print_row(row.organisation().name(), row.performance(), Some(row));
+        }
+        for icb in level(OrgLevel::Icb) {
+            print_row(
+                &format!("  {}", icb.organisation().name()),
+                icb.performance(),
+                Some(icb),
+            );
+            for member in rows.iter().filter(|r| {
+                r.organisation().level() != OrgLevel::Icb
+                    && r.organisation().icb() == icb.organisation().icb()
+                    && r.organisation().in_alliance()
+            }) {
+                let org = member.organisation();
+                print_row(
+                    &format!("    {} {}", org.code(), org.name()),
+                    member.performance(),
+                    Some(member),
+                );
             }
         }
-        print_others(
-            &by_code,
-            &membership,
-            month,
-            standard,
-            target.as_ref(),
-            &names,
-        );
+        for row in rows.iter().filter(|r| !r.organisation().in_alliance()) {
+            let org = row.organisation();
+            print_row(
+                &format!("  {} {} (not in the alliance)", org.code(), org.name()),
+                row.performance(),
+                Some(row),
+            );
+        }
     }
     Ok(())
-}
-
-/// Trust -> the name of its ICB row (or the row naming the plan's trusts
-/// with no alliance ICB), in the plan's order.
-fn provider_membership(alliance: &Alliance) -> Vec<(OdsCode, String)> {
-    let without_icb: Vec<&str> = alliance
-        .providers()
-        .iter()
-        .filter(|p| p.icb().and_then(|id| alliance.icb(id.as_str())).is_none())
-        .map(|p| p.ods_code().as_str())
-        .collect();
-    let no_icb = format!(
-        "not in a {} ICB: {}",
-        alliance.name(),
-        without_icb.join(", ")
-    );
-    alliance
-        .providers()
-        .iter()
-        .map(|p| {
-            let icb = p
-                .icb()
-                .and_then(|id| alliance.icb(id.as_str()))
-                .map_or(no_icb.clone(), |icb| icb.name().to_owned());
-            (p.ods_code().clone(), icb)
-        })
-        .collect()
-}
-
-/// Sub-ICB location -> the name of the ICB that lists it, in the plan's
-/// order.
-fn location_membership(alliance: &Alliance) -> Vec<(OdsCode, String)> {
-    alliance
-        .icbs()
-        .iter()
-        .flat_map(|icb| {
-            icb.sub_icb_locations()
-                .iter()
-                .map(|code| (code.clone(), icb.name().to_owned()))
-        })
-        .collect()
-}
-
-/// The plan's ask for the standard or, where it has none, the national
-/// threshold in force that month; `None` (and says so) when neither.
-fn target_of(
-    asks: &BTreeMap<CwtStandard, PerformanceTarget>,
-    standard: CwtStandard,
-    month: YearMonth,
-) -> (Option<PerformanceTarget>, String) {
-    match asks.get(&standard) {
-        Some(ask) => (
-            Some(*ask),
-            format!("against plan ask {} by {}", ask.threshold(), ask.by()),
-        ),
-        None => match target_for(standard, month) {
-            Some(t) => (
-                Some(PerformanceTarget::new(standard, t.threshold(), month)),
-                format!("against national {}: {}", t.basis(), t.threshold()),
-            ),
-            None => (
-                None,
-                format!(
-                    "no plan ask, and no national threshold applied in {month}: shown, not judged"
-                ),
-            ),
-        },
-    }
-}
-
-/// The organisations in the file outside the alliance, one row each (a
-/// national file has hundreds: they are summarised by count).
-fn print_others(
-    by_code: &PerformanceTable<OdsCode>,
-    membership: &BTreeMap<OdsCode, String>,
-    month: YearMonth,
-    standard: CwtStandard,
-    target: Option<&PerformanceTarget>,
-    names: &BTreeMap<&str, &str>,
-) {
-    let others: Vec<(&OdsCode, Performance)> = by_code
-        .groups_of(month, standard)
-        .filter(|(code, _)| !membership.contains_key(*code))
-        .collect();
-    if others.len() > 20 {
-        println!(
-            "   ({} other organisations in the file, counted in its total)",
-            others.len()
-        );
-        return;
-    }
-    for (code, p) in others {
-        let name = names.get(code.as_str()).copied().unwrap_or("");
-        print_row(&format!("{code} {name}"), p, target, standard, month);
-    }
-}
-
-/// The plan's performance asks by standard.
-fn plan_asks(plan: &CancerPlan) -> BTreeMap<CwtStandard, PerformanceTarget> {
-    plan.delivery_asks()
-        .filter_map(|ask| ask.kind().performance_target())
-        .map(|t| (t.standard(), *t))
-        .collect()
 }
 
 /// `8152` -> `8,152` (halves kept: `1034.5` -> `1,034.5`).
@@ -344,40 +242,45 @@ fn thousands(text: String) -> String {
     out
 }
 
-/// One row: the counts, the interval, and the performance judged against
-/// `target` by `AgainstTarget` (met, gap in patients, due yet), or `n/a`
-/// when no target applies.
-fn print_row(
-    name: &str,
-    p: Performance,
-    target: Option<&PerformanceTarget>,
-    standard: CwtStandard,
-    month: YearMonth,
-) {
-    let interval = p
-        .wilson(ConfidenceLevel::Percent95)
+/// One row: the counts, the interval, the funnel flag, and each target
+/// layer judged by the library (`met`, or the gap in patients; `*` where
+/// the target is not yet due).
+fn print_row(name: &str, p: Performance, row: Option<&AssuranceRow>) {
+    let interval = row
+        .and_then(|r| r.wilson_95())
+        .or_else(|| p.wilson(ConfidenceLevel::Percent95))
         .map(|ci| format!("{:.2}%-{:.2}%", ci.lower() * 100.0, ci.upper() * 100.0))
         .unwrap_or_default();
-    let judged = target.and_then(|t| AgainstTarget::judge(t, standard, month, p));
-    let (met, gap, due) = match judged {
-        Some(j) => (
-            if j.met() { "met" } else { "not met" },
-            j.gap_in_patients()
-                .map_or_else(|| "n/a".to_owned(), |g| thousands(g.to_string())),
-            if j.due() { "yes" } else { "no" },
-        ),
-        None => ("n/a", "n/a".to_owned(), "n/a"),
-    };
+    let funnel = row
+        .and_then(|r| r.funnel())
+        .map_or(String::new(), |f| match f {
+            FunnelFlag::NotSignificant => "in".to_owned(),
+            f => f.label().to_owned(),
+        });
+    let layers: Vec<String> = row
+        .map(|r| {
+            r.targets()
+                .iter()
+                .map(|t| {
+                    let mark = if t.due() { "" } else { "*" };
+                    match (t.met(), t.gap_in_patients()) {
+                        (true, _) => format!("met{mark}"),
+                        (false, Some(g)) => format!("-{}{mark}", thousands(g.to_string())),
+                        (false, None) => "n/a".to_owned(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let name: String = name.chars().take(NAME_WIDTH).collect();
     println!(
-        "   {:<NAME_WIDTH$} {:>9} {:>9} {:>8}  {:<17} {:>8} {:>6} {:>4}",
+        "   {:<NAME_WIDTH$} {:>9} {:>9} {:>8}  {:<17} {:>8}  {}",
         name,
         thousands(p.total().to_string()),
         thousands(p.within().to_string()),
         p.display(2).to_string(),
         interval,
-        met,
-        gap,
-        due
+        funnel,
+        layers.join(" | ")
     );
 }

@@ -374,3 +374,37 @@ fn two_sources_on_one_basis_may_not_overlap() -> TestResult {
     assert_eq!(both.sources().len(), 2);
     Ok(())
 }
+
+/// The two CWT examples lay out what the library computes: no membership,
+/// roll-up or target lookup of their own (issue 19).
+#[test]
+fn the_cwt_examples_hold_no_membership_or_target_lookup() {
+    for (name, source) in [
+        (
+            "cwt_performance",
+            include_str!("../examples/cwt_performance.rs"),
+        ),
+        ("spc_fds", include_str!("../examples/spc_fds.rs")),
+    ] {
+        let code: String = source
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for lookup in [
+            "target_for",
+            "for_cwt",
+            "TargetSchedule",
+            "delivery_asks",
+            "performance_target",
+            ".regroup(",
+            ".by_icb(",
+            ".alliance()",
+            "sub_icb_locations",
+            "icb_of_",
+        ] {
+            assert!(!code.contains(lookup), "{name} holds a lookup: {lookup}");
+        }
+        assert!(code.contains("PlanAssurance::build"), "{name}");
+    }
+}

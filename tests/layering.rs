@@ -75,6 +75,7 @@ fn the_standards_import_only_values() {
                     "use crate::{Percent, YearMonth};",
                     "use crate::YearMonth;",
                     "use crate::{Id, OdsCode, Percent, YearMonth};",
+                    "use crate::{Id, Percent, YearMonth};",
                 ]
                 .contains(&line.as_str()),
                 "{file}:{n}: {line}"

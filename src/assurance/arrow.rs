@@ -255,3 +255,62 @@ pub fn funnel_batch(funnels: &[Funnel]) -> Result<RecordBatch, ArrowError> {
     columns.push(Arc::new(flag.finish()));
     RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assurance::{CwtSource, PlanAssurance};
+    use crate::cwt::{Performance, PerformanceTable};
+    use crate::{Alliance, CancerPlan, CwtStandard, Icb, Id, OdsCode, Provider};
+
+    #[test]
+    fn rows_and_funnels_make_batches() {
+        let plan = CancerPlan::builder()
+            .title("t")
+            .financial_year("2025/26".parse().unwrap())
+            .alliance(
+                Alliance::new("A")
+                    .with_icb(Icb::new(Id::new("north").unwrap(), "North"))
+                    .with_provider(
+                        Provider::new(OdsCode::new("RAA").unwrap(), "Trust A")
+                            .in_icb(Id::new("north").unwrap()),
+                    ),
+            )
+            .build()
+            .unwrap();
+        let mut table = PerformanceTable::new();
+        let p = Performance::new("71".parse().unwrap(), "100.5".parse().unwrap()).unwrap();
+        for code in ["RAA", "RBB"] {
+            table
+                .add(
+                    "2025-07".parse().unwrap(),
+                    CwtStandard::Combined62Day,
+                    OdsCode::new(code).unwrap(),
+                    p,
+                )
+                .unwrap();
+        }
+        let a = PlanAssurance::build(&plan, &[CwtSource::provider("t", table)]).unwrap();
+        let rows = rows_batch(a.rows()).unwrap();
+        assert_eq!(rows.num_rows(), 3); // alliance, ICB, trust
+        let schema = rows.schema();
+        for name in [
+            "standard_threshold",
+            "milestone_gap",
+            "next_milestone_due",
+            "funnel",
+            "wilson998_upper",
+        ] {
+            assert!(schema.field_with_name(name).is_ok(), "{name}");
+        }
+        let total = rows
+            .column_by_name("total")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<arrow_array::Decimal128Array>()
+            .unwrap();
+        assert_eq!(total.value(0), 1005); // 100.5 patients, exact
+        let funnels = funnel_batch(a.funnels()).unwrap();
+        assert_eq!(funnels.num_rows(), 2); // both codes, in the alliance or not
+    }
+}

@@ -309,6 +309,8 @@ impl AnyExtract {
 /// [`ExtractError::UnknownLayout`] if the header fits neither layout,
 /// [`ExtractError::AmbiguousLayout`] if it fits both,
 /// [`ExtractError::DuplicateColumn`] if it names a column twice,
+/// [`ExtractError::NotCsv`] if the input is a workbook, Parquet, zip,
+/// UTF-16 or other non-CSV data (it says what to do);
 /// [`ExtractError::Read`] if the input cannot be read.
 pub fn read_any_extract(reader: impl io::Read) -> Result<AnyExtract, ExtractError> {
     let (mut csv, header) = input::open(reader)?;

@@ -25,7 +25,7 @@ pub enum NotCsv {
     Utf16,
     /// A PDF document.
     Pdf,
-    /// Other binary data (NUL bytes near the start).
+    /// Other binary data (a NUL byte in the first line).
     Binary,
 }
 
@@ -51,10 +51,16 @@ impl NotCsv {
         if starts(b"%PDF") {
             return Some(NotCsv::Pdf);
         }
+        // A NUL in the first line (the header) is binary data; NULs in
+        // data rows are text the reader keeps or refuses row by row.
         let head = head.get(..head.len().min(512)).unwrap_or_default();
+        let first_line = head
+            .split(|&b| b == b'\n' || b == b'\r')
+            .next()
+            .unwrap_or_default();
         match head {
             [a, 0, b, 0, ..] | [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some(NotCsv::Utf16),
-            _ if head.contains(&0) => Some(NotCsv::Binary),
+            _ if first_line.contains(&0) => Some(NotCsv::Binary),
             _ => None,
         }
     }
@@ -99,7 +105,7 @@ mod tests {
 
     #[test]
     fn the_first_bytes_tell_what_an_input_is() {
-        let cases: [(&[u8], Option<NotCsv>); 10] = [
+        let cases: [(&[u8], Option<NotCsv>); 11] = [
             (b"PK\x03\x04\x14\x00", Some(NotCsv::ZipArchive)),
             (b"PAR1\x15\x04", Some(NotCsv::Parquet)),
             (
@@ -112,6 +118,8 @@ mod tests {
             (b"%PDF-1.7", Some(NotCsv::Pdf)),
             (b"PERIOD\0,YEAR", Some(NotCsv::Binary)),
             (b"PERIOD,YEAR,MONTH\n", None),
+            // A NUL in a data row is the row's business, not the file's.
+            (b"PERIOD,YEAR\n2023-10-01,2\x00/24\n", None),
             (b"", None),
         ];
         for (bytes, expected) in cases {

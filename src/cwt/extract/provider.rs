@@ -224,6 +224,8 @@ impl Columns {
 ///
 /// # Errors
 ///
+/// [`ExtractError::NotCsv`] if the input is a workbook, Parquet, zip,
+/// UTF-16 or other non-CSV data (it says what to do);
 /// [`ExtractError::Read`] if the input cannot be read;
 /// [`ExtractError::MissingColumn`] if a required column is missing,
 /// [`ExtractError::WrongLayout`] if the header is an ICB sub-location

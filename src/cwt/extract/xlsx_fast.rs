@@ -472,6 +472,61 @@ impl Records for FastSheet<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of SpreadsheetML, shuffled into any order: the scan never
+    /// panics, and reads or gives up.
+    fn soup() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            Just("<sheetData>"),
+            Just("<row r=\"2\">"),
+            Just("<row>"),
+            Just("<row r=\"x\"/>"),
+            Just("</row>"),
+            Just("<c r=\"A2\" t=\"s\"><v>0</v></c>"),
+            Just("<c r=\"ZZZZZZZZ9\"><v>1.5</v></c>"),
+            Just("<c s=\"1\"><v>45200</v></c>"),
+            Just("<c s=\"1\"><v>45200.25</v></c>"),
+            Just("<c t=\"inlineStr\"><is><t>a &amp; b</t></is></c>"),
+            Just("<c t=\"str\"><v>&#xD800;</v></c>"),
+            Just("<c t=\"b\"><v>1</v></c>"),
+            Just("<c t=\"s\"><v>99999999999999999999</v></c>"),
+            Just("<c r='A1'>"),
+            Just("<c/>"),
+            Just("<v>"),
+            Just("</v>"),
+            Just("</c>"),
+            Just("<"),
+            Just(">"),
+            Just("\""),
+            Just("1E308"),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat().into_bytes())
+    }
+
+    proptest! {
+        #[test]
+        fn the_scan_never_panics(xml in soup(), width in 0u32..20, header in 0u64..3) {
+            let parts = Parts {
+                strings: vec![Box::from("RHM")],
+                date_styles: vec![false, true],
+            };
+            let mut sheet = FastSheet::new(&xml, &parts, width, header);
+            let mut rows = 0usize;
+            sheet.for_each_record(|_| rows += 1).unwrap();
+            prop_assert!(rows <= xml.len());
+        }
+
+        #[test]
+        fn the_parts_readers_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = unescape(&bytes);
+            let _ = text_runs(&bytes);
+            let _ = shared_strings(&bytes);
+            let _ = date_styles(&bytes);
+            let _ = column(&bytes);
+            let _ = id_attr(&bytes);
+        }
+    }
 
     #[test]
     fn entities_columns_and_date_formats() {

@@ -60,6 +60,7 @@
 //! | `capacity_demand` | one Wessex pathway from extract demand to the capacity, cost and budget variance that meet the FDS ask (features `cwt-extract`, `json`; [`capacity_demand`]) |
 //! | `assurance` | the whole delivery assurance of a plan and CWT extracts as JSON (features `json`, `cwt-extract`; [`assurance`]) |
 //! | `spc_fds` | SPC charts of real CWT series (HIOW ICB, a trust; FDS or every standard), drawn as SVG (feature `cwt-extract`; [`docs::spc`]) |
+//! | `board_report` | the board assurance report: one HTML page and a JSON twin from a plan and CWT extracts, with SPC charts and Making Data Count icons (features `json`, `cwt-extract`, `svg`) |
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
 //! reading JSON ([`json::from_str`]), money ([`Money`]), apportionment
@@ -81,7 +82,7 @@
 //! | [`cwt`] | Cancer Waiting Times: standards, targets, exact counts, extracts, pathways, Wilson intervals, trajectories |
 //! | [`rdc`] | the seven RDC principles, pathway assessments, the compliance matrix |
 //! | [`capacity`] | improvement posts, teams and reviews, and their costs |
-//! | [`spc`] | Making Data Count XmR charts and their icons as data |
+//! | [`spc`] | Making Data Count XmR charts and their icons as data; drawn as SVG with the feature `svg` |
 //! | [`capacity_demand`] | waiting-list formulas and statistics, pathway model, simulation, solver, costing, demand from CWT |
 //! | [`assurance`] | plan delivery assurance: every target layer judged at trust, ICB and alliance level, SPC icons, funnels, budget and RDC coverage |
 //! | `json` (feature `json`) | reading and writing the JSON format; every mistake in one read, each at its path |
@@ -129,6 +130,7 @@
 //! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |
 //! | `schema` | no | the `schema` module: the plan format's JSON Schema (schemars) |
 //! | `proptest` | no | `Arbitrary` for the value types and the `strategies` module: valid budgets (reconciling, or with a named discrepancy) and plans for downstream property tests (proptest) |
+//! | `svg` | no | `spc::svg`: SPC charts and Making Data Count icons as deterministic, accessible SVG (no dependency) |
 //!
 //! Every type implements `serde` without any feature. On docs.rs every
 //! feature is documented, and each feature-gated item says which feature it

@@ -5,8 +5,8 @@
 //! NHS boards do not read one month's percentage: they read an SPC chart
 //! that says whether performance is *changing* (variation) and whether the
 //! process will *reliably meet its target* (assurance). This module computes
-//! that chart's data; plotting is left to the caller (the `spc_fds` example
-//! draws one with `plotters`).
+//! that chart's data; with the feature `svg`, `svg::chart_svg` draws it
+//! (deterministic SVG with the Making Data Count icons and target layers).
 //!
 //! # What it computes
 //!
@@ -89,8 +89,8 @@
 //!    [`SpcPoint::special_causes`] lists every rule met, in R's precedence
 //!    (outside limits, trend, two of three, run) — the first decides the
 //!    variation exactly as R's `point_type` does.
-//! 7. **No facets, trajectories or plots.** Compute one chart per
-//!    organisation; plotting is the caller's.
+//! 7. **No facets or trajectories.** Compute one chart per organisation;
+//!    with the feature `svg`, `svg::chart_svg` draws it.
 
 mod assurance;
 mod chart;
@@ -101,6 +101,9 @@ mod limits;
 mod options;
 mod rules;
 mod series;
+#[cfg(feature = "svg")]
+#[cfg_attr(docsrs, doc(cfg(feature = "svg")))]
+pub mod svg;
 mod variation;
 
 pub use assurance::Assurance;

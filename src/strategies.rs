@@ -35,7 +35,7 @@ use proptest::prelude::*;
 use proptest::strategy::BoxedStrategy;
 
 use crate::budget::{
-    AllocationArea, BudgetAllocation, BudgetLine, ExitRisk, FundingSource, LineScope,
+    AllocationArea, BudgetAllocation, BudgetLine, ExitRisk, FundingSource, Hosts, LineScope,
     SpendCategory, Term,
 };
 use crate::id::Id;
@@ -210,7 +210,7 @@ fn line_dimensions() -> impl Strategy<Value = (usize, FundingSource, LineScope, 
     let risk = prop_oneof![
         Just(ExitRisk::NoRisk),
         Just(ExitRisk::RedundancyRisk {
-            hosts: vec!["WCA".into(), "UHS".into()]
+            hosts: Hosts::one("WCA").and("UHS")
         }),
         Just(ExitRisk::IcbMustCommissionOrDecommission),
         Just(ExitRisk::ServiceLostIfUnfunded),

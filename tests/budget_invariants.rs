@@ -7,7 +7,7 @@
 
 use cancer_plan::budget::{
     apportion, AllocationArea, BudgetAllocation, BudgetLine, Dimension, ExitRisk, FindingKind,
-    FundingSource, LineScope, SpendCategory, Term, Tolerance,
+    FundingSource, Hosts, LineScope, SpendCategory, Term, Tolerance,
 };
 use cancer_plan::{Alliance, CancerPlan, Icb, Id, Money, MoneyUnit, Percent};
 use proptest::prelude::*;
@@ -69,7 +69,7 @@ fn exit_risk() -> impl Strategy<Value = ExitRisk> {
     prop_oneof![
         Just(ExitRisk::NoRisk),
         Just(ExitRisk::RedundancyRisk {
-            hosts: vec!["WCA".into(), "UHS".into()]
+            hosts: Hosts::one("WCA").and("UHS")
         }),
         Just(ExitRisk::IcbMustCommissionOrDecommission),
         Just(ExitRisk::ServiceLostIfUnfunded),
@@ -510,9 +510,11 @@ fn arbitrary_budget() -> impl Strategy<Value = BudgetAllocation> {
                         _ => LineScope::WholeAlliance,
                     };
                     let risk = match risk {
-                        0 => ExitRisk::RedundancyRisk { hosts: vec![] },
+                        0 => ExitRisk::RedundancyRisk {
+                            hosts: Hosts::one(" "),
+                        },
                         1 => ExitRisk::RedundancyRisk {
-                            hosts: vec!["UHS".into()],
+                            hosts: Hosts::one("UHS"),
                         },
                         _ => ExitRisk::NoRisk,
                     };

@@ -31,7 +31,7 @@
 //! covers its row and the rows below it until the next category.
 
 use cancer_plan::budget::{
-    AllocationArea, BudgetAllocation, BudgetLine, ExitRisk, FundingSource, LineScope,
+    AllocationArea, BudgetAllocation, BudgetLine, ExitRisk, FundingSource, Hosts, LineScope,
     SpendCategory, TargetedFunding, Term,
 };
 use cancer_plan::{Id, Money, Percent};
@@ -51,9 +51,11 @@ fn id(text: &str) -> Result<Id, BoxError> {
     Ok(Id::new(text)?)
 }
 
-fn redundancy(hosts: &[&str]) -> ExitRisk {
+fn redundancy(first: &str, more: &[&str]) -> ExitRisk {
     ExitRisk::RedundancyRisk {
-        hosts: hosts.iter().map(|h| (*h).to_owned()).collect(),
+        hosts: more
+            .iter()
+            .fold(Hosts::one(first), |hosts, h| hosts.and(*h)),
     }
 }
 
@@ -120,7 +122,7 @@ fn cross_cutting() -> Result<AllocationArea, BoxError> {
     .with_guide_spend(Money::from_pounds(853_160))
     .with_budget(Money::from_pounds(851_568))
     .with_line(line("cc-staff", "core-team", "Staff - core team", 409_819, Recurrent,
-        "Redundancy risk carried by WCA and UHS.", redundancy(&["WCA", "UHS"]))?)
+        "Redundancy risk carried by WCA and UHS.", redundancy("WCA", &["UHS"]))?)
     .with_line(line("cc-hosting", "core-team", "Hosting, office and IT", 159_000, ONE_YEAR,
         "Contract to end funding period only, no risk.", NoRisk)?)
     .with_line(line("cc-accend", "workforce", "ACCEND", 165_588, OneOff,
@@ -150,7 +152,7 @@ fn operational_performance() -> Result<AllocationArea, BoxError> {
     .with_guide_spend(Money::from_pounds(5_850_240))
     .with_budget(Money::from_pounds(5_738_839))
     .with_line(line("op-improvement-team", FDS, "Improvement team", 443_165, Recurrent,
-        "Redundancy risk carried by WCA and UHS.", redundancy(&["WCA", "UHS"]))?)
+        "Redundancy risk carried by WCA and UHS.", redundancy("WCA", &["UHS"]))?)
     .with_line(line("op-tumour-site-projects", FDS, "Tumour site projects", 231_987, OneOff,
         "One year interventions with sign off including explicit exit plans", NoRisk)?)
     .with_line(line("op-hiow-trust", FDS, "HIOW Trust y 2 of 2", 800_000, YEAR_2_OF_2,
@@ -221,7 +223,7 @@ fn earlier_diagnosis() -> Result<AllocationArea, BoxError> {
         "One year scheme, HIOW proposing 3 year commitment, to be discussed. Risk only if alliance funding not available as interventions are sustainable.",
         ServiceLostIfUnfunded)?)
     .with_line(line("ed-inequality-staff", INEQ, "Inequality staff and project resource", 143_107, Recurrent,
-        "Staff redundancy risk at UHS, all project costs are one off targeted interventions.", redundancy(&["UHS"]))?)
+        "Staff redundancy risk at UHS, all project costs are one off targeted interventions.", redundancy("UHS", &[]))?)
     .with_line(line("ed-cytosponge", INEQ, "Cytosponge (TBC)", 250_000, FinalYear,
         "Final year of NHS England funding. Exit strategy required (Dorset only)", ExitStrategyRequired)?
         .with_funding_source(FundingSource::NhsEngland)

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use cancer_plan::budget::ExitRisk;
-/// let risk = ExitRisk::RedundancyRisk { hosts: vec!["WCA".into(), "UHS".into()] };
+/// use cancer_plan::budget::Hosts;
+/// let risk = ExitRisk::RedundancyRisk { hosts: Hosts::one("WCA").and("UHS") };
 /// assert_eq!(risk.to_string(), "redundancy risk carried by WCA and UHS");
 /// assert!(risk.is_risk());
 /// assert!(!ExitRisk::NoRisk.is_risk());
@@ -29,8 +30,9 @@ pub enum ExitRisk {
     /// Staff redundancy risk carried by the named host organisation(s)
     /// ("WCA", "UHS").
     RedundancyRisk {
-        /// The hosts that carry the risk, as the plan names them.
-        hosts: Vec<String>,
+        /// The hosts that carry the risk, as the plan names them: at least
+        /// one, by construction.
+        hosts: Hosts,
     },
     /// The ICB must commission the service or plan its decommissioning.
     IcbMustCommissionOrDecommission,
@@ -47,6 +49,70 @@ pub enum ExitRisk {
     NotStated,
 }
 
+/// The organisations that carry a redundancy risk: never empty (built from
+/// a first host; read from JSON as a non-empty list of names).
+///
+/// ```
+/// use cancer_plan::budget::Hosts;
+/// let hosts = Hosts::one("WCA").and("UHS");
+/// assert_eq!(hosts.as_slice(), ["WCA", "UHS"]);
+/// assert!(serde_json::from_str::<Hosts>("[]").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "Vec<String>", into = "Vec<String>")]
+pub struct Hosts(Vec<String>);
+
+/// In the schema, a list of names (as before the type existed).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Hosts {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<String>>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<String>>::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
+impl Hosts {
+    /// One host.
+    pub fn one(host: impl Into<String>) -> Hosts {
+        Hosts(vec![host.into()])
+    }
+
+    /// These hosts and one more.
+    pub fn and(mut self, host: impl Into<String>) -> Hosts {
+        self.0.push(host.into());
+        self
+    }
+
+    /// The hosts, in the plan's order (at least one).
+    pub fn as_slice(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl TryFrom<Vec<String>> for Hosts {
+    type Error = &'static str;
+    fn try_from(hosts: Vec<String>) -> Result<Hosts, &'static str> {
+        if hosts.is_empty() {
+            Err("a redundancy risk must name at least one host")
+        } else {
+            Ok(Hosts(hosts))
+        }
+    }
+}
+
+impl From<Hosts> for Vec<String> {
+    fn from(hosts: Hosts) -> Vec<String> {
+        hosts.0
+    }
+}
+
 impl ExitRisk {
     /// Whether this is a risk someone carries (not [`ExitRisk::NoRisk`]).
     pub fn is_risk(&self) -> bool {
@@ -60,7 +126,7 @@ impl fmt::Display for ExitRisk {
             ExitRisk::NoRisk => f.write_str("no exit risk"),
             ExitRisk::RedundancyRisk { hosts } => {
                 f.write_str("redundancy risk carried by ")?;
-                match hosts.split_last() {
+                match hosts.as_slice().split_last() {
                     None => f.write_str("the host"),
                     Some((last, [])) => f.write_str(last),
                     Some((last, rest)) => write!(f, "{} and {last}", rest.join(", ")),

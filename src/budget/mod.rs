@@ -38,7 +38,7 @@ pub use allocation::BudgetAllocation;
 pub use apportion::{apportion, ApportionError};
 pub use area::{AllocationArea, SpendCategory};
 pub use commitments::Commitment;
-pub use exit_risk::ExitRisk;
+pub use exit_risk::{ExitRisk, Hosts};
 pub use finding::{Finding, FindingKind, FindingStatus, FindingUnit};
 pub use funding::FundingSource;
 pub use line::{BudgetLine, LineScope};

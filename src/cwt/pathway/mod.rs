@@ -69,6 +69,10 @@ mod finding;
 mod layout;
 mod parallel;
 #[cfg(feature = "pathway-parquet")]
+mod parquet_guard;
+#[cfg(feature = "pathway-parquet")]
+mod parquet_pages;
+#[cfg(feature = "pathway-parquet")]
 mod parquet_reader;
 mod read_error;
 mod record;
@@ -101,7 +105,10 @@ pub use layout::{ColumnMapping, LayoutError, PathwayColumn};
 pub use parallel::MAX_THREADS;
 #[cfg(feature = "pathway-parquet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-parquet")))]
-pub use parquet_reader::read_pathways_parquet;
+pub use parquet_reader::{
+    read_pathways_parquet, MAX_PARQUET_COLUMNS, MAX_PARQUET_FOOTER, MAX_PARQUET_PAGE,
+    MAX_PARQUET_PAGE_VALUES,
+};
 pub use read_error::PathwayReadError;
 pub use record::{Adjustment, AdjustmentReason, Measurement, Pathway, Route};
 

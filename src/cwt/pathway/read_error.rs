@@ -43,4 +43,33 @@ pub enum PathwayReadError {
     #[cfg(feature = "pathway-parquet")]
     #[error("Parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
+    /// A Parquet file is larger, in one place, than a limit of the reader
+    /// (checked before decoding: see
+    /// [`read_pathways_parquet`](super::read_pathways_parquet)).
+    #[cfg(feature = "pathway-parquet")]
+    #[error("Parquet: {what} is {found}, more than the limit of {limit}")]
+    ParquetLimit {
+        /// What is too large (`the footer`, `a page's size`).
+        what: &'static str,
+        /// Its size (bytes, or values).
+        found: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A Parquet file's structure does not fit the file (checked before
+    /// decoding): a footer, column chunk or page beyond the data.
+    #[cfg(feature = "pathway-parquet")]
+    #[error("Parquet: {what}")]
+    ParquetMalformed {
+        /// Where and what.
+        what: String,
+    },
+    /// The Parquet decoder panicked on this file (caught: the file is
+    /// corrupt in a way the decoder does not check).
+    #[cfg(feature = "pathway-parquet")]
+    #[error("Parquet: the decoder failed on corrupt data (it panicked: {message})")]
+    ParquetPanic {
+        /// The panic's message (at most 200 characters).
+        message: String,
+    },
 }

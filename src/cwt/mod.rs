@@ -18,6 +18,7 @@ pub mod extract;
 mod monthly;
 pub mod pathway;
 mod performance;
+pub mod sniff;
 mod table;
 mod trajectory;
 mod wilson;

@@ -59,7 +59,7 @@ use crate::TumourSite;
 /// ])?;
 /// let mut batches = PathwayBatches::new(&ColumnMapping::new());
 /// batches.add(&batch)?;
-/// let read = batches.finish();
+/// let read = batches.finish()?;
 /// assert_eq!((read.records(), read.bad_records().len()), (2, 1));
 /// assert_eq!(read.total(CwtStandard::FasterDiagnosis28Day), (1, 1));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -186,12 +186,18 @@ impl PathwayBatches {
             }
         }
         self.next_record += rows;
-        Ok(())
+        Ok(self.aggregator.check()?)
     }
 
     /// The counts of every batch added.
-    pub fn finish(self) -> PathwayFileCounts {
-        self.aggregator.finish()
+    ///
+    /// # Errors
+    ///
+    /// [`PathwayReadError::TableTooLarge`] if the clock stops need a
+    /// larger table than the readers' budget (the error names its months
+    /// and providers; nothing is left outside a window).
+    pub fn finish(self) -> Result<PathwayFileCounts, PathwayReadError> {
+        Ok(self.aggregator.finish()?)
     }
 }
 
@@ -210,7 +216,7 @@ pub fn aggregate_record_batches(
     for batch in batches {
         counts.add(&batch?)?;
     }
-    Ok(counts.finish())
+    counts.finish()
 }
 
 pub(super) fn aggregate_projected(
@@ -222,7 +228,7 @@ pub(super) fn aggregate_projected(
     for batch in batches {
         counts.add(&batch?)?;
     }
-    Ok(counts.finish())
+    counts.finish()
 }
 
 fn type_error(

@@ -32,6 +32,17 @@ pub struct TableTooLarge {
 }
 
 impl TableTooLarge {
+    #[cfg_attr(
+        not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+        allow(dead_code)
+    )]
+    pub(super) fn new(months: usize, providers: usize) -> TableTooLarge {
+        TableTooLarge {
+            months,
+            providers: providers.min(MAX_PROVIDERS),
+        }
+    }
+
     /// The months of the window asked for.
     pub fn months(&self) -> usize {
         self.months
@@ -435,19 +446,14 @@ fn to_performance([within, total]: [u64; 2]) -> Option<Performance> {
     allow(dead_code)
 )]
 impl PathwayCounts {
-    /// A table with no cells: every stop counts as outside its window. The
-    /// infallible last resort of the file readers when a table of the size
-    /// asked for cannot be had.
-    pub(super) fn without_cells(window: ReportingWindow) -> PathwayCounts {
-        PathwayCounts {
-            window,
-            providers: 0,
-            first_day: 0,
-            day_offsets: Vec::new(),
-            cells: Vec::new(),
-            outside_window: [0; STANDARDS],
-            findings: Vec::new(),
-        }
+    /// The cells a table of `window` and `providers` would have, if at
+    /// most [`MAX_CELLS`].
+    pub(super) fn cells_for(window: ReportingWindow, providers: usize) -> Option<usize> {
+        providers
+            .min(MAX_PROVIDERS)
+            .checked_mul(SITES * STANDARDS)
+            .and_then(|block| block.checked_mul(window.months()))
+            .filter(|&n| n <= MAX_CELLS)
     }
 
     /// The same counts in `window` with room for `providers` providers:

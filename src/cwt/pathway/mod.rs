@@ -62,6 +62,8 @@ mod bad_record;
 mod compact;
 mod counts;
 #[cfg(feature = "pathway-csv")]
+mod csv_input;
+#[cfg(feature = "pathway-csv")]
 mod csv_reader;
 #[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
 mod fields;
@@ -97,6 +99,9 @@ pub use counts::{
     MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, TableTooLarge, MAX_CELLS,
     MAX_PROVIDERS,
 };
+#[cfg(feature = "pathway-csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "pathway-csv")))]
+pub use csv_input::MAX_PATHWAY_RECORD;
 #[cfg(feature = "pathway-csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-csv")))]
 pub use csv_reader::read_pathways_csv;

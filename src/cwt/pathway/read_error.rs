@@ -2,7 +2,8 @@
 //! opposed to a [`BadRecord`](super::BadRecord), which is reported and
 //! skipped).
 
-use super::{LayoutError, PathwayColumn};
+use super::{LayoutError, PathwayColumn, TableTooLarge};
+use crate::cwt::sniff::FileKind;
 
 /// Why a pathway file or stream could not be read. Bad records do not stop
 /// reading; these do. `#[non_exhaustive]`; the variants present depend on
@@ -13,6 +14,24 @@ pub enum PathwayReadError {
     /// The input is empty: there is no header.
     #[error("the pathway file is empty: no header row")]
     NoHeader,
+    /// The file is not comma-separated UTF-8 text: UTF-16, a workbook,
+    /// Parquet, or tab- or semicolon-separated text.
+    #[error("the pathway file is {0}")]
+    NotCsv(FileKind),
+    /// The header does not end within the limit (1 MiB,
+    /// [`MAX_PATHWAY_RECORD`](super::MAX_PATHWAY_RECORD)).
+    #[error("the header is longer than {limit} bytes (it starts `{start}`)")]
+    HeaderTooLong {
+        /// The limit, in bytes.
+        limit: usize,
+        /// The header's first 40 bytes.
+        start: String,
+    },
+    /// Counting every clock stop would need a table larger than the file
+    /// readers' budget: the months and providers it would need are named.
+    /// Nothing is counted outside a window: the reader fails instead.
+    #[error("the file's clock stops need {0}")]
+    TableTooLarge(#[from] TableTooLarge),
     /// The header does not give the layout.
     #[error(transparent)]
     Layout(#[from] LayoutError),

@@ -67,6 +67,7 @@ use serde::Serialize;
 
 use header::Header;
 pub use header::{Layout, MissingColumns};
+pub use input::MAX_EXTRACT_LINE;
 pub use provider::{read_extract, Extract};
 pub use row::{BadRow, BadRowReason, ExtractRow, ALL_MODALITIES};
 pub use sub_category::{SubCategory, TreatmentModality};
@@ -122,6 +123,16 @@ pub enum ExtractError {
     /// The input could not be read (I/O, or an unreadable header).
     #[error("cannot read the extract: {0}")]
     Read(#[from] csv::Error),
+    /// A line (the header included) is longer than the limit
+    /// ([`MAX_EXTRACT_LINE`], 1 MiB): reading stops there, so that memory
+    /// stays bounded.
+    #[error("line {line} is longer than {limit} bytes")]
+    LineTooLong {
+        /// The line (1 is the header).
+        line: u64,
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 /// An extract in whichever layout the header showed, from

@@ -55,3 +55,55 @@ fn a_line_longer_than_the_limit_is_an_error() {
     );
     assert!(error.to_string().len() < 100);
 }
+
+#[test]
+fn counts_beyond_the_limit_and_periods_beyond_the_range_say_so() {
+    // 17.7: a 19-digit count "is not a count of patients"; a PERIOD before
+    // 1948/49 said "does not agree ... (expected ``)".
+    let huge = ROW.replace(",62,57,5", ",1234567890123456789,57,");
+    let over = ROW.replace(",62,57,5", ",1000000001,57,");
+    let early = ROW
+        .replace("2023-10-01,2023/24", "1900-01-01,1899/00")
+        .replace("OCT", "JAN");
+    let text = [HEADER, &huge, &over, &early].join("\n");
+    let extract = read_extract(text.as_bytes()).unwrap();
+    let messages: Vec<String> = extract
+        .bad_rows()
+        .iter()
+        .map(|b| b.reason().to_string())
+        .collect();
+    assert!(
+        messages[0].contains("is more than 1000000000 patients"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("is more than 1000000000 patients"),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].contains("outside the financial years 1948/49 to 9998/99"),
+        "{}",
+        messages[2]
+    );
+}
+
+#[test]
+fn no_file_of_rows_within_the_count_limit_overflows_a_total() {
+    // 17.8: thirteen rows of 10^18 made `overall()` fail while `by_code()`
+    // worked; now each such row is a bad row and both totals form.
+    use cancer_plan::cwt::extract::read_any_extract;
+    let mut text = String::from(HEADER);
+    for i in 0..13 {
+        let row = ROW
+            .replace(",62,57,5", ",1000000000000000000,57,")
+            .replace("R0D", &format!("R{i:02}"));
+        text.push('\n');
+        text.push_str(&row);
+    }
+    let extract = read_any_extract(text.as_bytes()).unwrap();
+    assert_eq!(extract.bad_rows().len(), 13);
+    assert!(extract.by_code().is_ok());
+    assert!(extract.overall().is_ok());
+}

@@ -183,3 +183,50 @@ fn files_that_are_not_comma_separated_utf8_are_named() {
         }
     }
 }
+
+#[test]
+fn dates_are_strict_iso() {
+    // 17.8: `+2024-04-01` was accepted (chrono's %Y).
+    for date in ["+2024-04-01", "2024-4-1", "02024-04-01"] {
+        let text = [HEADER, &GOOD.replace("2024-04-01", date)].join("\n");
+        let read = read(&text).unwrap();
+        assert_eq!(read.bad_records().len(), 1, "{date}");
+        assert!(matches!(
+            read.bad_records()[0].reason(),
+            BadRecordReason::UnparseableDate { .. }
+        ));
+    }
+}
+
+#[test]
+fn a_u64_adjustment_above_i64_max_is_shown_as_itself() {
+    // 17.7: shown as 9223372036854775807.
+    use arrow_array::{ArrayRef, RecordBatch, StringArray, UInt64Array};
+    use cancer_plan::cwt::pathway::PathwayBatches;
+    use std::sync::Arc;
+    let text = |v: &str| Arc::new(StringArray::from(vec![v])) as ArrayRef;
+    let big = u64::MAX - 1;
+    let batch = RecordBatch::try_from_iter([
+        ("provider", text("RHM")),
+        ("route", text("urgent_suspected_cancer")),
+        ("tumour_site", text("lung")),
+        ("referral_received", text("2024-04-01")),
+        ("told_outcome", text("2024-04-29")),
+        ("decision_to_treat", text("")),
+        ("first_treatment", text("")),
+        (
+            "dna_adjustment_days",
+            Arc::new(UInt64Array::from(vec![big])) as ArrayRef,
+        ),
+        (
+            "treatment_delay_days",
+            Arc::new(UInt64Array::from(vec![0])) as ArrayRef,
+        ),
+    ])
+    .unwrap();
+    let mut batches = PathwayBatches::new(&ColumnMapping::new());
+    batches.add(&batch).unwrap();
+    let read = batches.finish().unwrap();
+    let message = read.bad_records()[0].to_string();
+    assert!(message.contains(&big.to_string()), "{message}");
+}

@@ -245,10 +245,25 @@ pub(super) fn field(record: &ByteRecord, i: usize) -> &[u8] {
     record.get(i).unwrap_or_default().trim_ascii()
 }
 
-/// Field text for a bad-row message.
+/// Field text for a bad-row message: at most its first 40 characters
+/// (then `…`), so that a huge field does not make a huge message.
 pub(super) fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    let shown = String::from_utf8_lossy(bytes.get(..160).unwrap_or(bytes));
+    let mut chars = shown.chars();
+    let mut out: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() || bytes.len() > 160 {
+        out.push('…');
+    }
+    out
 }
+
+/// The largest count one row may hold: 10^9 patients (England has 57
+/// million people; a month's national total is under 300,000). With it,
+/// no file can overflow a total (2^63 patients) in fewer than 9.2 x 10^9
+/// rows (some 300 GB), so `by_code()` and `overall()` cannot overflow on
+/// any file a machine can read; a larger count is a bad row
+/// ([`BadRowReason::CountTooLarge`]).
+pub const MAX_EXTRACT_COUNT: u64 = 1_000_000_000;
 
 /// A count: whole or half patients (`12`, `8.5`, `508.0`). Plain digits
 /// with an optional fraction of `0`s or `5` then `0`s are read here
@@ -272,20 +287,42 @@ pub(super) fn count(column: &'static str, bytes: &[u8]) -> Result<PatientCount, 
                 Some(_) => None,
             };
             if let Some(half) = half {
-                let n = whole
-                    .iter()
-                    .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
-                return Ok(PatientCount::from_halves(n * 2 + half));
+                // At most 18 digits: below 10^18, so no overflow.
+                let n = whole.iter().fold(0u64, |n, &d| {
+                    n.saturating_mul(10)
+                        .saturating_add(u64::from(d.wrapping_sub(b'0')))
+                });
+                if n > MAX_EXTRACT_COUNT || (n == MAX_EXTRACT_COUNT && half == 1) {
+                    return Err(too_large(column, bytes));
+                }
+                return Ok(PatientCount::from_halves(
+                    n.saturating_mul(2).saturating_add(half),
+                ));
             }
         }
+        if whole.len() > 18 && whole.iter().all(u8::is_ascii_digit) {
+            return Err(too_large(column, bytes));
+        }
     }
-    std::str::from_utf8(bytes)
+    let count = std::str::from_utf8(bytes)
         .ok()
         .and_then(|t| t.parse::<PatientCount>().ok())
         .ok_or_else(|| BadRowReason::Count {
             column,
             text: text(bytes),
-        })
+        })?;
+    if count.halves() > MAX_EXTRACT_COUNT.saturating_mul(2) {
+        return Err(too_large(column, bytes));
+    }
+    Ok(count)
+}
+
+fn too_large(column: &'static str, bytes: &[u8]) -> BadRowReason {
+    BadRowReason::CountTooLarge {
+        column,
+        text: text(bytes),
+        limit: MAX_EXTRACT_COUNT,
+    }
 }
 
 /// The counts of a row as a [`Performance`]; `BREACHES`, when present and
@@ -388,8 +425,11 @@ impl PeriodColumns {
             .ok()
             .and_then(|t| t.parse::<YearMonth>().ok())
             .ok_or_else(|| BadRowReason::Period { text: text(period) })?;
+        let Ok(financial_year) = ym.financial_year() else {
+            return Err(BadRowReason::PeriodOutOfRange { period: ym });
+        };
         if self.year.is_some() {
-            let expected = ym.financial_year().ok();
+            let expected = Some(financial_year);
             let found = std::str::from_utf8(year)
                 .ok()
                 .and_then(|t| t.parse::<FinancialYear>().ok());
@@ -452,7 +492,10 @@ mod tests {
             "1.05",
         ] {
             let direct = count("TOTAL", text.as_bytes()).ok();
-            let parsed = text.parse::<PatientCount>().ok();
+            let parsed = text
+                .parse::<PatientCount>()
+                .ok()
+                .filter(|c| c.halves() <= 2 * MAX_EXTRACT_COUNT);
             assert_eq!(direct, parsed, "{text}");
         }
     }

@@ -67,7 +67,7 @@ use serde::Serialize;
 
 use header::Header;
 pub use header::{Layout, MissingColumns};
-pub use input::MAX_EXTRACT_LINE;
+pub use input::{MAX_EXTRACT_COUNT, MAX_EXTRACT_LINE};
 pub use provider::{read_extract, Extract};
 pub use row::{BadRow, BadRowReason, ExtractRow, ALL_MODALITIES};
 pub use sub_category::{SubCategory, TreatmentModality};

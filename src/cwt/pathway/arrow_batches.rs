@@ -372,11 +372,12 @@ impl<'a> Ints<'a> {
 
     /// Row `i`, `None` if null (or beyond the column).
     #[inline]
-    fn get(&self, i: usize) -> Option<i64> {
+    fn get(&self, i: usize) -> Option<i128> {
+        // Every integer type fits an i128: a u64 above i64::MAX is shown
+        // as itself in errors.
         macro_rules! at {
             ($a:expr) => {
-                (i < $a.len() && $a.is_valid(i))
-                    .then(|| i64::try_from($a.value(i)).unwrap_or(i64::MAX))
+                (i < $a.len() && $a.is_valid(i)).then(|| i128::from($a.value(i)))
             };
         }
         match self {

@@ -2,9 +2,7 @@
 //! `YYYY-MM-DD`), routes, tumour sites, ODS codes and adjustments, each
 //! giving the [`BadRecordReason`] of a bad field.
 
-use chrono::NaiveDate;
-
-use super::compact::{day_number, NO_DAY};
+use super::compact::NO_DAY;
 use super::{BadRecordReason, PathwayColumn, Route};
 use crate::TumourSite;
 
@@ -19,8 +17,15 @@ pub(super) const FIRST_DAY: i32 = 730_120;
 /// Day number of 31 December 2099, the last day a date may be.
 pub(super) const LAST_DAY: i32 = 766_644;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// Field text for a message: at most its first 40 characters (then `…`).
+pub(super) fn text(bytes: &[u8]) -> String {
+    let shown = String::from_utf8_lossy(bytes.get(..160).unwrap_or(bytes));
+    let mut chars = shown.chars();
+    let mut out: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() || bytes.len() > 160 {
+        out.push('…');
+    }
+    out
 }
 
 fn trim(bytes: &[u8]) -> &[u8] {
@@ -74,9 +79,10 @@ fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
         .then_some((year, month, day))
 }
 
-/// A date field: blank is "not recorded" ([`NO_DAY`]); `YYYY-MM-DD` on the
-/// fast path; other ISO forms chrono accepts as `%Y-%m-%d` (e.g.
-/// `2024-4-1`) on the slow one. Years outside 2000 to 2099 are bad.
+/// A date field: blank is "not recorded" ([`NO_DAY`]); otherwise exactly
+/// `YYYY-MM-DD` (surrounding space trimmed on the slow path): no sign, no
+/// short month or day (`+2024-04-01` and `2024-4-1` are bad). Years
+/// outside 2000 to 2099 are bad.
 #[inline(always)]
 pub(super) fn date(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecordReason> {
     if bytes.is_empty() {
@@ -100,11 +106,12 @@ fn date_slow(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecordReason
     if t.is_empty() {
         return Ok(NO_DAY);
     }
-    let parsed = std::str::from_utf8(t)
-        .ok()
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
-    match parsed {
-        Some(d) => date_in_range(day_number(d), column, || text(bytes)),
+    match iso_ymd(t) {
+        Some((year, month, day)) if YEARS.contains(&year) => Ok(days_from_civil(year, month, day)),
+        Some(_) => Err(BadRecordReason::DateOutOfRange {
+            column,
+            text: text(bytes),
+        }),
         None => Err(BadRecordReason::UnparseableDate {
             column,
             text: text(bytes),
@@ -249,7 +256,7 @@ fn non_numeric(bytes: &[u8], column: PathwayColumn) -> BadRecordReason {
 /// An integer adjustment (from Arrow): negative or above 65535 is bad.
 #[inline]
 pub(super) fn adjustment_from_int(
-    value: i64,
+    value: i128,
     column: PathwayColumn,
 ) -> Result<u16, BadRecordReason> {
     if value < 0 {
@@ -266,8 +273,10 @@ pub(super) fn adjustment_from_int(
 
 #[cfg(test)]
 mod tests {
+    use super::super::compact::day_number;
     use super::*;
     use chrono::Datelike;
+    use chrono::NaiveDate;
 
     const C: PathwayColumn = PathwayColumn::ReferralReceived;
 
@@ -299,7 +308,11 @@ mod tests {
         let apr1 = NaiveDate::from_ymd_opt(2024, 4, 1)
             .unwrap()
             .num_days_from_ce();
-        assert_eq!(date(b"2024-4-1", C), Ok(apr1));
+        // Strict: no short month or day, no sign (issue 17.8: chrono's %Y
+        // accepted `+2024-04-01`).
+        assert!(date(b"2024-4-1", C).is_err());
+        assert!(date(b"+2024-04-01", C).is_err());
+        assert_eq!(date(b" 2024-04-01 ", C), Ok(apr1));
         assert_eq!(date(b" 2024-04-01 ", C), Ok(apr1));
         for bad in [
             "2024-02-30",

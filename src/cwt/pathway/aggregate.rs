@@ -308,13 +308,18 @@ fn exact_months(window: ReportingWindow) -> usize {
 /// (April to March) so that data running on needs few re-homings, within
 /// the years 2000 to 2099.
 fn grown_window(first: YearMonth, last: YearMonth) -> ReportingWindow {
-    let april = |m: YearMonth| m.plus_months(-(i32::try_from((m.month() + 8) % 12).unwrap_or(0)));
+    // Months back to April: (month + 8) % 12 is 0 to 11; the result stays
+    // within 2000 to 2099 by the clamps below (saturating is harmless).
+    let april = |m: YearMonth| {
+        let back = i32::try_from(m.month().saturating_add(8) % 12).unwrap_or(0);
+        m.saturating_plus_months(back.saturating_neg())
+    };
     let (lo, hi) = match (YearMonth::new(2000, 1), YearMonth::new(2099, 12)) {
         (Ok(lo), Ok(hi)) => (lo, hi),
         _ => (first, last),
     };
     let from = april(first).max(lo);
-    let to = april(last).plus_months(11).min(hi);
+    let to = april(last).saturating_plus_months(11).min(hi);
     ReportingWindow::new(from, to)
         .ok()
         .or_else(|| ReportingWindow::new(first, last).ok())

@@ -501,10 +501,9 @@ impl PathwayCounts {
             .chunks(per_month)
             .enumerate()
             .filter(|(_, cells)| self.providers > 0 && cells.iter().any(|c| c[1] > 0))
-            .map(|(slot, _)| {
-                self.window
-                    .first
-                    .plus_months(i32::try_from(slot).unwrap_or(0))
+            .filter_map(|(slot, _)| {
+                // slot < the window's months (at most 1,200), within range.
+                self.window.first.plus_months(i32::try_from(slot).ok()?)
             });
         let first = counted.next()?;
         Some((first, counted.next_back().unwrap_or(first)))

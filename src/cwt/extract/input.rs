@@ -272,7 +272,7 @@ pub const MAX_EXTRACT_COUNT: u64 = 1_000_000_000;
 /// refuses (`0.25`, `-1`, `1e3` and blank are bad rows).
 pub(super) fn count(column: &'static str, bytes: &[u8]) -> Result<PatientCount, BadRowReason> {
     let (whole, fraction) = match bytes.iter().position(|&b| b == b'.') {
-        Some(dot) => (bytes.get(..dot), bytes.get(dot + 1..)),
+        Some(dot) => (bytes.get(..dot), bytes.get(dot.saturating_add(1)..)),
         None => (Some(bytes), Some(&b""[..])),
     };
     if let (Some(whole), Some(fraction)) = (whole, fraction) {

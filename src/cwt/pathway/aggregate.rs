@@ -127,7 +127,8 @@ impl Aggregator {
     #[inline]
     pub(super) fn push(&mut self, index: usize, record: CompactPathway) {
         if self.chunk.len() >= CHUNK
-            || (!self.chunk.is_empty() && self.chunk_first + self.chunk.len() != index)
+            || (!self.chunk.is_empty()
+                && self.chunk_first.checked_add(self.chunk.len()) != Some(index))
         {
             self.flush();
         }
@@ -140,13 +141,14 @@ impl Aggregator {
                 self.chunk_stops.1 = self.chunk_stops.1.max(stop);
             }
         }
-        self.records += 1;
+        // One per record read: cannot reach u64::MAX.
+        self.records = self.records.saturating_add(1);
         self.chunk.push(record);
     }
 
     /// Reports the data record at position `index` as bad.
     pub(super) fn bad(&mut self, index: usize, line: Option<u64>, reason: BadRecordReason) {
-        self.records += 1;
+        self.records = self.records.saturating_add(1);
         self.bad.push(BadRecord::new(index as u64, line, reason));
     }
 
@@ -403,6 +405,8 @@ impl PathwayFileCounts {
     }
 
     /// The counted pathways of one standard, all cells added up.
+    // Bounded: each sum is of one standard's cells, at most the records counted (one per record).
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn total(&self, standard: CwtStandard) -> (u64, u64) {
         let mut sum = (0, 0);
         if let Ok(table) = self.counts.to_table(|index, site| (index, site)) {

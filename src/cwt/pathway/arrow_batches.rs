@@ -179,13 +179,14 @@ impl PathwayBatches {
             )?,
         };
         for i in 0..rows {
-            let index = self.next_record + i;
+            // Indexes saturate, as `PathwayCounts::add` documents.
+            let index = self.next_record.saturating_add(i);
             match columns.row(i, &mut self.aggregator) {
                 Ok(record) => self.aggregator.push(index, record),
                 Err(reason) => self.aggregator.bad(index, None, reason),
             }
         }
-        self.next_record += rows;
+        self.next_record = self.next_record.saturating_add(rows);
         Ok(self.aggregator.check()?)
     }
 

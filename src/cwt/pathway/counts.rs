@@ -461,6 +461,8 @@ impl PathwayCounts {
     /// and findings kept. `Err(self)`, unchanged, if a counted cell would not
     /// fit (a month outside `window`, or a provider at or above
     /// `providers`), so that nothing can be lost by re-homing.
+    // Bounded: slots, providers and cell offsets index tables of at most `MAX_CELLS` cells; the month shift is within 1,200.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(super) fn rehomed(
         self,
         window: ReportingWindow,
@@ -494,6 +496,8 @@ impl PathwayCounts {
     }
 
     /// The first and last months with a counted pathway, `None` if none.
+    // Bounded: at most 65,536 providers x 45 cells.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(super) fn counted_months(&self) -> Option<(YearMonth, YearMonth)> {
         let per_month = self.providers.max(1) * SITES * STANDARDS;
         let mut counted = self

@@ -125,7 +125,7 @@ impl<R: Read> Blocks<R> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Quote {
+enum Field {
     /// At the start of a field.
     Start,
     /// In a field that did not start with a quote (quotes in it are
@@ -134,7 +134,7 @@ enum Quote {
     /// Inside quotes.
     Quoted,
     /// A quote inside quotes: the closing one, or the first of `""`.
-    QuoteSeen,
+    Closed,
 }
 
 /// One record's fields, the rule of RFC 4180 read leniently (as the `csv`
@@ -142,7 +142,7 @@ enum Quote {
 /// (`""` is a quote; commas and newlines inside are data; bytes after the
 /// closing quote are kept); other fields run to the next `,` or `\n`.
 pub(super) struct RecordParser {
-    state: Quote,
+    state: Field,
     /// The `\n`s fed so far (quoted newlines and the terminator).
     pub(super) newlines: u64,
 }
@@ -150,7 +150,7 @@ pub(super) struct RecordParser {
 impl RecordParser {
     pub(super) fn new() -> RecordParser {
         RecordParser {
-            state: Quote::Start,
+            state: Field::Start,
             newlines: 0,
         }
     }
@@ -165,26 +165,26 @@ impl RecordParser {
     ) -> Option<usize> {
         for (i, &b) in bytes.iter().enumerate() {
             let (push, end_field, end_record) = match (self.state, b) {
-                (Quote::Quoted, b'"') => {
-                    self.state = Quote::QuoteSeen;
+                (Field::Quoted, b'"') => {
+                    self.state = Field::Closed;
                     (false, false, false)
                 }
-                (Quote::Quoted, _) => (true, false, false),
-                (Quote::Start, b'"') => {
-                    self.state = Quote::Quoted;
+                (Field::Quoted, _) => (true, false, false),
+                (Field::Start, b'"') => {
+                    self.state = Field::Quoted;
                     (false, false, false)
                 }
-                (Quote::QuoteSeen, b'"') => {
-                    self.state = Quote::Quoted;
+                (Field::Closed, b'"') => {
+                    self.state = Field::Quoted;
                     (true, false, false)
                 }
                 (_, b',') => {
-                    self.state = Quote::Start;
+                    self.state = Field::Start;
                     (false, true, false)
                 }
                 (_, b'\n') => (false, true, true),
                 (_, _) => {
-                    self.state = Quote::Unquoted;
+                    self.state = Field::Unquoted;
                     (true, false, false)
                 }
             };
@@ -200,7 +200,7 @@ impl RecordParser {
                 }
             }
             if end_record {
-                self.state = Quote::Start;
+                self.state = Field::Start;
                 return Some(i.saturating_add(1));
             }
         }

@@ -187,6 +187,8 @@ impl State {
     /// An unquoted block of whole lines, split in one pass over its commas
     /// and newlines (found 8 bytes at a time).
     #[inline]
+    // Bounded: offsets within a block of at most `MAX_PATHWAY_RECORD` bytes; lines counted are at most the input's newlines.
+    #[allow(clippy::arithmetic_side_effects)]
     fn block(&mut self, block: &[u8], aggregator: &mut Aggregator) {
         let mut fields: [&[u8]; 10] = [b""; 10];
         let mut found = 0usize;
@@ -342,6 +344,8 @@ impl Iterator for Separators<'_> {
     type Item = usize;
 
     #[inline(always)]
+    // Bounded: word offsets within a block of at most `MAX_PATHWAY_RECORD` bytes; `mask` is non-zero where 1 is subtracted (the loop above).
+    #[allow(clippy::arithmetic_side_effects)]
     fn next(&mut self) -> Option<usize> {
         while self.mask == 0 {
             let at = self.next_word;

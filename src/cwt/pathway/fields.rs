@@ -40,6 +40,8 @@ const fn is_leap(year: i32) -> bool {
 /// (proleptic Gregorian; H. Hinnant's `days_from_civil`), the numbering
 /// `NaiveDate::num_days_from_ce` uses.
 #[inline(always)]
+// Bounded: years 0 to 9999 (four digits), months 1 to 12, days 1 to 31 (Howard Hinnant's algorithm, all intermediate values within i32).
+#[allow(clippy::arithmetic_side_effects)]
 const fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
@@ -53,6 +55,8 @@ const fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
 
 /// `YYYY-MM-DD` as (year, month, day), checked to be a real date.
 #[inline(always)]
+// Bounded: each digit is 0 to 9 (checked above), so the year is at most 9999.
+#[allow(clippy::arithmetic_side_effects)]
 fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
         return None;
@@ -211,6 +215,8 @@ pub(super) fn ods_key(bytes: &[u8], column: PathwayColumn) -> Result<u128, BadRe
 /// An adjustment: blank is 0; whole days `0..=65535`, a zero fraction
 /// (`3.0`, as exports with missing values write integers) allowed.
 #[inline]
+// `d - b'0'` for `d` in `b'0'..=b'9'` (the pattern).
+#[allow(clippy::arithmetic_side_effects)]
 pub(super) fn adjustment(bytes: &[u8], column: PathwayColumn) -> Result<u16, BadRecordReason> {
     match bytes {
         [] | b"0" => return Ok(0),

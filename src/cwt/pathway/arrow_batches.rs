@@ -84,6 +84,7 @@ impl PathwayBatches {
 
     /// The columns ignored are these (when batches carry only the layout's
     /// columns, e.g. a projected Parquet read).
+    #[cfg_attr(not(feature = "pathway-parquet"), allow(dead_code))]
     pub(super) fn with_ignored(mut self, ignored: Vec<String>) -> PathwayBatches {
         self.aggregator = Aggregator::new(ignored);
         self.ignored_known = true;
@@ -220,6 +221,7 @@ pub fn aggregate_record_batches(
     counts.finish()
 }
 
+#[cfg_attr(not(feature = "pathway-parquet"), allow(dead_code))]
 pub(super) fn aggregate_projected(
     batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>,
     mapping: &ColumnMapping,

@@ -125,6 +125,7 @@ fn date_slow(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadRecordReason
 
 /// A day number checked to lie in 2000 to 2099.
 #[inline]
+#[cfg_attr(not(feature = "pathway-arrow"), allow(dead_code))]
 pub(super) fn date_in_range(
     day: i32,
     column: PathwayColumn,
@@ -261,6 +262,7 @@ fn non_numeric(bytes: &[u8], column: PathwayColumn) -> BadRecordReason {
 
 /// An integer adjustment (from Arrow): negative or above 65535 is bad.
 #[inline]
+#[cfg_attr(not(feature = "pathway-arrow"), allow(dead_code))]
 pub(super) fn adjustment_from_int(
     value: i128,
     column: PathwayColumn,

@@ -39,8 +39,6 @@ pub(super) struct Input<R> {
     since_newline: usize,
     /// Bytes delivered.
     delivered: u64,
-    /// The last byte delivered.
-    last: Option<u8>,
     /// The reader has returned 0.
     ended: bool,
 }
@@ -62,16 +60,17 @@ impl<R: Read> Input<R> {
             cr_only,
             since_newline: 0,
             delivered: 0,
-            last: None,
             ended: false,
         })
     }
 
-    /// All input was delivered, `consumed` bytes of it were consumed (all
-    /// of it), and it does not end with a newline: the record just read
-    /// is the last line, without a line ending of its own.
+    /// The input has ended and all of it, `consumed` bytes, was consumed:
+    /// the record just read was ended by the end of the input, not by a
+    /// line ending of its own (a record ended by `\n` is handed out as the
+    /// `\n` is read, before the end of the input is seen; a final `\n`
+    /// inside an unclosed quote is data).
     fn ends_unterminated_at(&self, consumed: u64) -> bool {
-        self.ended && consumed == self.delivered && self.last != Some(b'\n')
+        self.ended && consumed == self.delivered
     }
 }
 
@@ -149,7 +148,6 @@ impl<R: Read> Read for Input<R> {
         if n == 0 {
             self.ended = true;
         } else {
-            self.last = read.last().copied();
             self.delivered = self.delivered.saturating_add(n as u64);
         }
         Ok(n)
@@ -178,6 +176,9 @@ pub(super) fn open<R: Read>(reader: R) -> Result<(csv::Reader<Input<R>>, Header)
         // files (the default terminator would put a CRLF record's start on
         // the line before); CR-only files reach here as LF (see `Input`).
         .terminator(csv::Terminator::Any(b'\n'))
+        // Field counts are checked in `for_each_record`, where the
+        // record's bytes give its true line.
+        .flexible(true)
         .buffer_capacity(1 << 16)
         .from_reader(input);
     let header = match csv.byte_headers() {
@@ -208,6 +209,7 @@ pub(super) fn for_each_record<R: Read>(
     csv: &mut csv::Reader<Input<R>>,
     mut row: impl FnMut(Result<(&ByteRecord, u64), BadRow>),
 ) -> Result<(), ExtractError> {
+    let width = csv.byte_headers().map_or(0, ByteRecord::len);
     let mut record = ByteRecord::new();
     loop {
         match csv.read_byte_record(&mut record) {
@@ -215,7 +217,15 @@ pub(super) fn for_each_record<R: Read>(
             Ok(true) => {
                 let inner = record.as_slice().iter().filter(|&&b| b == b'\n').count();
                 let line = start_line(csv, u64::try_from(inner).unwrap_or(u64::MAX));
-                row(Ok((&record, line)));
+                if record.len() == width {
+                    row(Ok((&record, line)));
+                } else {
+                    let message = format!(
+                        "found a record with {} fields, but the header has {width}",
+                        record.len()
+                    );
+                    row(Err(BadRow::new(line, BadRowReason::Csv { message })));
+                }
             }
             Err(error) => {
                 if let Some(too_long) = too_long(&error, csv.position().line()) {

@@ -43,7 +43,10 @@ fn rows_after_quoted_newlines_have_their_own_line() {
 fn a_quote_left_open_to_the_end_keeps_its_record_on_its_own_line() {
     // Found by the any_extract fuzz target: a record whose unclosed quote
     // ran to a final newline was placed a line early (out of file order).
-    let open = ROW.replace("R0D", "R1F").replace("\"BREAST", "x,\"BREAST").replace("SUSPECTED\"", "SUSPECTED");
+    let open = ROW
+        .replace("R0D", "R1F")
+        .replace("\"BREAST", "x,\"BREAST")
+        .replace("SUSPECTED\"", "SUSPECTED");
     let text = [HEADER, ROW, "", &open].join("\n") + "\n";
     let extract = read_extract(text.as_bytes()).unwrap();
     let lines: Vec<u64> = extract.bad_rows().iter().map(|r| r.line()).collect();

@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
     let start = YearMonth::new(1990, 1).unwrap_or(YearMonth::MIN);
     for n in [120usize, 10_000] {
         let values = values(n);
-        let series = Series::new((0..n).map(|i| (start.plus_months(i as i32), values[i])))
+        let series = Series::new((0..n).map(|i| (start.plus_months(i as i32).unwrap(), values[i])))
             .unwrap_or_else(|e| panic!("series: {e}"));
         let options = SpcOptions::new(ImprovementDirection::Increase).target(80.0);
         group.throughput(Throughput::Elements(n as u64));

@@ -145,7 +145,11 @@
     clippy::panic,
     clippy::unreachable,
     clippy::todo,
-    clippy::unimplemented
+    clippy::unimplemented,
+    // No silent wrap-around and no overflow panic in library code:
+    // `checked_*`, `saturating_*` where saturation is the documented
+    // meaning, or an allow at the site saying why it is bounded (issue 17).
+    clippy::arithmetic_side_effects
 )]
 #![cfg_attr(
     test,
@@ -153,7 +157,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::indexing_slicing,
-        clippy::panic
+        clippy::panic,
+        clippy::arithmetic_side_effects
     )
 )]
 

@@ -354,7 +354,7 @@ fn an_impossible_table_size_is_an_error_before_allocating() {
     // 1,200 months x 65,536 providers asked for 56.6 GB in one `vec!`,
     // which aborted the process.
     let first: YearMonth = "1950-01".parse().unwrap();
-    let window = ReportingWindow::new(first, first.plus_months(1199)).unwrap();
+    let window = ReportingWindow::new(first, first.plus_months(1199).unwrap()).unwrap();
     let err = PathwayCounts::new(window, MAX_PROVIDERS).unwrap_err();
     assert_eq!((err.months(), err.providers()), (1200, MAX_PROVIDERS));
     assert!(

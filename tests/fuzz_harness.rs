@@ -30,6 +30,8 @@ fn extract() -> String {
     common::shared_text("cwt/cwt-provider-extract-2023-10-wessex.csv")
         .unwrap_or_else(|| SYNTHETIC_EXTRACT.to_owned())
 }
+const PATHWAYS: &str = include_str!("../examples/data/cwt-pathways-sample.csv");
+const PATHWAYS_PARQUET: &[u8] = include_bytes!("../examples/data/cwt-pathways-sample.parquet");
 
 /// A small capacity document (the shape the fuzzer mutates), written by
 /// the crate itself so that it follows the format.
@@ -147,7 +149,60 @@ fn the_seeds_pass_every_body() {
         fuzz_bodies::assessment_json::run(seed);
         fuzz_bodies::value_types::run(seed);
         fuzz_bodies::structured::run(seed);
+        fuzz_bodies::any_extract::run(seed);
+        fuzz_bodies::pathway_csv::run(seed);
+        fuzz_bodies::pathway_arrow::run(seed);
+        fuzz_bodies::pathway_parquet::run(seed);
     }
+    let pathways = [&[0u8][..], PATHWAYS.as_bytes()].concat();
+    fuzz_bodies::pathway_csv::run(&pathways);
+    fuzz_bodies::pathway_arrow::run(&pathways);
+    fuzz_bodies::pathway_parquet::run(PATHWAYS_PARQUET);
+    fuzz_bodies::pathway_parquet::run(&[0xFF]);
+}
+
+/// The first lines of the pathway sample, with a selector byte in front.
+fn pathway_head(lines: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8];
+    bytes.extend(
+        PATHWAYS
+            .lines()
+            .take(lines)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .bytes(),
+    );
+    bytes
+}
+
+/// Pathway text in pieces chosen to hit the reader's edges: quotes, blank
+/// lines, every line ending, stray `\r`s, wrong widths.
+fn pathway_pieces() -> impl Strategy<Value = Vec<u8>> {
+    let header = "provider,route,tumour_site,referral_received,told_outcome,decision_to_treat,first_treatment,dna_adjustment_days,treatment_delay_days";
+    let piece = prop_oneof![
+        Just("RHM,urgent_suspected_cancer,lung,2024-04-01,2024-04-29,,,0,0".to_owned()),
+        Just("RHM,spam,lung,2024-04-01,,,,0,0".to_owned()),
+        Just("\"RHM\",\"urgent_suspected_cancer\",\"lu\nng\",2024-04-01,,,,0,0".to_owned()),
+        Just("RHM,other,skin,2000-01-01,2099-12-31,,2099-12-31,0,0".to_owned()),
+        Just(String::new()),
+        Just("a,\"b\"\"c\",d".to_owned()),
+        Just("\"".to_owned()),
+        Just("x\ry".to_owned()),
+    ];
+    let ending = prop_oneof![Just("\n"), Just("\r\n"), Just("\r")];
+    (
+        any::<u8>(),
+        proptest::collection::vec((piece, ending), 0..12),
+    )
+        .prop_map(move |(selector, pieces)| {
+            let mut bytes = vec![selector];
+            bytes.extend(header.bytes());
+            for (piece, ending) in pieces {
+                bytes.extend(ending.bytes());
+                bytes.extend(piece.bytes());
+            }
+            bytes
+        })
 }
 
 proptest! {
@@ -189,6 +244,31 @@ proptest! {
         let mut bytes = vec![selector, 2, 0, 0, 0];
         bytes.extend(text.as_bytes());
         fuzz_bodies::value_types::run(&bytes);
+    }
+
+    #[test]
+    fn any_extract(bytes in mutated(extract_head(12).into_bytes())) {
+        fuzz_bodies::any_extract::run(&bytes);
+    }
+
+    #[test]
+    fn pathway_csv(bytes in prop_oneof![mutated(pathway_head(8)), pathway_pieces()]) {
+        fuzz_bodies::pathway_csv::run(&bytes);
+    }
+
+    #[test]
+    fn pathway_arrow(bytes in prop_oneof![mutated(pathway_head(8)), pathway_pieces()]) {
+        fuzz_bodies::pathway_arrow::run(&bytes);
+    }
+
+    #[test]
+    fn pathway_parquet(
+        bytes in prop_oneof![
+            mutated(PATHWAYS_PARQUET.to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..64).prop_map(|e| [&[0xFF][..], &e].concat()),
+        ],
+    ) {
+        fuzz_bodies::pathway_parquet::run(&bytes);
     }
 
     #[test]

@@ -49,7 +49,7 @@ impl Case {
             o = o.baseline_points(k);
         }
         if let Some(r) = self.rebase {
-            o = o.rebase_at(start().plus_months(r as i32));
+            o = o.rebase_at(start().plus_months(r as i32).unwrap());
         }
         o
     }

@@ -189,7 +189,7 @@ fn rules_do_not_reach_across_a_rebase() {
     }
     let whole = chart(&v, &up());
     assert!(!causes(&whole, 6).is_empty());
-    let rebased = chart(&v, &up().rebase_at(start().plus_months(10)));
+    let rebased = chart(&v, &up().rebase_at(start().plus_months(10).unwrap()));
     assert_eq!(rebased.periods().len(), 2);
     assert!((6..13).all(|i| causes(&rebased, i).is_empty()));
 }
@@ -220,7 +220,9 @@ fn assurance_compares_the_target_with_the_latest_limits() {
     // After a rebase only the latest period counts.
     let mut stepped = background(12);
     stepped.extend(background(12).iter().map(|x| x + 40.0));
-    let rebased = up().rebase_at(start().plus_months(12)).target(80.0);
+    let rebased = up()
+        .rebase_at(start().plus_months(12).unwrap())
+        .target(80.0);
     assert_eq!(
         chart(&stepped, &rebased).assurance(),
         Some(Assurance::ConsistentlyPassing)
@@ -250,7 +252,7 @@ fn chart_data_serialises_for_a_plotting_tool() {
 #[test]
 fn errors_name_the_month_and_the_rule() {
     let m = start();
-    let gap = Series::new([(m, 1.0), (m.plus_months(2), 2.0)]).unwrap_err();
+    let gap = Series::new([(m, 1.0), (m.plus_months(2).unwrap(), 2.0)]).unwrap_err();
     assert!(matches!(gap, SpcError::Gap { index: 1, .. }));
     assert_eq!(
         gap.to_string(),
@@ -275,11 +277,11 @@ fn errors_name_the_month_and_the_rule() {
     ));
     let s = series(&background(6));
     assert!(matches!(
-        SpcChart::new(&s, &up().rebase_at(m.plus_months(20))),
+        SpcChart::new(&s, &up().rebase_at(m.plus_months(20).unwrap())),
         Err(SpcError::RebaseOutside { .. })
     ));
     assert!(matches!(
-        SpcChart::new(&s, &up().rebase_at(m.plus_months(5))),
+        SpcChart::new(&s, &up().rebase_at(m.plus_months(5).unwrap())),
         Err(SpcError::TooFewPoints { points: 1, .. })
     ));
     assert!(matches!(

@@ -27,7 +27,7 @@ fn fixture() -> (SpcChart, Vec<TargetLine>) {
         values
             .iter()
             .enumerate()
-            .map(|(i, v)| (start.plus_months(i as i32), *v)),
+            .map(|(i, v)| (start.plus_months(i as i32).unwrap(), *v)),
     )
     .unwrap();
     let options = SpcOptions::new(ImprovementDirection::Increase)
@@ -188,7 +188,7 @@ mod properties {
             band in any::<bool>(),
         ) {
             let start: YearMonth = "2020-01".parse().unwrap();
-            let series = Series::new(values.iter().enumerate().map(|(i, v)| (start.plus_months(i as i32), *v))).unwrap();
+            let series = Series::new(values.iter().enumerate().map(|(i, v)| (start.plus_months(i as i32).unwrap(), *v))).unwrap();
             let mut options = SpcOptions::new(ImprovementDirection::Increase);
             if let Some(t) = target {
                 options = options.target(t);

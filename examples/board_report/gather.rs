@@ -587,7 +587,7 @@ fn trailing_chart(
         let p = row.performance();
         let consecutive = run
             .last()
-            .is_none_or(|later| later.month() == row.month().next());
+            .is_none_or(|later| Some(later.month()) == row.month().next());
         if p.is_empty() || !consecutive {
             break;
         }
@@ -639,7 +639,7 @@ fn trajectory(
                 && Some(&r.basis()) == shown.first()
                 && r.organisation().level() == OrgLevel::Alliance
                 && r.month() <= period
-                && r.month() > period.plus_months(-12)
+                && r.month() > period.saturating_plus_months(-12)
         })
         .collect();
     let ask = rows

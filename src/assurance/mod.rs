@@ -52,7 +52,7 @@
 //! let c62 = CwtStandard::Combined62Day;
 //! let mut table = PerformanceTable::new();
 //! for i in 0..6 {
-//!     let month = "2025-02".parse::<cancer_plan::YearMonth>()?.plus_months(i);
+//!     let month = "2025-02".parse::<cancer_plan::YearMonth>()?.saturating_plus_months(i);
 //!     table.add(month, c62, OdsCode::new("RAA")?, Performance::new(PatientCount::whole(72), PatientCount::whole(100))?)?;
 //! }
 //! let assurance = PlanAssurance::build(&plan, &[CwtSource::provider("sample", table)])?;

@@ -155,6 +155,8 @@ impl BudgetAllocation {
 
 /// The hashes that occur more than once. Large inputs are first scattered
 /// into 1,024 buckets by their top bits, so that each bucket sorts in cache.
+// Bounded: bucket indexes are below the bucket count, and every count and running sum is at most `hashes.len()`.
+#[allow(clippy::arithmetic_side_effects)]
 fn repeated_hashes(mut hashes: Vec<u64>) -> HashSet<u64> {
     const SHIFT: u32 = 54;
     const BUCKETS: usize = 1 << (64 - SHIFT);

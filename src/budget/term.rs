@@ -68,7 +68,7 @@ impl Term {
                 let last = i32::from(months.saturating_sub(1));
                 plan_year
                     .first_month()
-                    .checked_plus_months(last)?
+                    .plus_months(last)?
                     .financial_year()
                     .ok()
             }

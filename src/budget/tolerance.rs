@@ -95,6 +95,8 @@ impl Tolerance {
     };
 
     /// Half of one printed money unit; zero when not display precision.
+    // Division by the constant two cannot overflow or divide by zero.
+    #[allow(clippy::arithmetic_side_effects)]
     fn half_unit(self) -> Decimal {
         match self {
             Tolerance::DisplayPrecision { unit, .. } => unit.as_money().to_decimal() / Decimal::TWO,
@@ -127,6 +129,8 @@ impl Tolerance {
 
     /// The allowance, in pounds, for a figure derived from a printed share
     /// of `total` compared with a printed figure.
+    // Division by the constant one hundred cannot overflow or divide by zero.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(crate) fn for_share_of(self, total: Money) -> Decimal {
         match self {
             Tolerance::Exact => Decimal::ZERO,

@@ -42,6 +42,8 @@ impl MethodologyStage {
     }
 
     /// The stage after this one, if any.
+    // Bounded: stage numbers are 1 to 7 (a closed enum).
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn next(self) -> Option<MethodologyStage> {
         MethodologyStage::ALL
             .into_iter()
@@ -82,6 +84,8 @@ pub enum ReviewProgress {
 
 impl ReviewProgress {
     /// How many of the four stages are done.
+    // Bounded: stage numbers are 1 to 7 (a closed enum), so `- 1` is 0 to 6.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn stages_done(self) -> u8 {
         match self {
             ReviewProgress::NotStarted => 0,

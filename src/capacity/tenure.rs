@@ -86,7 +86,7 @@ impl Tenure {
         // Checked, not saturating: a tenure past December 9999 is refused,
         // not cut short there.
         let last = start
-            .checked_plus_months(extra)
+            .plus_months(extra)
             .ok_or(TenureError::OutOfRange { month: start })?;
         Tenure::checked(start, Some(last))
     }

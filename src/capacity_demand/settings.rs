@@ -144,7 +144,7 @@ impl SimulationSettings {
                 value: self.max_patients.to_string(),
             });
         }
-        if self.start.checked_plus_months(self.months as i32).is_none() {
+        if self.start.plus_months(self.months as i32).is_none() {
             return Err(CapacityDemandError::Setting {
                 setting: "months observed",
                 rule: "within the calendar",

@@ -21,7 +21,8 @@ fn frame(settings: &SimulationSettings) -> (Frame, Vec<YearMonth>, Vec<NaiveDate
         months.push(month);
         t += f64::from(month.days());
         month_starts.push(t);
-        month = month.next();
+        // The settings' check keeps the window inside the calendar.
+        month = month.next().unwrap_or(month);
     }
     let first_day = settings.start().first_day();
     let mut samples = Vec::new();

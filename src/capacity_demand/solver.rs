@@ -139,7 +139,7 @@ pub fn least_extra_capacity(
     let baseline_slots = model.steps().get(index).map_or(0.0, |s| s.slots_per_week());
     let due = question.target.by();
     let first = settings.start();
-    let last = first.plus_months(
+    let last = first.saturating_plus_months(
         i32::try_from(settings.months())
             .unwrap_or(i32::MAX)
             .saturating_sub(1),

@@ -54,6 +54,8 @@ impl PatientCount {
     pub const ZERO: PatientCount = PatientCount { halves: 0 };
 
     /// `n` whole patients.
+    // A u32 doubled fits a u64.
+    #[allow(clippy::arithmetic_side_effects)]
     pub const fn whole(n: u32) -> PatientCount {
         PatientCount {
             halves: n as u64 * 2,
@@ -81,6 +83,8 @@ impl PatientCount {
     }
 
     /// The count as an exact decimal (`8.5`).
+    // Bounded: at most 2^63 plus a half, far inside `Decimal`'s 96-bit range.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn to_decimal(self) -> Decimal {
         let whole = Decimal::from(self.halves / 2);
         if self.is_whole() {

@@ -19,6 +19,7 @@ mod judged;
 mod monthly;
 pub mod pathway;
 mod performance;
+pub mod sniff;
 mod table;
 mod trajectory;
 mod wilson;

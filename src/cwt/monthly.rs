@@ -49,12 +49,16 @@ impl MonthlyComparison {
     /// Patients within the standard above (positive) or below (negative)
     /// the planned count; `None` before the month is reported. Half
     /// patients (shared pathways) are rounded towards zero.
+    // Bounded: `actual` is 0 to `i64::MAX` and the plan 0 to `u32::MAX`, so the difference fits an i64.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn within_vs_plan(&self) -> Option<i64> {
         let actual = whole(self.actual?.within());
         Some(actual - i64::from(self.planned_within))
     }
 
     /// Patients seen above or below the planned total (activity).
+    // Bounded: `actual` is 0 to `i64::MAX` and the plan 0 to `u32::MAX`, so the difference fits an i64.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn total_vs_plan(&self) -> Option<i64> {
         let actual = whole(self.actual?.total());
         Some(actual - i64::from(self.planned_total))

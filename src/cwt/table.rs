@@ -203,7 +203,7 @@ mod tests {
             let mut total = Performance::ZERO;
             for (month, group, a, b) in cells {
                 let p = Performance::new(PatientCount::from_halves(a.min(b)), PatientCount::from_halves(a.max(b))).unwrap();
-                table.add(m.plus_months(month.into()), CwtStandard::Combined62Day, group, p).unwrap();
+                table.add(m.plus_months(month.into()).unwrap(), CwtStandard::Combined62Day, group, p).unwrap();
                 total = total.checked_add(p).unwrap();
             }
             let (evens, odd) = table.regroup(|g| (g % 2 == 0).then_some(g / 2)).unwrap();
@@ -223,7 +223,7 @@ mod tests {
         let p =
             Performance::new(PatientCount::from_halves(1), PatientCount::from_halves(3)).unwrap();
         let mut a = PerformanceTable::new();
-        a.add(m1.next(), fds, "X", p).unwrap();
+        a.add(m1.next().unwrap(), fds, "X", p).unwrap();
         a.add(m1, fds, "X", p).unwrap();
         a.add(m1, CwtStandard::Combined31Day, "X", p).unwrap();
         let mut b = a.clone();

@@ -131,6 +131,8 @@ impl Trajectory {
     }
 
     /// The planned performance for `month`; `None` outside baseline..=target.
+    // Bounded: percent points are 0 to 100 and `step <= span` with `span > 0` here (a trajectory's target is after its baseline), far inside `Decimal`.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn planned(&self, month: YearMonth) -> Option<Percent> {
         let step = month.months_since(self.baseline_month);
         let span = self.target_month.months_since(self.baseline_month);

@@ -58,6 +58,8 @@ impl Scan<'_> {
         self.bytes.get(self.at).copied()
     }
 
+    // Bounded: offsets, lines and columns of the input text, at most its length.
+    #[allow(clippy::arithmetic_side_effects)]
     fn bump(&mut self) {
         if let Some(b) = self.peek() {
             self.at += 1;
@@ -76,6 +78,8 @@ impl Scan<'_> {
         }
     }
 
+    // Bounded: depth at most serde_json's recursion limit (128); indexes at most the input's length.
+    #[allow(clippy::arithmetic_side_effects)]
     fn value(&mut self, path: &FieldPath, depth: usize) {
         if depth > MAX_DEPTH {
             self.at = self.bytes.len();

@@ -85,6 +85,8 @@ impl FinancialYear {
     }
 
     /// March of the following year: the month "by March 2025" targets mean.
+    // Bounded: `start` is 1948 to 9998 (checked in `starting`).
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn last_month(self) -> YearMonth {
         YearMonth::from_parts_unchecked(self.start + 1, 3)
     }
@@ -111,11 +113,15 @@ impl FinancialYear {
     }
 
     /// The next financial year, if in range.
+    // Bounded: `start` is 1948 to 9998 (checked in `starting`).
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn next(self) -> Option<FinancialYear> {
         FinancialYear::starting(self.start + 1).ok()
     }
 
     /// The previous financial year, if in range.
+    // Bounded: `start` is 1948 to 9998 (checked in `starting`).
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn previous(self) -> Option<FinancialYear> {
         FinancialYear::starting(self.start - 1).ok()
     }
@@ -124,6 +130,8 @@ impl FinancialYear {
 impl fmt::Display for FinancialYear {
     /// `2024/25`; a width pads it, left-aligned unless the format says
     /// otherwise.
+    // Bounded: `start` is 1948 to 9998 (checked in `starting`).
+    #[allow(clippy::arithmetic_side_effects)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let next = (self.start + 1).rem_euclid(100);
         crate::util::pad_text(f, format_args!("{}/{next:02}", self.start))
@@ -134,6 +142,8 @@ impl FromStr for FinancialYear {
     type Err = ParseError;
 
     /// Accepts `2024/25` (also `2024-25` and `2024/2025`).
+    // Bounded: `start` was parsed from at most four digits.
+    #[allow(clippy::arithmetic_side_effects)]
     fn from_str(text: &str) -> Result<FinancialYear, ParseError> {
         let syntax = || ParseError::new(WHAT, text, "e.g. `2024/25`");
         let trimmed = text.trim();

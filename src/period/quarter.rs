@@ -46,6 +46,8 @@ impl Quarter {
     }
 
     /// The quarter a month falls in.
+    // Bounded: `offset` is 0 to 11, so the quarter is 1 to 4.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn containing(month: YearMonth) -> Option<Quarter> {
         let year = month.financial_year().ok()?;
         let offset = month.months_since(year.first_month());
@@ -63,6 +65,8 @@ impl Quarter {
     }
 
     /// The first month of the quarter.
+    // Bounded: `number` is 1 to 4 (checked in `new`).
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn first_month(self) -> YearMonth {
         self.year
             .first_month()

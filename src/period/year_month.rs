@@ -20,7 +20,7 @@ const WHAT: &str = "a month";
 /// use cancer_plan::YearMonth;
 /// let march: YearMonth = "2025-03".parse()?;
 /// assert_eq!(march.financial_year()?.to_string(), "2024/25");
-/// assert_eq!(march.next().to_string(), "2025-04");
+/// assert_eq!(march.next().map(|m| m.to_string()).as_deref(), Some("2025-04"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -95,7 +95,7 @@ impl YearMonth {
     /// [`MAX`](Self::MAX): computed within the month, not from a next month
     /// that does not exist).
     pub fn last_day(self) -> NaiveDate {
-        let last = match self.checked_next() {
+        let last = match self.next() {
             Some(next) => next.first_day().pred_opt(),
             None => NaiveDate::from_ymd_opt(self.year(), 12, 31),
         };
@@ -107,28 +107,14 @@ impl YearMonth {
         self.last_day().day()
     }
 
-    /// The next month, saturating: [`MAX`](Self::MAX) stays where it is.
-    /// Where the month after December 9999 would be a wrong answer rather
-    /// than a harmless end of a range, use
-    /// [`checked_next`](Self::checked_next).
-    pub fn next(self) -> YearMonth {
-        self.plus_months(1)
-    }
-
-    /// The previous month, saturating: [`MIN`](Self::MIN) stays where it
-    /// is; see [`checked_previous`](Self::checked_previous).
-    pub fn previous(self) -> YearMonth {
-        self.plus_months(-1)
-    }
-
     /// The month `n` months later (earlier for negative `n`), saturating at
-    /// [`MIN`](Self::MIN) and [`MAX`](Self::MAX) so that every month
-    /// written can be read back. A saturated month is not `n` months away:
-    /// where that would be a wrong date, use
-    /// [`checked_plus_months`](Self::checked_plus_months).
+    /// [`MIN`](Self::MIN) and [`MAX`](Self::MAX) (saturation is the
+    /// meaning: the end of a range). A saturated month is not `n` months
+    /// away: where that would be a wrong date, use
+    /// [`plus_months`](Self::plus_months).
     // Two i32 values widened to i64 cannot overflow it.
     #[allow(clippy::arithmetic_side_effects)]
-    pub fn plus_months(self, n: i32) -> YearMonth {
+    pub fn saturating_plus_months(self, n: i32) -> YearMonth {
         Self::clamped(i64::from(self.index) + i64::from(n))
     }
 
@@ -139,12 +125,12 @@ impl YearMonth {
     /// ```
     /// use cancer_plan::YearMonth;
     /// let march: YearMonth = "2025-03".parse()?;
-    /// assert_eq!(march.checked_plus_months(10).map(|m| m.to_string()).as_deref(), Some("2026-01"));
-    /// assert_eq!(YearMonth::MAX.checked_plus_months(1), None);
-    /// assert_eq!(YearMonth::MIN.checked_plus_months(-1), None);
+    /// assert_eq!(march.plus_months(10).map(|m| m.to_string()).as_deref(), Some("2026-01"));
+    /// assert_eq!(YearMonth::MAX.plus_months(1), None);
+    /// assert_eq!(YearMonth::MIN.plus_months(-1), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn checked_plus_months(self, n: i32) -> Option<YearMonth> {
+    pub fn plus_months(self, n: i32) -> Option<YearMonth> {
         let index = i64::from(self.index).checked_add(i64::from(n))?;
         if !(i64::from(Self::MIN.index)..=i64::from(Self::MAX.index)).contains(&index) {
             return None;
@@ -155,17 +141,17 @@ impl YearMonth {
     }
 
     /// The next month; `None` after [`MAX`](Self::MAX).
-    pub fn checked_next(self) -> Option<YearMonth> {
-        self.checked_plus_months(1)
+    pub fn next(self) -> Option<YearMonth> {
+        self.plus_months(1)
     }
 
     /// The previous month; `None` before [`MIN`](Self::MIN).
-    pub fn checked_previous(self) -> Option<YearMonth> {
-        self.checked_plus_months(-1)
+    pub fn previous(self) -> Option<YearMonth> {
+        self.plus_months(-1)
     }
 
     pub(crate) fn plus_months_unchecked(self, n: u32) -> YearMonth {
-        self.plus_months(i32::try_from(n).unwrap_or(i32::MAX))
+        self.saturating_plus_months(i32::try_from(n).unwrap_or(i32::MAX))
     }
 
     /// Whole months from `earlier` to `self` (negative if `earlier` is later).
@@ -279,11 +265,23 @@ mod tests {
     fn arithmetic_stays_in_the_range_that_parses() {
         let last: YearMonth = "9999-12".parse().unwrap();
         assert_eq!(last, YearMonth::MAX);
-        assert_eq!(last.next(), last);
-        assert_eq!(last.next().to_string().parse::<YearMonth>().unwrap(), last);
-        assert_eq!(YearMonth::MIN.previous(), YearMonth::MIN);
-        assert_eq!(YearMonth::MIN.plus_months(i32::MIN), YearMonth::MIN);
-        assert_eq!(YearMonth::MIN.plus_months(i32::MAX), YearMonth::MAX);
+        assert_eq!(last.saturating_plus_months(1), last);
+        assert_eq!(
+            last.saturating_plus_months(1)
+                .to_string()
+                .parse::<YearMonth>()
+                .unwrap(),
+            last
+        );
+        assert_eq!(YearMonth::MIN.saturating_plus_months(-1), YearMonth::MIN);
+        assert_eq!(
+            YearMonth::MIN.saturating_plus_months(i32::MIN),
+            YearMonth::MIN
+        );
+        assert_eq!(
+            YearMonth::MIN.saturating_plus_months(i32::MAX),
+            YearMonth::MAX
+        );
         assert_eq!(YearMonth::MAX.months_since(YearMonth::MIN), 9999 * 12 - 1);
         assert_eq!(YearMonth::from_date(NaiveDate::MAX), YearMonth::MAX);
         assert_eq!(YearMonth::from_date(NaiveDate::MIN), YearMonth::MIN);
@@ -307,7 +305,7 @@ mod tests {
             assert!(m.contains(m.last_day()) && m.contains(m.first_day()));
             let after = m.last_day().succ_opt().unwrap();
             assert!(!m.contains(after), "{m} contains {after}");
-            if let Some(next) = m.checked_next() {
+            if let Some(next) = m.next() {
                 assert_eq!(YearMonth::from_date(after), next);
             }
         }
@@ -315,28 +313,27 @@ mod tests {
 
     #[test]
     fn checked_arithmetic_refuses_the_ends() {
-        assert_eq!(YearMonth::MAX.checked_next(), None);
-        assert_eq!(YearMonth::MIN.checked_previous(), None);
-        assert_eq!(YearMonth::MIN.checked_plus_months(i32::MAX), None);
-        assert_eq!(YearMonth::MAX.checked_plus_months(i32::MIN), None);
+        // Issue 17.10: next, previous and plus_months saturated.
+        assert_eq!(YearMonth::MAX.next(), None);
+        assert_eq!(YearMonth::MIN.previous(), None);
+        assert_eq!(YearMonth::MIN.plus_months(i32::MAX), None);
+        assert_eq!(YearMonth::MAX.plus_months(i32::MIN), None);
         assert_eq!(
-            YearMonth::MIN.checked_plus_months(9999 * 12 - 1),
+            YearMonth::MIN.plus_months(9999 * 12 - 1),
             Some(YearMonth::MAX)
         );
         let m: YearMonth = "2024-12".parse().unwrap();
-        assert_eq!(m.checked_next(), Some(m.next()));
-        assert_eq!(m.checked_previous(), Some(m.previous()));
-        assert_eq!(m.checked_plus_months(-25), Some(m.plus_months(-25)));
+        assert_eq!(m.plus_months(-25), Some(m.saturating_plus_months(-25)));
     }
 
     #[test]
     fn arithmetic() {
         let m: YearMonth = "2024-12".parse().unwrap();
-        assert_eq!(m.next().to_string(), "2025-01");
-        assert_eq!(m.next().previous(), m);
-        assert_eq!(m.plus_months(15).to_string(), "2026-03");
-        assert_eq!(m.plus_months(15).months_since(m), 15);
-        assert_eq!(m.through(m.plus_months(2)).count(), 3);
+        assert_eq!(m.next().unwrap().to_string(), "2025-01");
+        assert_eq!(m.next().unwrap().previous(), Some(m));
+        assert_eq!(m.plus_months(15).unwrap().to_string(), "2026-03");
+        assert_eq!(m.plus_months(15).unwrap().months_since(m), 15);
+        assert_eq!(m.through(m.plus_months(2).unwrap()).count(), 3);
         assert_eq!(m.financial_year().unwrap().to_string(), "2024/25");
     }
 }

@@ -120,7 +120,7 @@ impl SpcPoint {
 ///
 /// let start: YearMonth = "2023-04".parse()?;
 /// let fds = [74.0, 76.0, 75.0, 77.0, 73.0, 76.0, 75.0, 74.0, 78.0, 76.0, 75.0, 77.0];
-/// let series = Series::new(fds.iter().enumerate().map(|(i, v)| (start.plus_months(i as i32), *v)))?;
+/// let series = Series::new(fds.iter().enumerate().map(|(i, v)| (start.saturating_plus_months(i as i32), *v)))?;
 /// let options = SpcOptions::new(ImprovementDirection::Increase).target(85.0);
 /// let chart = SpcChart::new(&series, &options)?;
 ///

@@ -52,7 +52,7 @@ impl Series {
     /// let start: YearMonth = "2024-04".parse()?;
     /// let mut table = PerformanceTable::new();
     /// for i in 0..12_u32 {
-    ///     let month = start.plus_months(i as i32);
+    ///     let month = start.saturating_plus_months(i as i32);
     ///     let w = |n: u32| PatientCount::whole(n);
     ///     table.add(month, fds, "RHM", Performance::new(w(700 + 5 * (i % 3)), w(1000))?)?;
     ///     table.add(month, fds, "RN5", Performance::new(w(380 + 4 * (i % 2)), w(500))?)?;
@@ -127,7 +127,9 @@ mod tests {
         let p = Performance::new(PatientCount::whole(3), PatientCount::whole(4)).unwrap();
         let mut table = PerformanceTable::new();
         table.add(oct, fds, "RHM", p).unwrap();
-        table.add(oct.plus_months(2), fds, "RHM", p).unwrap();
+        table
+            .add(oct.plus_months(2).unwrap(), fds, "RHM", p)
+            .unwrap();
         assert!(matches!(
             Series::from_table(&table, fds, "RHM"),
             Err(SpcError::Gap { .. })

@@ -297,7 +297,7 @@ impl SpcChart {
     /// use cancer_plan::YearMonth;
     ///
     /// let april: YearMonth = "2024-04".parse()?;
-    /// let counts = (0..12).map(|i| (april.plus_months(i), 700 + 10 * i as u64, 1000));
+    /// let counts = (0..12).map(|i| (april.saturating_plus_months(i), 700 + 10 * i as u64, 1000));
     /// let chart = SpcChart::new(
     ///     &Series::from_counts(counts)?,
     ///     &SpcOptions::new(ImprovementDirection::Increase).target(77.0),

@@ -48,6 +48,8 @@ pub(crate) struct Position {
 impl Limits {
     /// Limits from the baseline values (at least two, in month order).
     /// Returns `None` for fewer than two values.
+    // `kept` is a filtered part of `ranges`: never longer.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(crate) fn from_baseline(baseline: &[f64], screening: Screening) -> Option<Limits> {
         if baseline.len() < 2 {
             return None;

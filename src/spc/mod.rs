@@ -43,7 +43,7 @@
 //!
 //! let april: YearMonth = "2024-04".parse()?;
 //! // (month, patients told within 28 days, patients told)
-//! let counts = (0..12).map(|i| (april.plus_months(i), 700 + 10 * i as u64, 1000));
+//! let counts = (0..12).map(|i| (april.saturating_plus_months(i), 700 + 10 * i as u64, 1000));
 //! let series = Series::from_counts(counts)?;
 //! let options = SpcOptions::new(ImprovementDirection::Increase).target(77.0);
 //! let chart = SpcChart::new(&series, &options)?;

@@ -215,6 +215,8 @@ pub(crate) fn special_causes(values: &[f64], positions: &[Position]) -> Vec<Vec<
 
 /// Whether each point is part of a run of [`RUN_LENGTH`] points on one side
 /// of the mean (`sides`: -1, 0, 1; 0 breaks a run).
+// Bounded: indexes within the series plus a run length of at most 8; `get_mut` checks the end.
+#[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn run_sides(sides: &[i8]) -> Vec<bool> {
     let mut part = vec![false; sides.len()];
     for (end, window) in sides.windows(RUN_LENGTH).enumerate() {
@@ -231,6 +233,8 @@ pub(crate) fn run_sides(sides: &[i8]) -> Vec<bool> {
 /// The trend direction of each point that is part of a trend of
 /// [`RUN_LENGTH`] strictly increasing or decreasing points. A point in two
 /// trends (a peak or trough shared by both) takes the later one's direction.
+// Bounded: indexes within the series plus a run length of at most 8; `get_mut` checks the end.
+#[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn trend_directions(values: &[f64]) -> Vec<Option<TrendDirection>> {
     let mut part = vec![None; values.len()];
     for (start, window) in values.windows(RUN_LENGTH).enumerate() {
@@ -259,6 +263,8 @@ pub(crate) fn trend_directions(values: &[f64]) -> Vec<Option<TrendDirection>> {
 /// near limit, inside the process limits) and lies in a window of three
 /// consecutive points with at least two near points, all three strictly on
 /// the same side of the mean.
+// Bounded: indexes within the series plus at most 3; `get` checks the end.
+#[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn two_of_three(near: &[bool], sides: &[i8]) -> Vec<bool> {
     let mut part = vec![false; near.len()];
     for start in 0..near.len().saturating_sub(2) {

@@ -34,9 +34,9 @@ impl SeriesPoint {
 /// use cancer_plan::YearMonth;
 ///
 /// let april: YearMonth = "2024-04".parse()?;
-/// let series = Series::new([(april, 74.0), (april.next(), 76.5)])?;
+/// let series = Series::new([(april, 74.0), (april.next().ok_or("month")?, 76.5)])?;
 /// assert_eq!(series.len(), 2);
-/// assert!(Series::new([(april, 74.0), (april.plus_months(2), 76.5)]).is_err());
+/// assert!(Series::new([(april, 74.0), (april.plus_months(2).ok_or("month")?, 76.5)]).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,12 +75,13 @@ impl Series {
                         previous,
                     });
                 }
-                if month != previous.next() {
+                if Some(month) != previous.next() {
                     return Err(SpcError::Gap {
                         index,
                         month,
                         previous,
-                        missing: previous.next(),
+                        // `month` is after `previous`, so there is a next month.
+                        missing: previous.next().unwrap_or(month),
                     });
                 }
             }
@@ -105,7 +106,7 @@ impl Series {
     /// use cancer_plan::YearMonth;
     ///
     /// let oct: YearMonth = "2023-10".parse()?;
-    /// let series = Series::from_counts([(oct, 3, 4), (oct.next(), 4, 5)])?;
+    /// let series = Series::from_counts([(oct, 3, 4), (oct.next().ok_or("month")?, 4, 5)])?;
     /// assert_eq!(series.values().collect::<Vec<_>>(), [75.0, 80.0]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -69,6 +69,8 @@ impl PlannedMonth {
 
     /// The planned performance, `within / total` (`None` for no patients or
     /// `within > total`).
+    // A u32 count times one hundred is far inside `Decimal`'s range; the divisor is checked non-zero above.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn planned_percent(&self) -> Option<Percent> {
         if self.total == 0 || self.within > self.total {
             return None;

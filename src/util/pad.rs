@@ -20,6 +20,8 @@ pub(crate) fn pad_text(f: &mut fmt::Formatter<'_>, args: fmt::Arguments<'_>) -> 
     pad(f, args, Alignment::Left)
 }
 
+// Halving a width, and subtracting the half from it, cannot overflow.
+#[allow(clippy::arithmetic_side_effects)]
 fn pad(f: &mut fmt::Formatter<'_>, args: fmt::Arguments<'_>, default: Alignment) -> fmt::Result {
     let Some(width) = f.width() else {
         return f.write_fmt(args);

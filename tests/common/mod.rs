@@ -49,7 +49,7 @@ pub fn monthly_series(start: &str, values: &[f64]) -> cancer_plan::spc::Series {
         values
             .iter()
             .enumerate()
-            .map(|(i, v)| (start.plus_months(i as i32), *v)),
+            .map(|(i, v)| (start.plus_months(i as i32).unwrap(), *v)),
     )
     .unwrap()
 }

@@ -17,8 +17,12 @@
     clippy::panic
 )]
 
+pub mod any_extract;
 pub mod assessment_json;
 pub mod cwt_extract;
+pub mod pathway_arrow;
+pub mod pathway_csv;
+pub mod pathway_parquet;
 pub mod plan_json;
 pub mod structured;
 pub mod value_types;

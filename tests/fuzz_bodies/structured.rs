@@ -293,6 +293,7 @@ fn month(offset: u16) -> YearMonth {
         .parse::<YearMonth>()
         .unwrap()
         .plus_months(i32::from(offset))
+        .unwrap()
 }
 
 fn check_pathways(
@@ -311,7 +312,7 @@ fn check_pathways(
         .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
         .collect();
     let first = month(48 + u16::from(first_month % 36));
-    let last = first.plus_months(i32::from(span % 30));
+    let last = first.plus_months(i32::from(span % 30)).unwrap();
     let window = ReportingWindow::new(first, last).unwrap();
     let mut sequential = PathwayCounts::new(window, providers.len()).unwrap();
     sequential.add(0, &compact);
@@ -379,12 +380,12 @@ fn check_spc(
     target: Option<f64>,
 ) {
     let values = &values[..values.len().min(200)];
-    let start = YearMonth::MIN.plus_months(i32::from(start));
+    let start = YearMonth::MIN.plus_months(i32::from(start)).unwrap();
     let series = Series::new(
         values
             .iter()
             .enumerate()
-            .map(|(i, v)| (start.plus_months(i as i32), *v)),
+            .map(|(i, v)| (start.plus_months(i as i32).unwrap(), *v)),
     );
     let Ok(series) = series else {
         return;
@@ -399,7 +400,7 @@ fn check_spc(
         options = options.baseline_points(usize::from(b));
     }
     for r in rebase.iter().take(8) {
-        options = options.rebase_at(start.plus_months(i32::from(*r)));
+        options = options.rebase_at(start.plus_months(i32::from(*r)).unwrap());
     }
     if let Some(t) = target {
         options = options.target(t);
@@ -459,7 +460,7 @@ fn check_trajectory(
         Percent::new(Decimal::new(i64::from(basis_points % 10_001), 2)).unwrap()
     };
     let from = month(baseline_month % 2400);
-    let to = from.plus_months(i32::from(months % 240));
+    let to = from.plus_months(i32::from(months % 240)).unwrap();
     let (b, t) = (pct(baseline), pct(target));
     let Ok(trajectory) = Trajectory::new(CwtStandard::Combined62Day, from, b, to, t) else {
         assert!(to <= from);
@@ -515,7 +516,9 @@ fn check_display(points: u16, scale: u8, places: u32, within: u32, total: u32) {
 }
 
 fn check_months(index: u32, by: i32) {
-    let m = YearMonth::MIN.plus_months(i32::try_from(index % (12 * 9999)).unwrap());
+    let m = YearMonth::MIN
+        .plus_months(i32::try_from(index % (12 * 9999)).unwrap())
+        .unwrap();
     assert!((28..=31).contains(&m.days()));
     assert_eq!(
         YearMonth::from_date(m.last_day()),
@@ -524,5 +527,7 @@ fn check_months(index: u32, by: i32) {
     );
     assert_eq!(YearMonth::from_date(m.first_day()), m);
     assert_eq!(m.to_string().parse::<YearMonth>(), Ok(m));
-    let _ = m.plus_months(by);
+    // Checked month arithmetic: `None` exactly past the ends.
+    let index = i64::from(m.months_since(YearMonth::MIN)) + i64::from(by);
+    assert_eq!(m.plus_months(by).is_some(), (0..12 * 9999).contains(&index));
 }

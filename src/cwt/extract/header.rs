@@ -104,6 +104,8 @@ pub(super) struct Header {
 impl Header {
     /// Normalises the names and refuses a name that appears twice (blank
     /// names, e.g. from trailing commas, may repeat: they name nothing).
+    // Bounded: positions in a header of at most `MAX_EXTRACT_LINE` bytes.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(super) fn new(record: &ByteRecord) -> Result<Header, ExtractError> {
         let mut names: Vec<String> = Vec::with_capacity(record.len());
         // Name -> first position: linear however wide the header.

@@ -11,14 +11,37 @@ use super::{BadRow, BadRowReason, ExtractError, Header, NotCsv};
 use crate::cwt::{PatientCount, Performance, PerformanceError};
 use crate::{period::FinancialYear, period::YearMonth};
 
+/// The longest line an extract reader reads: 1 MiB (a provider extract's
+/// line is under 200 bytes). A longer line (the header included) is
+/// [`ExtractError::LineTooLong`]: memory stays bounded whatever the input.
+pub const MAX_EXTRACT_LINE: usize = 1 << 20;
+
+/// A line longer than [`MAX_EXTRACT_LINE`], as an I/O error's payload.
+#[derive(Debug)]
+struct LineTooLong;
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a line longer than {MAX_EXTRACT_LINE} bytes")
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
 /// The input, with CR-only line endings turned into LF so that records and
-/// line numbers come out right whatever the line endings.
-pub(super) enum Input<R> {
-    /// LF or CRLF endings: read as is (the `\r` of a CRLF is trimmed with
-    /// the rest of the surrounding space).
-    Plain(BufReader<R>),
+/// line numbers come out right whatever the line endings, lines capped at
+/// [`MAX_EXTRACT_LINE`], and what was delivered tracked (so that the
+/// record loop can tell a last line without a newline).
+pub(super) struct Input<R> {
+    reader: BufReader<R>,
     /// CR-only endings (classic Mac): every `\r` read as `\n`.
-    CrOnly(BufReader<R>),
+    cr_only: bool,
+    /// Bytes since the last `\n` delivered.
+    since_newline: usize,
+    /// Bytes delivered.
+    delivered: u64,
+    /// The reader has returned 0.
+    ended: bool,
 }
 
 impl<R: Read> Input<R> {
@@ -33,31 +56,120 @@ impl<R: Read> Input<R> {
             return Err(ExtractError::NotCsv { looks_like });
         }
         let cr_only = match buffer.iter().position(|&b| b == b'\n' || b == b'\r') {
-            Some(i) => buffer.get(i) == Some(&b'\r') && buffer.get(i + 1) != Some(&b'\n'),
+            Some(i) => {
+                buffer.get(i) == Some(&b'\r') && buffer.get(i.saturating_add(1)) != Some(&b'\n')
+            }
             None => false,
         };
-        Ok(if cr_only {
-            Input::CrOnly(reader)
-        } else {
-            Input::Plain(reader)
+        Ok(Input {
+            reader,
+            cr_only,
+            since_newline: 0,
+            delivered: 0,
+            ended: false,
         })
+    }
+
+    /// The input has ended and all of it, `consumed` bytes, was consumed:
+    /// the record just read was ended by the end of the input, not by a
+    /// line ending of its own (a record ended by `\n` is handed out as the
+    /// `\n` is read, before the end of the input is seen; a final `\n`
+    /// inside an unclosed quote is data).
+    fn ends_unterminated_at(&self, consumed: u64) -> bool {
+        self.ended && consumed == self.delivered
+    }
+}
+
+impl<R: Read> Input<R> {
+    /// Copies the next bytes into `buf`: CR-only endings as `\n`, and the
+    /// `\r` of every CRLF dropped (so that a blank CRLF line is blank, and
+    /// fields do not end in `\r`).
+    fn read_translated(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.reader.fill_buf()?;
+        let mut take = available.len().min(buf.len());
+        let more_buffered = take < available.len();
+        let chunk = available.get(..take).unwrap_or_default();
+        if !self.cr_only && chunk.last() == Some(&b'\r') && !more_buffered {
+            if take > 1 {
+                // Hold the `\r` back until the byte after it is known.
+                take = take.saturating_sub(1);
+            } else {
+                // A lone `\r` at the end of the buffer: look past it.
+                self.reader.consume(1);
+                let next = self.reader.fill_buf()?;
+                if next.first() == Some(&b'\n') {
+                    return self.read_translated(buf);
+                }
+                if let Some(b) = buf.first_mut() {
+                    *b = b'\r';
+                }
+                return Ok(1);
+            }
+        }
+        let chunk = available.get(..take).unwrap_or_default();
+        let out = buf.get_mut(..take).unwrap_or_default();
+        let mut n = 0usize;
+        let mut bytes = chunk.iter().peekable();
+        while let Some(&b) = bytes.next() {
+            let b = match b {
+                b'\r' if self.cr_only => b'\n',
+                b'\r' if bytes.peek() == Some(&&b'\n') => continue,
+                b => b,
+            };
+            if let Some(slot) = out.get_mut(n) {
+                *slot = b;
+                n = n.saturating_add(1);
+            }
+        }
+        self.reader.consume(take);
+        Ok(n)
     }
 }
 
 impl<R: Read> Read for Input<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Input::Plain(r) => r.read(buf),
-            Input::CrOnly(r) => {
-                let n = r.read(buf)?;
-                for b in buf.iter_mut().take(n) {
-                    if *b == b'\r' {
-                        *b = b'\n';
-                    }
-                }
-                Ok(n)
+        let mut n = 0;
+        // Every `\r` of a chunk may be a CRLF's: read until something is
+        // delivered or the input ends.
+        let mut raw_end = false;
+        while n == 0 && !raw_end && !buf.is_empty() {
+            if self.reader.fill_buf()?.is_empty() {
+                raw_end = true;
+            } else {
+                n = self.read_translated(buf)?;
             }
         }
+        let read = buf.get(..n).unwrap_or_default();
+        // The line running on from the last read ends at the first `\n`
+        // here (or runs on); lines wholly inside `read` are shorter than
+        // the buffer, itself shorter than the limit.
+        let first = read.iter().position(|&b| b == b'\n').unwrap_or(n);
+        if self.since_newline.saturating_add(first) > MAX_EXTRACT_LINE {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, LineTooLong));
+        }
+        match read.iter().rposition(|&b| b == b'\n') {
+            Some(i) => self.since_newline = n.saturating_sub(i).saturating_sub(1),
+            None => self.since_newline = self.since_newline.saturating_add(n),
+        }
+        if n == 0 {
+            self.ended = true;
+        } else {
+            self.delivered = self.delivered.saturating_add(n as u64);
+        }
+        Ok(n)
+    }
+}
+
+/// The line-too-long error, if `error` is one.
+fn too_long(error: &csv::Error, line: u64) -> Option<ExtractError> {
+    match error.kind() {
+        csv::ErrorKind::Io(e) if e.get_ref().is_some_and(|e| e.is::<LineTooLong>()) => {
+            Some(ExtractError::LineTooLong {
+                line,
+                limit: MAX_EXTRACT_LINE,
+            })
+        }
+        _ => None,
     }
 }
 
@@ -70,10 +182,30 @@ pub(super) fn open<R: Read>(reader: R) -> Result<(csv::Reader<Input<R>>, Header)
         // files (the default terminator would put a CRLF record's start on
         // the line before); CR-only files reach here as LF (see `Input`).
         .terminator(csv::Terminator::Any(b'\n'))
+        // Field counts are checked in `for_each_record`, where the
+        // record's bytes give its true line.
+        .flexible(true)
         .buffer_capacity(1 << 16)
         .from_reader(input);
-    let header = Header::new(csv.byte_headers()?)?;
+    let header = match csv.byte_headers() {
+        Ok(header) => Header::new(header)?,
+        Err(error) => return Err(too_long(&error, 1).unwrap_or(ExtractError::Read(error))),
+    };
     Ok((csv, header))
+}
+
+/// The line a record just read starts on: the line the reader is at, less
+/// the newlines inside the record (quoted) and its own line ending. (The
+/// `csv` crate's `position()` is where the reader stood before the record,
+/// blank lines before it included: wrong after blank lines.)
+fn start_line<R: Read>(csv: &csv::Reader<Input<R>>, inner_newlines: u64) -> u64 {
+    let position = csv.position();
+    let own_ending = u64::from(!csv.get_ref().ends_unterminated_at(position.byte()));
+    position
+        .line()
+        .saturating_sub(inner_newlines)
+        .saturating_sub(own_ending)
+        .max(1)
 }
 
 /// A source of data records after the header: a CSV reader, or a
@@ -98,21 +230,39 @@ impl<R: Read> Records for csv::Reader<Input<R>> {
 }
 
 /// Reads every record, handing each to `row` with its line number, or a
-/// record the CSV reader refuses as a bad row. Fails only on I/O errors.
+/// record the CSV reader refuses as a bad row. Fails only on I/O errors
+/// and lines longer than [`MAX_EXTRACT_LINE`].
 fn for_each_csv_record<R: Read>(
     csv: &mut csv::Reader<Input<R>>,
     mut row: impl FnMut(Result<(&ByteRecord, u64), BadRow>),
 ) -> Result<(), ExtractError> {
+    let width = csv.byte_headers().map_or(0, ByteRecord::len);
     let mut record = ByteRecord::new();
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(false) => return Ok(()),
-            Ok(true) => row(Ok((&record, record.position().map_or(0, |p| p.line())))),
+            Ok(true) => {
+                let inner = record.as_slice().iter().filter(|&&b| b == b'\n').count();
+                let line = start_line(csv, u64::try_from(inner).unwrap_or(u64::MAX));
+                if record.len() == width {
+                    row(Ok((&record, line)));
+                } else {
+                    let message = format!(
+                        "found a record with {} fields, but the header has {width}",
+                        record.len()
+                    );
+                    row(Err(BadRow::new(line, BadRowReason::Csv { message })));
+                }
+            }
             Err(error) => {
+                if let Some(too_long) = too_long(&error, csv.position().line()) {
+                    return Err(too_long);
+                }
                 let line = match error.kind() {
                     csv::ErrorKind::Io(_) => return Err(ExtractError::Read(error)),
-                    csv::ErrorKind::UnequalLengths { pos, .. }
-                    | csv::ErrorKind::Utf8 { pos, .. } => pos.as_ref().map_or(0, |p| p.line()),
+                    csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. } => {
+                        start_line(csv, 0)
+                    }
                     _ => error.position().map_or(0, |p| p.line()),
                 };
                 row(Err(BadRow::new(
@@ -132,10 +282,25 @@ pub(super) fn field(record: &ByteRecord, i: usize) -> &[u8] {
     record.get(i).unwrap_or_default().trim_ascii()
 }
 
-/// Field text for a bad-row message.
+/// Field text for a bad-row message: at most its first 40 characters
+/// (then `…`), so that a huge field does not make a huge message.
 pub(super) fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    let shown = String::from_utf8_lossy(bytes.get(..160).unwrap_or(bytes));
+    let mut chars = shown.chars();
+    let mut out: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() || bytes.len() > 160 {
+        out.push('…');
+    }
+    out
 }
+
+/// The largest count one row may hold: 10^9 patients (England has 57
+/// million people; a month's national total is under 300,000). With it,
+/// no file can overflow a total (2^63 patients) in fewer than 9.2 x 10^9
+/// rows (some 300 GB), so `by_code()` and `overall()` cannot overflow on
+/// any file a machine can read; a larger count is a bad row
+/// ([`BadRowReason::CountTooLarge`]).
+pub const MAX_EXTRACT_COUNT: u64 = 1_000_000_000;
 
 /// A count: whole or half patients (`12`, `8.5`, `508.0`). Plain digits
 /// with an optional fraction of `0`s or `5` then `0`s are read here
@@ -144,7 +309,7 @@ pub(super) fn text(bytes: &[u8]) -> String {
 /// refuses (`0.25`, `-1`, `1e3` and blank are bad rows).
 pub(super) fn count(column: &'static str, bytes: &[u8]) -> Result<PatientCount, BadRowReason> {
     let (whole, fraction) = match bytes.iter().position(|&b| b == b'.') {
-        Some(dot) => (bytes.get(..dot), bytes.get(dot + 1..)),
+        Some(dot) => (bytes.get(..dot), bytes.get(dot.saturating_add(1)..)),
         None => (Some(bytes), Some(&b""[..])),
     };
     if let (Some(whole), Some(fraction)) = (whole, fraction) {
@@ -159,20 +324,42 @@ pub(super) fn count(column: &'static str, bytes: &[u8]) -> Result<PatientCount, 
                 Some(_) => None,
             };
             if let Some(half) = half {
-                let n = whole
-                    .iter()
-                    .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
-                return Ok(PatientCount::from_halves(n * 2 + half));
+                // At most 18 digits: below 10^18, so no overflow.
+                let n = whole.iter().fold(0u64, |n, &d| {
+                    n.saturating_mul(10)
+                        .saturating_add(u64::from(d.wrapping_sub(b'0')))
+                });
+                if n > MAX_EXTRACT_COUNT || (n == MAX_EXTRACT_COUNT && half == 1) {
+                    return Err(too_large(column, bytes));
+                }
+                return Ok(PatientCount::from_halves(
+                    n.saturating_mul(2).saturating_add(half),
+                ));
             }
         }
+        if whole.len() > 18 && whole.iter().all(u8::is_ascii_digit) {
+            return Err(too_large(column, bytes));
+        }
     }
-    std::str::from_utf8(bytes)
+    let count = std::str::from_utf8(bytes)
         .ok()
         .and_then(|t| t.parse::<PatientCount>().ok())
         .ok_or_else(|| BadRowReason::Count {
             column,
             text: text(bytes),
-        })
+        })?;
+    if count.halves() > MAX_EXTRACT_COUNT.saturating_mul(2) {
+        return Err(too_large(column, bytes));
+    }
+    Ok(count)
+}
+
+fn too_large(column: &'static str, bytes: &[u8]) -> BadRowReason {
+    BadRowReason::CountTooLarge {
+        column,
+        text: text(bytes),
+        limit: MAX_EXTRACT_COUNT,
+    }
 }
 
 /// The counts of a row as a [`Performance`]; `BREACHES`, when present and
@@ -254,8 +441,11 @@ impl PeriodColumns {
             }
         }
         let ym = parse_period(period).ok_or_else(|| BadRowReason::Period { text: text(period) })?;
+        let Ok(financial_year) = ym.financial_year() else {
+            return Err(BadRowReason::PeriodOutOfRange { period: ym });
+        };
         if self.year.is_some() {
-            let expected = ym.financial_year().ok();
+            let expected = Some(financial_year);
             let found = std::str::from_utf8(year)
                 .ok()
                 .and_then(|t| t.parse::<FinancialYear>().ok());
@@ -314,7 +504,10 @@ mod tests {
             "1.05",
         ] {
             let direct = count("TOTAL", text.as_bytes()).ok();
-            let parsed = text.parse::<PatientCount>().ok();
+            let parsed = text
+                .parse::<PatientCount>()
+                .ok()
+                .filter(|c| c.halves() <= 2 * MAX_EXTRACT_COUNT);
             assert_eq!(direct, parsed, "{text}");
         }
     }

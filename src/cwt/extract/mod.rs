@@ -103,6 +103,7 @@ use serde::Serialize;
 
 use header::Header;
 pub use header::{Layout, MissingColumns};
+pub use input::{MAX_EXTRACT_COUNT, MAX_EXTRACT_LINE};
 pub use not_csv::NotCsv;
 pub use period::PERIOD_FORMS;
 pub use provider::{read_provider_extract, ProviderExtract};
@@ -205,6 +206,16 @@ pub enum ExtractError {
         rows: usize,
         /// What the first sheet's first row lacks, when it has one.
         first: Option<Box<ExtractError>>,
+    },
+    /// A line (the header included) is longer than the limit
+    /// ([`MAX_EXTRACT_LINE`], 1 MiB): reading stops there, so that memory
+    /// stays bounded.
+    #[error("line {line} is longer than {limit} bytes")]
+    LineTooLong {
+        /// The line (1 is the header).
+        line: u64,
+        /// The limit, in bytes.
+        limit: usize,
     },
 }
 

@@ -171,6 +171,25 @@ pub enum BadRowReason {
         /// The text found.
         text: String,
     },
+    /// A count larger than one row may hold
+    /// ([`MAX_EXTRACT_COUNT`](super::MAX_EXTRACT_COUNT), 10^9 patients), so
+    /// that no total can overflow.
+    #[error("{column} `{text}` is more than {limit} patients, the most one row may count")]
+    CountTooLarge {
+        /// The column.
+        column: &'static str,
+        /// The text found (at most 40 characters).
+        text: String,
+        /// The limit.
+        limit: u64,
+    },
+    /// `PERIOD` is a month outside the financial years the crate reads
+    /// (1948/49 to 9998/99).
+    #[error("PERIOD {period} is outside the financial years 1948/49 to 9998/99 (April 1948 to March 9999)")]
+    PeriodOutOfRange {
+        /// The month `PERIOD` gives.
+        period: YearMonth,
+    },
     /// `WITHIN STANDARD` exceeds `TOTAL TREATED`.
     #[error("WITHIN STANDARD {within} exceeds TOTAL TREATED {total}")]
     WithinExceedsTotal {

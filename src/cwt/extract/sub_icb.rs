@@ -115,6 +115,8 @@ impl SubIcbExtract {
     }
 
     /// The number of data rows read (valid + bad).
+    // Two `Vec` lengths of non-zero-sized rows: each at most `isize::MAX`, so the sum fits `usize`.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn rows_read(&self) -> usize {
         self.rows.len() + self.bad_rows.len()
     }

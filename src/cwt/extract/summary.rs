@@ -166,6 +166,10 @@ fn kind(reason: &BadRowReason) -> &'static str {
     match reason {
         BadRowReason::Csv { .. } => "not a valid CSV record",
         BadRowReason::Period { .. } => "PERIOD is not a month in a known form",
+        BadRowReason::PeriodOutOfRange { .. } => {
+            "PERIOD is outside the financial years a row may name"
+        }
+        BadRowReason::CountTooLarge { .. } => "a count is larger than a row may hold",
         BadRowReason::UnknownStandard { .. } => "STANDARD is not a known standard",
         BadRowReason::OrganisationCode { .. } => "ORG CODE is not an ODS code",
         BadRowReason::Count { .. } => "a count is not a whole or half number of patients",

@@ -254,12 +254,14 @@ fn is_date_format(code: &str) -> bool {
 /// Column `A` -> 0 from a cell reference (`AB12` -> 27).
 fn column(reference: &[u8]) -> Option<u32> {
     let mut n: u32 = 0;
-    let mut letters = 0;
+    let mut letters = false;
     for &b in reference.iter().take_while(|b| b.is_ascii_uppercase()) {
-        n = n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)?;
-        letters += 1;
+        // `b` is `A..=Z`: the digit is 1..=26.
+        let digit = u32::from(b.checked_sub(b'A')?).checked_add(1)?;
+        n = n.checked_mul(26)?.checked_add(digit)?;
+        letters = true;
     }
-    (letters > 0).then(|| n.checked_sub(1)).flatten()
+    letters.then(|| n.checked_sub(1)).flatten()
 }
 
 /// A sheet's rows after its header, scanned from its XML.

@@ -10,7 +10,7 @@ use super::compact::NO_DAY;
 use super::fields::{FIRST_DAY, LAST_DAY};
 use super::{
     BadPathwayRow, BadPathwayRowReason, CompactPathway, DataQualityFinding, PathwayCounts,
-    ProviderIndex, ProviderRegistry, ReportingWindow, MAX_PROVIDERS,
+    ProviderIndex, ProviderRegistry, ReportingWindow, TableTooLarge, MAX_CELLS, MAX_PROVIDERS,
 };
 use crate::cwt::{PerformanceError, PerformanceTable};
 use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
@@ -67,6 +67,8 @@ pub(super) struct Aggregator {
     records: u64,
     bad: Vec<BadPathwayRow>,
     ignored: Vec<String>,
+    /// The table could not grow to hold the data: the reader fails.
+    failed: Option<TableTooLarge>,
 }
 
 impl Aggregator {
@@ -82,6 +84,7 @@ impl Aggregator {
             records: 0,
             bad: Vec::new(),
             ignored,
+            failed: None,
         }
     }
 
@@ -124,7 +127,8 @@ impl Aggregator {
     #[inline]
     pub(super) fn push(&mut self, index: usize, record: CompactPathway) {
         if self.chunk.len() >= CHUNK
-            || (!self.chunk.is_empty() && self.chunk_first + self.chunk.len() != index)
+            || (!self.chunk.is_empty()
+                && self.chunk_first.checked_add(self.chunk.len()) != Some(index))
         {
             self.flush();
         }
@@ -137,21 +141,28 @@ impl Aggregator {
                 self.chunk_stops.1 = self.chunk_stops.1.max(stop);
             }
         }
-        self.records += 1;
+        // One per record read: cannot reach u64::MAX.
+        self.records = self.records.saturating_add(1);
         self.chunk.push(record);
     }
 
     /// Reports the data record at position `index` as bad.
     pub(super) fn bad(&mut self, index: usize, line: Option<u64>, reason: BadPathwayRowReason) {
-        self.records += 1;
+        self.records = self.records.saturating_add(1);
         self.bad
             .push(BadPathwayRow::new(index as u64, line, reason));
     }
 
     /// Counts the chunk, first growing the table to hold its clock stops and
-    /// every provider registered.
+    /// every provider registered. If no table within the budget can hold
+    /// them, the reader fails (see [`Aggregator::check`]): nothing is
+    /// counted outside a window.
     pub(super) fn flush(&mut self) {
         if self.chunk.is_empty() {
+            return;
+        }
+        if self.failed.is_some() {
+            self.chunk.clear();
             return;
         }
         let (low, high) = self.chunk_stops;
@@ -162,20 +173,11 @@ impl Aggregator {
             )
         });
         let providers = self.providers.len();
-        let counts = match self.counts.take() {
+        let grown = match self.counts.take() {
             None => {
                 let (first, last) =
                     needs.unwrap_or((month_of_day(FIRST_DAY), month_of_day(FIRST_DAY)));
-                // A table too large to hold (more than `MAX_CELLS` cells:
-                // well over a thousand providers across a century) falls
-                // back to one month, so that stops beyond it are counted
-                // as outside the window rather than dropped.
-                match PathwayCounts::new(grown_window(first, last), grown_providers(0, providers))
-                    .or_else(|_| PathwayCounts::new(ReportingWindow::of_month(first), providers))
-                {
-                    Ok(counts) => counts,
-                    Err(_) => PathwayCounts::without_cells(ReportingWindow::of_month(first)),
-                }
+                first_table(first, last, providers)
             }
             Some(counts) => {
                 let w = counts.window();
@@ -183,27 +185,38 @@ impl Aggregator {
                     (a.min(w.first()), b.max(w.last()))
                 });
                 if first < w.first() || last > w.last() || providers > counts.providers() {
-                    let window = grown_window(first, last);
-                    let capacity = grown_providers(counts.providers(), providers);
-                    // The new table holds the old one, so re-homing keeps
-                    // every cell; if it ever could not, keep counting in
-                    // the old one (stops beyond it count as outside).
-                    counts.rehomed(window, capacity).unwrap_or_else(|old| old)
+                    regrown(counts, first, last, providers)
                 } else {
-                    counts
+                    Ok(counts)
                 }
             }
         };
-        let counts = self.counts.insert(counts);
-        counts.add(self.chunk_first, &self.chunk);
+        match grown {
+            Ok(counts) => {
+                let counts = self.counts.insert(counts);
+                counts.add(self.chunk_first, &self.chunk);
+            }
+            Err(too_large) => self.failed = Some(too_large),
+        }
         self.chunk.clear();
         self.chunk_stops = (i32::MAX, i32::MIN);
     }
 
-    /// The counts, in the window of the months counted and sized for the
-    /// providers registered.
-    pub(super) fn finish(mut self) -> PathwayFileCounts {
+    /// `Err` once the table could not grow to hold the data.
+    pub(super) fn check(&self) -> Result<(), TableTooLarge> {
+        self.failed.map_or(Ok(()), Err)
+    }
+
+    /// The counts, in the window of the months counted (or, where shrinking
+    /// the table to it would not fit the budget, the window grown to) and
+    /// sized for the providers registered.
+    ///
+    /// # Errors
+    ///
+    /// [`TableTooLarge`] if the data needed a table beyond the budget.
+    pub(super) fn finish(mut self) -> Result<PathwayFileCounts, TableTooLarge> {
         self.flush();
+        self.check()?;
         let providers = self.providers.len();
         let empty = ReportingWindow::of_month(month_of_day(FIRST_DAY));
         let counts = match self.counts.take() {
@@ -212,32 +225,104 @@ impl Aggregator {
                     .counted_months()
                     .and_then(|(a, b)| ReportingWindow::new(a, b).ok())
                     .unwrap_or(empty);
-                counts.rehomed(window, providers).unwrap_or_else(|old| old)
+                // The old and the new table together stay within the budget.
+                let fits = PathwayCounts::cells_for(window, providers)
+                    .and_then(|n| n.checked_add(counts.cells()))
+                    .is_some_and(|n| n <= MAX_CELLS);
+                if fits {
+                    counts.rehomed(window, providers).unwrap_or_else(|old| old)
+                } else {
+                    counts
+                }
             }
-            None => PathwayCounts::new(empty, providers)
-                .unwrap_or_else(|_| PathwayCounts::without_cells(empty)),
+            None => PathwayCounts::new(empty, providers)?,
         };
-        PathwayFileCounts {
+        Ok(PathwayFileCounts {
             counts,
             providers: self.providers,
             records: self.records,
             bad_rows: self.bad,
             ignored_columns: self.ignored,
+        })
+    }
+}
+
+/// The first table: the months `first..=last` widened to financial years
+/// and room for more providers; or, if that is over the budget, exactly
+/// what is needed.
+fn first_table(
+    first: YearMonth,
+    last: YearMonth,
+    providers: usize,
+) -> Result<PathwayCounts, TableTooLarge> {
+    PathwayCounts::new(grown_window(first, last), grown_providers(0, providers))
+        .or_else(|_| PathwayCounts::new(exact_window(first, last)?, providers))
+}
+
+/// The months `first..=last` (within the 1,200 of a window by
+/// construction: every accepted date is in the years 2000 to 2099).
+fn exact_window(first: YearMonth, last: YearMonth) -> Result<ReportingWindow, TableTooLarge> {
+    ReportingWindow::new(first, last).map_err(|_| {
+        let months = usize::try_from(last.months_since(first)).unwrap_or(usize::MAX);
+        TableTooLarge::new(months.saturating_add(1), 0)
+    })
+}
+
+/// `counts` re-homed into a table holding `first..=last` and `providers`
+/// providers. The old and the new table together stay within
+/// [`MAX_CELLS`] (the re-homing copies one into the other), so the peak is
+/// the budget; tried widened first (fewer re-homings later), then exact.
+fn regrown(
+    counts: PathwayCounts,
+    first: YearMonth,
+    last: YearMonth,
+    providers: usize,
+) -> Result<PathwayCounts, TableTooLarge> {
+    let old = counts.cells();
+    let exact = exact_window(first, last)?;
+    let candidates = [
+        (
+            grown_window(first, last),
+            grown_providers(counts.providers(), providers),
+        ),
+        (exact, providers),
+    ];
+    for (window, capacity) in candidates {
+        let fits = PathwayCounts::cells_for(window, capacity)
+            .and_then(|n| n.checked_add(old))
+            .is_some_and(|n| n <= MAX_CELLS);
+        if fits {
+            // The new table holds the old one, so re-homing keeps every cell.
+            return counts
+                .rehomed(window, capacity)
+                .map_err(|_| TableTooLarge::new(exact_months(exact), capacity));
         }
     }
+    Err(TableTooLarge::new(exact_months(exact), providers))
+}
+
+fn exact_months(window: ReportingWindow) -> usize {
+    usize::try_from(window.last().months_since(window.first()))
+        .unwrap_or(usize::MAX)
+        .saturating_add(1)
 }
 
 /// A window covering `first..=last`, widened to whole financial years
 /// (April to March) so that data running on needs few re-homings, within
 /// the years 2000 to 2099.
 fn grown_window(first: YearMonth, last: YearMonth) -> ReportingWindow {
-    let april = |m: YearMonth| m.plus_months(-(i32::try_from((m.month() + 8) % 12).unwrap_or(0)));
+    // Months back to April: (month + 8) % 12 is 0 to 11; the result stays
+    // within 2000 to 2099 by the clamps below (saturating is harmless).
+    let april = |m: YearMonth| {
+        let back = i32::try_from(m.month().saturating_add(8) % 12).unwrap_or(0);
+        m.saturating_plus_months(back.saturating_neg())
+    };
     let (lo, hi) = match (YearMonth::new(2000, 1), YearMonth::new(2099, 12)) {
         (Ok(lo), Ok(hi)) => (lo, hi),
         _ => (first, last),
     };
     let from = april(first).max(lo);
-    let to = april(last).plus_months(11).min(hi);
+    let to = april(last).saturating_plus_months(11).min(hi);
     ReportingWindow::new(from, to)
         .ok()
         .or_else(|| ReportingWindow::new(first, last).ok())
@@ -257,7 +342,8 @@ fn grown_providers(old: usize, needed: usize) -> usize {
 /// What a pathway file (or stream of record batches) gave: the counts by
 /// month x provider x tumour site x standard in a window derived from the
 /// data (every measured clock stop lands in a cell:
-/// [`PathwayCounts::outside_window`] is 0), the providers in order of first
+/// [`PathwayCounts::outside_window`] is 0, or the reader fails with
+/// [`TableTooLarge`](super::PathwayReadError::TableTooLarge)), the providers in order of first
 /// sight, the records read, the bad records, and the columns ignored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathwayFileCounts {
@@ -320,6 +406,8 @@ impl PathwayFileCounts {
     }
 
     /// The counted pathways of one standard, all cells added up.
+    // Bounded: each sum is of one standard's cells, at most the records counted (one per record).
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn total(&self, standard: CwtStandard) -> (u64, u64) {
         let mut sum = (0, 0);
         if let Ok(table) = self.counts.tabulate(|index, site| (index, site)) {

@@ -59,7 +59,7 @@ use crate::tumour_site::TumourSite;
 /// ])?;
 /// let mut batches = PathwayBatches::new(&ColumnMapping::new());
 /// batches.add(&batch)?;
-/// let read = batches.finish();
+/// let read = batches.finish()?;
 /// assert_eq!((read.records(), read.bad_rows().len()), (2, 1));
 /// assert_eq!(read.total(CwtStandard::FasterDiagnosis28Day), (1, 1));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -84,6 +84,7 @@ impl PathwayBatches {
 
     /// The columns ignored are these (when batches carry only the layout's
     /// columns, e.g. a projected Parquet read).
+    #[cfg_attr(not(feature = "pathway-parquet"), allow(dead_code))]
     pub(super) fn with_ignored(mut self, ignored: Vec<String>) -> PathwayBatches {
         self.aggregator = Aggregator::new(ignored);
         self.ignored_known = true;
@@ -179,19 +180,26 @@ impl PathwayBatches {
             )?,
         };
         for i in 0..rows {
-            let index = self.next_record + i;
+            // Indexes saturate, as `PathwayCounts::add` documents.
+            let index = self.next_record.saturating_add(i);
             match columns.row(i, &mut self.aggregator) {
                 Ok(record) => self.aggregator.push(index, record),
                 Err(reason) => self.aggregator.bad(index, None, reason),
             }
         }
-        self.next_record += rows;
-        Ok(())
+        self.next_record = self.next_record.saturating_add(rows);
+        Ok(self.aggregator.check()?)
     }
 
     /// The counts of every batch added.
-    pub fn finish(self) -> PathwayFileCounts {
-        self.aggregator.finish()
+    ///
+    /// # Errors
+    ///
+    /// [`PathwayReadError::TableTooLarge`] if the clock stops need a
+    /// larger table than the readers' budget (the error names its months
+    /// and providers; nothing is left outside a window).
+    pub fn finish(self) -> Result<PathwayFileCounts, PathwayReadError> {
+        Ok(self.aggregator.finish()?)
     }
 }
 
@@ -210,9 +218,10 @@ pub fn aggregate_record_batches(
     for batch in batches {
         counts.add(&batch?)?;
     }
-    Ok(counts.finish())
+    counts.finish()
 }
 
+#[cfg_attr(not(feature = "pathway-parquet"), allow(dead_code))]
 pub(super) fn aggregate_projected(
     batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>,
     mapping: &ColumnMapping,
@@ -222,7 +231,7 @@ pub(super) fn aggregate_projected(
     for batch in batches {
         counts.add(&batch?)?;
     }
-    Ok(counts.finish())
+    counts.finish()
 }
 
 fn type_error(
@@ -366,11 +375,12 @@ impl<'a> Ints<'a> {
 
     /// Row `i`, `None` if null (or beyond the column).
     #[inline]
-    fn get(&self, i: usize) -> Option<i64> {
+    fn get(&self, i: usize) -> Option<i128> {
+        // Every integer type fits an i128: a u64 above i64::MAX is shown
+        // as itself in errors.
         macro_rules! at {
             ($a:expr) => {
-                (i < $a.len() && $a.is_valid(i))
-                    .then(|| i64::try_from($a.value(i)).unwrap_or(i64::MAX))
+                (i < $a.len() && $a.is_valid(i)).then(|| i128::from($a.value(i)))
             };
         }
         match self {

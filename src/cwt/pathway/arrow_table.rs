@@ -26,6 +26,8 @@ fn count_type() -> DataType {
     DataType::Decimal128(38, 1)
 }
 
+// A u64 times five fits an i128.
+#[allow(clippy::arithmetic_side_effects)]
 fn tenths(count: PatientCount) -> i128 {
     i128::from(count.halves()) * 5
 }

@@ -73,6 +73,13 @@ pub enum BadPathwayRowReason {
         /// Fields in the record.
         found: usize,
     },
+    /// A record (a line, or the lines of a quoted record) longer than the
+    /// limit: skipped without being held in memory.
+    #[error("the record is longer than {limit} bytes")]
+    RecordTooLong {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// A provider beyond the 65,536 one aggregation can index.
     #[error("provider `{code}`: more than 65536 providers in one file")]
     TooManyProviders {

@@ -32,6 +32,17 @@ pub struct TableTooLarge {
 }
 
 impl TableTooLarge {
+    #[cfg_attr(
+        not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+        allow(dead_code)
+    )]
+    pub(super) fn new(months: usize, providers: usize) -> TableTooLarge {
+        TableTooLarge {
+            months,
+            providers: providers.min(MAX_PROVIDERS),
+        }
+    }
+
     /// The months of the window asked for.
     pub fn months(&self) -> usize {
         self.months
@@ -435,19 +446,14 @@ fn to_performance([within, total]: [u64; 2]) -> Option<Performance> {
     allow(dead_code)
 )]
 impl PathwayCounts {
-    /// A table with no cells: every stop counts as outside its window. The
-    /// infallible last resort of the file readers when a table of the size
-    /// asked for cannot be had.
-    pub(super) fn without_cells(window: ReportingWindow) -> PathwayCounts {
-        PathwayCounts {
-            window,
-            providers: 0,
-            first_day: 0,
-            day_offsets: Vec::new(),
-            cells: Vec::new(),
-            outside_window: [0; STANDARDS],
-            findings: Vec::new(),
-        }
+    /// The cells a table of `window` and `providers` would have, if at
+    /// most [`MAX_CELLS`].
+    pub(super) fn cells_for(window: ReportingWindow, providers: usize) -> Option<usize> {
+        providers
+            .min(MAX_PROVIDERS)
+            .checked_mul(SITES * STANDARDS)
+            .and_then(|block| block.checked_mul(window.months()))
+            .filter(|&n| n <= MAX_CELLS)
     }
 
     /// The same counts in `window` with room for `providers` providers:
@@ -455,6 +461,8 @@ impl PathwayCounts {
     /// and findings kept. `Err(self)`, unchanged, if a counted cell would not
     /// fit (a month outside `window`, or a provider at or above
     /// `providers`), so that nothing can be lost by re-homing.
+    // Bounded: slots, providers and cell offsets index tables of at most `MAX_CELLS` cells; the month shift is within 1,200.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(super) fn rehomed(
         self,
         window: ReportingWindow,
@@ -488,6 +496,8 @@ impl PathwayCounts {
     }
 
     /// The first and last months with a counted pathway, `None` if none.
+    // Bounded: at most 65,536 providers x 45 cells.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(super) fn counted_months(&self) -> Option<(YearMonth, YearMonth)> {
         let per_month = self.providers.max(1) * SITES * STANDARDS;
         let mut counted = self
@@ -495,10 +505,9 @@ impl PathwayCounts {
             .chunks(per_month)
             .enumerate()
             .filter(|(_, cells)| self.providers > 0 && cells.iter().any(|c| c[1] > 0))
-            .map(|(slot, _)| {
-                self.window
-                    .first
-                    .plus_months(i32::try_from(slot).unwrap_or(0))
+            .filter_map(|(slot, _)| {
+                // slot < the window's months (at most 1,200), within range.
+                self.window.first.plus_months(i32::try_from(slot).ok()?)
             });
         let first = counted.next()?;
         Some((first, counted.next_back().unwrap_or(first)))

@@ -1,20 +1,23 @@
 //! [`read_pathways_csv`]: a streaming reader of pathway CSV files (feature
 //! `pathway-csv`).
 //!
-//! The input is read in 1 MiB blocks; unquoted records (the usual export)
-//! are split on the fast path, by hand; from the first block holding a
-//! quote on, the rest is read with the `csv` crate, so quoted fields
-//! (commas, newlines inside) read correctly too. Records are counted in
-//! chunks of 64K as they are read: memory stays flat whatever the file's
-//! size (about 4 MB beyond the table of counts).
+//! The input is read in 1 MiB blocks; a block without a quote (the usual
+//! export) is split on the fast path, by hand; a block holding a quote is
+//! read record by record, quote-aware, so quoted fields (commas, newlines
+//! inside) read correctly too. Lines end at `\n` (a `\r` before it is
+//! dropped), or at every `\r` in a file whose first line ending is a lone
+//! `\r`; a `\r` elsewhere is data. Records are counted in chunks of 64K
+//! as they are read: memory stays flat whatever the file's size (about 4
+//! MB beyond the table of counts), and no record or header longer than
+//! [`MAX_PATHWAY_RECORD`] is held.
 
-use std::io::{self, Read};
+use std::io::Read;
 
 use super::aggregate::Aggregator;
+use super::csv_input::{Blocks, RecordParser, MAX_PATHWAY_RECORD};
 use super::layout::HeaderLayout;
 use super::{row, BadPathwayRowReason, ColumnMapping, PathwayFileCounts, PathwayReadError};
-
-const BLOCK: usize = 1 << 20;
+use crate::cwt::sniff;
 
 /// Reads a pathway CSV (the layout of [`PathwayColumn`](super::PathwayColumn):
 /// a header row, then one pathway a record) from any `io::Read` and counts
@@ -55,26 +58,106 @@ pub fn read_pathways_csv<R: Read>(
     mapping: &ColumnMapping,
 ) -> Result<PathwayFileCounts, PathwayReadError> {
     let mut input = Blocks::new(reader);
-    let header = input.header()?.ok_or(PathwayReadError::NoHeader)?;
-    let names = header_names(&header)?;
-    let layout = HeaderLayout::find(names.iter().map(String::as_str), mapping)?;
+    input.fill()?;
+    if let Some(kind) = sniff::binary_kind(input.filled()) {
+        return Err(PathwayReadError::NotCsv(kind));
+    }
+    input.detect_line_endings();
+    let (names, header, header_lines) = header(&mut input)?;
+    let layout = HeaderLayout::find(names.iter().map(String::as_str), mapping).map_err(|e| {
+        match sniff::separator_kind(&header) {
+            Some(kind) if names.len() == 1 => PathwayReadError::NotCsv(kind),
+            _ => PathwayReadError::Layout(e),
+        }
+    })?;
     let slots = slots_of(&layout);
     let mut aggregator = Aggregator::new(layout.ignored.clone());
     let mut state = State {
         slots,
         width: layout.width,
-        line: 1,
+        line: header_lines,
         record: 0,
+        scratch: Vec::new(),
+        ends: Vec::new(),
     };
-    while let Some(block) = input.next_block()? {
-        if memchr::memchr(b'"', block).is_some() {
-            state.quoted(input.rest_from_block(), &mut aggregator)?;
-            return Ok(aggregator.finish());
+    loop {
+        input.fill()?;
+        let filled = input.filled();
+        if filled.is_empty() {
+            break;
         }
-        state.block(block, &mut aggregator);
-        input.consume();
+        let consumed = if memchr::memchr(b'"', filled).is_none() {
+            match memchr::memrchr(b'\n', filled) {
+                _ if input.eof => {
+                    let block = filled.strip_suffix(b"\n").unwrap_or(filled);
+                    state.block(block, &mut aggregator);
+                    filled.len()
+                }
+                Some(end) => {
+                    state.block(filled.get(..end).unwrap_or_default(), &mut aggregator);
+                    end.saturating_add(1)
+                }
+                None => 0,
+            }
+        } else {
+            state.quoted(filled, input.eof, &mut aggregator)
+        };
+        if consumed == 0 && input.is_full() {
+            // A record longer than the buffer: a bad record, skipped.
+            let line = state.line.saturating_add(1);
+            let index = state.next_index();
+            let reason = BadPathwayRowReason::RecordTooLong {
+                limit: MAX_PATHWAY_RECORD,
+            };
+            aggregator.bad(index, Some(line), reason);
+            let newlines = input.skip_record()?;
+            state.line = state.line.saturating_add(newlines.max(1));
+            continue;
+        }
+        input.consume(consumed);
+        aggregator.check()?;
     }
-    Ok(aggregator.finish())
+    Ok(aggregator.finish()?)
+}
+
+/// The header record (quote-aware): its names (trimmed, a UTF-8
+/// byte-order mark dropped), its field bytes, and the lines it takes.
+#[allow(clippy::type_complexity)]
+fn header<R: Read>(input: &mut Blocks<R>) -> Result<(Vec<String>, Vec<u8>, u64), PathwayReadError> {
+    let filled = input.filled();
+    if filled.is_empty() {
+        return Err(PathwayReadError::NoHeader);
+    }
+    let mut parser = RecordParser::new();
+    let (mut bytes, mut ends) = (Vec::new(), Vec::new());
+    let consumed = match parser.feed(filled, Some((&mut bytes, &mut ends))) {
+        Some(n) => n,
+        None if input.eof => {
+            RecordParser::finish((&mut bytes, &mut ends));
+            filled.len()
+        }
+        None => {
+            let start = String::from_utf8_lossy(filled.get(..40).unwrap_or(filled)).into_owned();
+            return Err(PathwayReadError::HeaderTooLong {
+                limit: MAX_PATHWAY_RECORD,
+                start,
+            });
+        }
+    };
+    input.consume(consumed);
+    let mut names = Vec::with_capacity(ends.len());
+    let mut start = 0;
+    for &end in &ends {
+        let name = bytes.get(start..end).unwrap_or_default();
+        let name = if start == 0 {
+            name.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(name)
+        } else {
+            name
+        };
+        names.push(String::from_utf8_lossy(name).trim().to_owned());
+        start = end;
+    }
+    Ok((names, bytes, parser.newlines.max(1)))
 }
 
 /// For each header position, the layout slot it fills.
@@ -88,19 +171,6 @@ fn slots_of(layout: &HeaderLayout) -> Vec<Option<usize>> {
     slots
 }
 
-fn header_names(line: &[u8]) -> Result<Vec<String>, PathwayReadError> {
-    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(line);
-    let mut record = csv::ByteRecord::new();
-    csv.read_byte_record(&mut record)?;
-    Ok(record
-        .iter()
-        .map(|f| String::from_utf8_lossy(f).trim().to_owned())
-        .collect())
-}
-
 struct State {
     slots: Vec<Option<usize>>,
     width: usize,
@@ -108,12 +178,17 @@ struct State {
     line: u64,
     /// Data records read.
     record: usize,
+    /// The fields of a quoted record, and where each ends.
+    scratch: Vec<u8>,
+    ends: Vec<usize>,
 }
 
 impl State {
     /// An unquoted block of whole lines, split in one pass over its commas
     /// and newlines (found 8 bytes at a time).
     #[inline]
+    // Bounded: offsets within a block of at most `MAX_PATHWAY_RECORD` bytes; lines counted are at most the input's newlines.
+    #[allow(clippy::arithmetic_side_effects)]
     fn block(&mut self, block: &[u8], aggregator: &mut Aggregator) {
         let mut fields: [&[u8]; 10] = [b""; 10];
         let mut found = 0usize;
@@ -150,160 +225,84 @@ impl State {
             {
                 *f = field;
             }
-            self.record_of(fields, found + 1, self.line, aggregator);
+            let (width, index) = (self.width, self.next_index());
+            record_of(fields, found + 1, width, index, self.line, aggregator);
             fields = [b""; 10];
             found = 0;
         }
     }
 
-    /// One record of `found` fields starting on `line`: counted, or
-    /// reported as bad.
-    #[inline]
-    fn record_of(
-        &mut self,
-        fields: [&[u8]; 10],
-        found: usize,
-        line: u64,
-        aggregator: &mut Aggregator,
-    ) {
+    /// The index of the next record (counting it).
+    fn next_index(&mut self) -> usize {
         let index = self.record;
-        self.record += 1;
-        if found != self.width {
-            let reason = BadPathwayRowReason::WrongFieldCount {
-                expected: self.width,
-                found,
-            };
-            aggregator.bad(index, Some(line), reason);
-            return;
-        }
-        match row::compact(aggregator, &fields) {
-            Ok(record) => aggregator.push(index, record),
-            Err(reason) => aggregator.bad(index, Some(line), reason),
-        }
+        self.record = self.record.saturating_add(1);
+        index
     }
 
-    /// The rest of the input, from the start of the current block, with
-    /// the `csv` crate.
-    fn quoted(
-        &mut self,
-        rest: impl Read,
-        aggregator: &mut Aggregator,
-    ) -> Result<(), PathwayReadError> {
-        let first_line = self.line;
-        let mut csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(BLOCK)
-            .from_reader(rest);
-        let mut record = csv::ByteRecord::new();
-        while csv.read_byte_record(&mut record)? {
-            let line = first_line + record.position().map_or(0, |p| p.line());
-            let mut fields: [&[u8]; 10] = [b""; 10];
-            for (field, slot) in record.iter().zip(&self.slots) {
-                if let Some(f) = slot.and_then(|s| fields.get_mut(s)) {
-                    *f = field;
+    /// The whole records at the start of `bytes` (a block holding a
+    /// quote), quote-aware; returns the bytes consumed (0 if the first
+    /// record does not end in `bytes` and the input goes on).
+    fn quoted(&mut self, bytes: &[u8], eof: bool, aggregator: &mut Aggregator) -> usize {
+        let mut at = 0;
+        while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {
+            let mut parser = RecordParser::new();
+            self.scratch.clear();
+            self.ends.clear();
+            let fields = Some((&mut self.scratch, &mut self.ends));
+            let consumed = match parser.feed(rest, fields) {
+                Some(n) => n,
+                None if eof => {
+                    RecordParser::finish((&mut self.scratch, &mut self.ends));
+                    rest.len()
                 }
+                None => break,
+            };
+            let line = self.line.saturating_add(1);
+            self.line = self.line.saturating_add(parser.newlines.max(1));
+            at = at.saturating_add(consumed);
+            let raw = rest.get(..consumed).unwrap_or_default();
+            let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+            if raw.is_empty() || raw == b"\r" {
+                continue; // a blank line
             }
-            self.record_of(fields, record.len(), line, aggregator);
+            let index = self.next_index();
+            let mut fields: [&[u8]; 10] = [b""; 10];
+            let mut start = 0;
+            for (&end, slot) in self.ends.iter().zip(&self.slots) {
+                if let Some(f) = slot.and_then(|s| fields.get_mut(s)) {
+                    *f = self.scratch.get(start..end).unwrap_or_default();
+                }
+                start = end;
+            }
+            let found = self.ends.len();
+            record_of(fields, found, self.width, index, line, aggregator);
         }
-        Ok(())
+        at
     }
 }
 
-/// The input in blocks of whole lines.
-struct Blocks<R> {
-    reader: R,
-    buf: Vec<u8>,
-    /// Bytes of `buf` filled.
-    filled: usize,
-    /// Bytes of `buf` handed out as the current block (whole lines, and
-    /// the newline after them).
-    taken: usize,
-    eof: bool,
-}
-
-impl<R: Read> Blocks<R> {
-    fn new(reader: R) -> Blocks<R> {
-        Blocks {
-            reader,
-            buf: vec![0; BLOCK],
-            filled: 0,
-            taken: 0,
-            eof: false,
-        }
-    }
-
-    /// Reads until `buf` is full or the input ends.
-    fn fill(&mut self) -> io::Result<()> {
-        while !self.eof && self.filled < self.buf.len() {
-            let space = self.buf.get_mut(self.filled..).unwrap_or_default();
-            match self.reader.read(space) {
-                Ok(0) => self.eof = true,
-                Ok(n) => self.filled += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(())
-    }
-
-    /// Drops the current block, keeping the partial line after it.
-    fn consume(&mut self) {
-        self.buf.copy_within(self.taken..self.filled, 0);
-        self.filled -= self.taken;
-        self.taken = 0;
-    }
-
-    /// The first line (without its newline); `None` on empty input.
-    fn header(&mut self) -> io::Result<Option<Vec<u8>>> {
-        loop {
-            self.fill()?;
-            let filled = self.buf.get(..self.filled).unwrap_or_default();
-            if let Some(end) = memchr::memchr(b'\n', filled) {
-                let line = filled.get(..end).unwrap_or_default();
-                let line = line.strip_suffix(b"\r").unwrap_or(line).to_vec();
-                self.taken = end + 1;
-                self.consume();
-                return Ok(Some(line));
-            }
-            if self.eof {
-                let line = filled.to_vec();
-                self.taken = self.filled;
-                self.consume();
-                return Ok((!line.is_empty()).then_some(line));
-            }
-            // A header longer than the buffer: make room.
-            self.buf.resize(self.buf.len() * 2, 0);
-        }
-    }
-
-    /// The next block of whole lines (the last may lack its newline at the
-    /// end of the input), without the final newline; `None` at the end.
-    fn next_block(&mut self) -> io::Result<Option<&[u8]>> {
-        let end = loop {
-            self.fill()?;
-            if self.filled == 0 {
-                return Ok(None);
-            }
-            let filled = self.buf.get(..self.filled).unwrap_or_default();
-            if self.eof {
-                self.taken = self.filled;
-                break filled.strip_suffix(b"\n").map_or(self.filled, <[u8]>::len);
-            }
-            if let Some(end) = memchr::memrchr(b'\n', filled) {
-                self.taken = end + 1;
-                break end;
-            }
-            // One line longer than the buffer: make room.
-            self.buf.resize(self.buf.len() * 2, 0);
+/// One record of `found` fields starting on `line`: counted, or reported
+/// as bad.
+#[inline]
+fn record_of(
+    fields: [&[u8]; 10],
+    found: usize,
+    width: usize,
+    index: usize,
+    line: u64,
+    aggregator: &mut Aggregator,
+) {
+    if found != width {
+        let reason = BadPathwayRowReason::WrongFieldCount {
+            expected: width,
+            found,
         };
-        Ok(self.buf.get(..end))
+        aggregator.bad(index, Some(line), reason);
+        return;
     }
-
-    /// The rest of the input, from the start of the current block.
-    fn rest_from_block(mut self) -> impl Read {
-        self.buf.truncate(self.filled);
-        io::Cursor::new(self.buf).chain(self.reader)
+    match row::compact(aggregator, &fields) {
+        Ok(record) => aggregator.push(index, record),
+        Err(reason) => aggregator.bad(index, Some(line), reason),
     }
 }
 
@@ -345,6 +344,8 @@ impl Iterator for Separators<'_> {
     type Item = usize;
 
     #[inline(always)]
+    // Bounded: word offsets within a block of at most `MAX_PATHWAY_RECORD` bytes; `mask` is non-zero where 1 is subtracted (the loop above).
+    #[allow(clippy::arithmetic_side_effects)]
     fn next(&mut self) -> Option<usize> {
         while self.mask == 0 {
             let at = self.next_word;

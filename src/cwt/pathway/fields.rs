@@ -2,9 +2,7 @@
 //! `YYYY-MM-DD`), routes, tumour sites, ODS codes and adjustments, each
 //! giving the [`BadPathwayRowReason`] of a bad field.
 
-use chrono::NaiveDate;
-
-use super::compact::{day_number, NO_DAY};
+use super::compact::NO_DAY;
 use super::{BadPathwayRowReason, PathwayColumn, Route};
 use crate::tumour_site::TumourSite;
 
@@ -19,8 +17,15 @@ pub(super) const FIRST_DAY: i32 = 730_120;
 /// Day number of 31 December 2099, the last day a date may be.
 pub(super) const LAST_DAY: i32 = 766_644;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// Field text for a message: at most its first 40 characters (then `…`).
+pub(super) fn text(bytes: &[u8]) -> String {
+    let shown = String::from_utf8_lossy(bytes.get(..160).unwrap_or(bytes));
+    let mut chars = shown.chars();
+    let mut out: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() || bytes.len() > 160 {
+        out.push('…');
+    }
+    out
 }
 
 fn trim(bytes: &[u8]) -> &[u8] {
@@ -35,6 +40,8 @@ const fn is_leap(year: i32) -> bool {
 /// (proleptic Gregorian; H. Hinnant's `days_from_civil`), the numbering
 /// `NaiveDate::num_days_from_ce` uses.
 #[inline(always)]
+// Bounded: years 0 to 9999 (four digits), months 1 to 12, days 1 to 31 (Howard Hinnant's algorithm, all intermediate values within i32).
+#[allow(clippy::arithmetic_side_effects)]
 const fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
@@ -48,6 +55,8 @@ const fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
 
 /// `YYYY-MM-DD` as (year, month, day), checked to be a real date.
 #[inline(always)]
+// Bounded: each digit is 0 to 9 (checked above), so the year is at most 9999.
+#[allow(clippy::arithmetic_side_effects)]
 fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
         return None;
@@ -74,9 +83,10 @@ fn iso_ymd(b: &[u8]) -> Option<(i32, u32, u32)> {
         .then_some((year, month, day))
 }
 
-/// A date field: blank is "not recorded" ([`NO_DAY`]); `YYYY-MM-DD` on the
-/// fast path; other ISO forms chrono accepts as `%Y-%m-%d` (e.g.
-/// `2024-4-1`) on the slow one. Years outside 2000 to 2099 are bad.
+/// A date field: blank is "not recorded" ([`NO_DAY`]); otherwise exactly
+/// `YYYY-MM-DD` (surrounding space trimmed on the slow path): no sign, no
+/// short month or day (`+2024-04-01` and `2024-4-1` are bad). Years
+/// outside 2000 to 2099 are bad.
 #[inline(always)]
 pub(super) fn date(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadPathwayRowReason> {
     if bytes.is_empty() {
@@ -100,11 +110,12 @@ fn date_slow(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadPathwayRowRe
     if t.is_empty() {
         return Ok(NO_DAY);
     }
-    let parsed = std::str::from_utf8(t)
-        .ok()
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
-    match parsed {
-        Some(d) => date_in_range(day_number(d), column, || text(bytes)),
+    match iso_ymd(t) {
+        Some((year, month, day)) if YEARS.contains(&year) => Ok(days_from_civil(year, month, day)),
+        Some(_) => Err(BadPathwayRowReason::DateOutOfRange {
+            column,
+            text: text(bytes),
+        }),
         None => Err(BadPathwayRowReason::UnparseableDate {
             column,
             text: text(bytes),
@@ -114,6 +125,7 @@ fn date_slow(bytes: &[u8], column: PathwayColumn) -> Result<i32, BadPathwayRowRe
 
 /// A day number checked to lie in 2000 to 2099.
 #[inline]
+#[cfg_attr(not(feature = "pathway-arrow"), allow(dead_code))]
 pub(super) fn date_in_range(
     day: i32,
     column: PathwayColumn,
@@ -204,6 +216,8 @@ pub(super) fn ods_key(bytes: &[u8], column: PathwayColumn) -> Result<u128, BadPa
 /// An adjustment: blank is 0; whole days `0..=65535`, a zero fraction
 /// (`3.0`, as exports with missing values write integers) allowed.
 #[inline]
+// `d - b'0'` for `d` in `b'0'..=b'9'` (the pattern).
+#[allow(clippy::arithmetic_side_effects)]
 pub(super) fn adjustment(bytes: &[u8], column: PathwayColumn) -> Result<u16, BadPathwayRowReason> {
     match bytes {
         [] | b"0" => return Ok(0),
@@ -248,8 +262,9 @@ fn non_numeric(bytes: &[u8], column: PathwayColumn) -> BadPathwayRowReason {
 
 /// An integer adjustment (from Arrow): negative or above 65535 is bad.
 #[inline]
+#[cfg_attr(not(feature = "pathway-arrow"), allow(dead_code))]
 pub(super) fn adjustment_from_int(
-    value: i64,
+    value: i128,
     column: PathwayColumn,
 ) -> Result<u16, BadPathwayRowReason> {
     if value < 0 {
@@ -266,8 +281,10 @@ pub(super) fn adjustment_from_int(
 
 #[cfg(test)]
 mod tests {
+    use super::super::compact::day_number;
     use super::*;
     use chrono::Datelike;
+    use chrono::NaiveDate;
 
     const C: PathwayColumn = PathwayColumn::ReferralReceived;
 
@@ -299,7 +316,11 @@ mod tests {
         let apr1 = NaiveDate::from_ymd_opt(2024, 4, 1)
             .unwrap()
             .num_days_from_ce();
-        assert_eq!(date(b"2024-4-1", C), Ok(apr1));
+        // Strict: no short month or day, no sign (issue 17.8: chrono's %Y
+        // accepted `+2024-04-01`).
+        assert!(date(b"2024-4-1", C).is_err());
+        assert!(date(b"+2024-04-01", C).is_err());
+        assert_eq!(date(b" 2024-04-01 ", C), Ok(apr1));
         assert_eq!(date(b" 2024-04-01 ", C), Ok(apr1));
         for bad in [
             "2024-02-30",

@@ -246,6 +246,7 @@ impl HeaderLayout {
         })
     }
 
+    #[cfg_attr(not(feature = "pathway-arrow"), allow(dead_code))]
     pub(super) fn position(&self, column: PathwayColumn) -> Option<usize> {
         self.positions.get(column.slot()).copied().flatten()
     }

@@ -62,12 +62,18 @@ mod bad_record;
 mod compact;
 mod counts;
 #[cfg(feature = "pathway-csv")]
+mod csv_input;
+#[cfg(feature = "pathway-csv")]
 mod csv_reader;
 #[cfg(any(feature = "pathway-csv", feature = "pathway-arrow"))]
 mod fields;
 mod finding;
 mod layout;
 mod parallel;
+#[cfg(feature = "pathway-parquet")]
+mod parquet_guard;
+#[cfg(feature = "pathway-parquet")]
+mod parquet_pages;
 #[cfg(feature = "pathway-parquet")]
 mod parquet_reader;
 mod read_error;
@@ -95,13 +101,19 @@ pub use counts::{
 };
 #[cfg(feature = "pathway-csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-csv")))]
+pub use csv_input::MAX_PATHWAY_RECORD;
+#[cfg(feature = "pathway-csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "pathway-csv")))]
 pub use csv_reader::read_pathways_csv;
 pub use finding::{DataQualityFinding, DataQualityKind};
 pub use layout::{ColumnMapping, LayoutError, PathwayColumn};
 pub use parallel::MAX_THREADS;
 #[cfg(feature = "pathway-parquet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-parquet")))]
-pub use parquet_reader::read_pathways_parquet;
+pub use parquet_reader::{
+    read_pathways_parquet, MAX_PARQUET_COLUMNS, MAX_PARQUET_FOOTER, MAX_PARQUET_PAGE,
+    MAX_PARQUET_PAGE_VALUES,
+};
 pub use read_error::PathwayReadError;
 pub use record::{Adjustment, AdjustmentReason, Measurement, Pathway, Route};
 

@@ -1,13 +1,31 @@
 //! [`read_pathways_parquet`]: pathways counted from a Parquet file (feature
 //! `pathway-parquet`), from any `ChunkReader` the caller opens.
+//!
+//! The file is checked before the decoder allocates anything sized by it
+//! (`parquet_guard.rs`): the footer against the file's length and
+//! [`MAX_PARQUET_FOOTER`], every column chunk against the file, and every
+//! page header of the columns read against [`MAX_PARQUET_PAGE`] and
+//! [`MAX_PARQUET_PAGE_VALUES`]. The embedded Arrow schema is not read. A
+//! panic that still comes from inside the decoder is caught and returned
+//! as [`PathwayReadError::ParquetPanic`].
 
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use parquet::arrow::arrow_reader::{
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+};
 use parquet::arrow::ProjectionMask;
 use parquet::file::reader::ChunkReader;
 
 use super::arrow_batches::aggregate_projected;
 use super::layout::HeaderLayout;
+use super::parquet_guard::{check_pages, checked_metadata, Guarded};
 use super::{ColumnMapping, PathwayColumn, PathwayFileCounts, PathwayReadError};
+
+pub use super::parquet_guard::{
+    MAX_PARQUET_COLUMNS, MAX_PARQUET_FOOTER, MAX_PARQUET_PAGE, MAX_PARQUET_PAGE_VALUES,
+};
 
 /// Rows decoded per record batch.
 const BATCH_ROWS: usize = 64 * 1024;
@@ -17,19 +35,53 @@ const BATCH_ROWS: usize = 64 * 1024;
 /// strings, categoricals dictionary-encoded or plain strings, integer
 /// adjustments) from `reader` (a `std::fs::File` the caller opened, or
 /// `bytes::Bytes` in memory) and counts it batch by batch, decoding only
-/// the layout's columns. Compression: snappy or none.
+/// the layout's columns. Compression: none, snappy, zstd, lz4 (raw and
+/// Hadoop framing), gzip or brotli (every codec the `parquet` crate reads).
+///
+/// Corrupt or hostile files get an error, never a panic or an abort: the
+/// footer, the column chunks and the page headers are checked against the
+/// file's length and the limits [`MAX_PARQUET_FOOTER`],
+/// [`MAX_PARQUET_COLUMNS`], [`MAX_PARQUET_PAGE`] and
+/// [`MAX_PARQUET_PAGE_VALUES`] before the decoder allocates, and a panic
+/// inside the decoder is caught (this needs the default `panic = "unwind"`
+/// profile setting).
 ///
 /// # Errors
 ///
-/// [`PathwayReadError::Parquet`] if the file cannot be decoded,
+/// [`PathwayReadError::ParquetLimit`] if the file is larger than a limit
+/// in one of those places, [`PathwayReadError::ParquetMalformed`] if its
+/// structure does not fit the file, [`PathwayReadError::Parquet`] if the
+/// decoder fails, [`PathwayReadError::ParquetPanic`] if it panics,
 /// [`PathwayReadError::Layout`] if a required column is missing, and those
 /// of [`PathwayBatches::add`](super::PathwayBatches::add).
 pub fn read_pathways_parquet<R: ChunkReader + 'static>(
     reader: R,
     mapping: &ColumnMapping,
 ) -> Result<PathwayFileCounts, PathwayReadError> {
-    let builder = ParquetRecordBatchReaderBuilder::try_new(reader)?;
-    let names: Vec<String> = builder
+    match catch_unwind(AssertUnwindSafe(|| read(reader, mapping))) {
+        Ok(result) => result,
+        Err(payload) => {
+            let text = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(PathwayReadError::ParquetPanic {
+                message: text.chars().take(200).collect(),
+            })
+        }
+    }
+}
+
+fn read<R: ChunkReader + 'static>(
+    reader: R,
+    mapping: &ColumnMapping,
+) -> Result<PathwayFileCounts, PathwayReadError> {
+    let reader = Guarded::new(reader);
+    let metadata = checked_metadata(&reader)?;
+    let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
+    let arrow = ArrowReaderMetadata::try_new(Arc::new(metadata), options)?;
+    let names: Vec<String> = arrow
         .schema()
         .fields()
         .iter()
@@ -40,8 +92,9 @@ pub fn read_pathways_parquet<R: ChunkReader + 'static>(
         .into_iter()
         .filter_map(|c| layout.position(c))
         .collect();
-    let mask = ProjectionMask::roots(builder.parquet_schema(), roots);
-    let batches = builder
+    let mask = ProjectionMask::roots(arrow.parquet_schema(), roots);
+    check_pages(&reader, arrow.metadata(), &mask)?;
+    let batches = ParquetRecordBatchReaderBuilder::new_with_metadata(reader, arrow)
         .with_batch_size(BATCH_ROWS)
         .with_projection(mask)
         .build()?;

@@ -327,6 +327,8 @@ impl Pathway {
     /// # Errors
     ///
     /// The [`DataQualityKind`] of an impossible record, as above.
+    // Two `NaiveDate`s differ by at most about 2^19 days: chrono's subtraction cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn measure(&self, standard: CwtStandard) -> Result<Option<Measurement>, DataQualityKind> {
         if !self.route.is_measured_for(standard) {
             return Ok(None);

@@ -20,6 +20,7 @@ pub(super) fn fds_stop(told: i32, decision_to_treat: i32) -> i32 {
 /// The ten fields of a record, by [`PathwayColumn::slot`]; a column absent
 /// from the file (only `icb` may be) is an empty field.
 #[inline]
+#[cfg_attr(not(feature = "pathway-csv"), allow(dead_code))]
 pub(super) fn compact(
     aggregator: &mut Aggregator,
     f: &[&[u8]; 10],

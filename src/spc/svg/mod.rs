@@ -8,7 +8,7 @@
 //!
 //! let april: YearMonth = "2024-04".parse()?;
 //! let fds = [74.0, 76.0, 75.0, 77.0, 73.0, 76.0, 75.0, 74.0, 78.0, 76.0, 75.0, 81.0];
-//! let series = Series::new(fds.iter().enumerate().map(|(i, v)| (april.plus_months(i as i32), *v)))?;
+//! let series = Series::new(fds.iter().enumerate().map(|(i, v)| (april.saturating_plus_months(i as i32), *v)))?;
 //! let chart = SpcChart::new(&series, &SpcOptions::new(ImprovementDirection::Increase).target(77.0))?;
 //! let targets = [
 //!     TargetLine::constant(TargetKind::Standard, "Standard", 80.0),

@@ -24,10 +24,9 @@ use std::time::Instant;
 
 use cancer_plan::cwt::extract::{read_provider_extract, ProviderExtract};
 
-/// Reads FILE: a workbook by its `.xlsx` name (feature `xlsx`), else CSV.
+/// Reads FILE: a workbook by its `.xlsx` name, else CSV.
 fn read(path: &str) -> Result<ProviderExtract, Box<dyn Error>> {
     let file = std::io::BufReader::new(std::fs::File::open(path)?);
-    #[cfg(feature = "xlsx")]
     if path.ends_with(".xlsx") {
         return Ok(cancer_plan::cwt::extract::read_provider_extract_xlsx(file)?);
     }

@@ -8,7 +8,7 @@ use cancer_plan::{CwtStandard, Rule};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-const PAPER_2021: &str = include_str!("../examples/data/wessex-2021-improvement-capacity.json");
+const PAPER_2021: &str = include_str!("../../examples/data/wessex-2021-improvement-capacity.json");
 
 /// A small plan with every new section.
 const SECTIONS: &str = r#"{
@@ -222,7 +222,7 @@ fn the_compliance_matrix_and_the_reconciliation_read_back() -> TestResult {
     assert_ne!(bad, text);
     assert!(serde_json::from_str::<cancer_plan::rdc::ComplianceMatrix>(&bad).is_err());
 
-    let wessex = json::from_str(include_str!("../examples/data/wessex-2024-25.json"))?;
+    let wessex = json::from_str(include_str!("../../examples/data/wessex-2024-25.json"))?;
     let rec = wessex
         .budget()
         .expect("the plan has a budget")

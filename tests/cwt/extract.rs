@@ -5,7 +5,6 @@
 //! `fractions.Fraction` over the same file under the same rule (FDS: all
 //! rows; 31-day and 62-day: `ALL MODALITIES` rows only), and checked by hand
 //! for the smallest trust (R1F) and the half counts of RNZ 62-day.
-#![cfg(feature = "cwt-extract")]
 
 use std::collections::BTreeMap;
 
@@ -13,7 +12,7 @@ use cancer_plan::cwt::extract::{read_provider_extract, BadRowReason, ProviderExt
 use cancer_plan::cwt::{PatientCount, Performance};
 use cancer_plan::{CwtStandard, OdsCode, YearMonth};
 
-mod common;
+use crate::common;
 
 /// The Wessex sample, read from the shared NHS data at run time (never
 /// copied into the crate); `None` skips the test.

@@ -28,8 +28,8 @@ use parquet::file::properties::{WriterProperties, WriterVersion};
 static ALLOC: Cap<System> = Cap::new(System, usize::MAX);
 
 const LIMIT: usize = 256 << 20;
-const SAMPLE_CSV: &str = include_str!("../examples/data/cwt-pathways-sample.csv");
-const SAMPLE_PARQUET: &[u8] = include_bytes!("../examples/data/cwt-pathways-sample.parquet");
+const SAMPLE_CSV: &str = include_str!("../../examples/data/cwt-pathways-sample.csv");
+const SAMPLE_PARQUET: &[u8] = include_bytes!("../../examples/data/cwt-pathways-sample.parquet");
 
 /// The sample CSV as one batch of string columns (the reader parses
 /// strings as it does CSV fields).

@@ -8,10 +8,10 @@
 //! extract reproduces under the summing rule.
 #![cfg(all(feature = "xlsx", feature = "json"))]
 
-mod common;
+use crate::common;
 
 #[allow(dead_code)]
-#[path = "../examples/common/extract_file.rs"]
+#[path = "../../examples/common/extract_file.rs"]
 mod extract_file;
 
 use std::io::{Cursor, Write};

@@ -11,10 +11,10 @@ use cancer_plan::cwt::extract::{read_any_extract, AnyExtract, Layout, SubIcbExtr
 use cancer_plan::cwt::Performance;
 use cancer_plan::{CwtStandard, OdsCode, YearMonth};
 
-#[path = "common/national.rs"]
+#[path = "../common/national.rs"]
 mod national;
 
-mod common;
+use crate::common;
 
 /// The Wessex samples, read from the shared NHS data at run time (never
 /// copied into the crate); `None` skips the test.
@@ -24,7 +24,7 @@ fn shared_samples() -> Option<(String, String)> {
         common::shared_text("cwt/cwt-provider-extract-2023-04-to-10-wessex.csv")?,
     ))
 }
-const PLAN: &str = include_str!("../examples/data/wessex-2024-25.json");
+const PLAN: &str = include_str!("../../examples/data/wessex-2024-25.json");
 
 const FDS: CwtStandard = CwtStandard::FasterDiagnosis28Day;
 const D31: CwtStandard = CwtStandard::Combined31Day;

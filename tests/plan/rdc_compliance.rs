@@ -7,7 +7,7 @@ use cancer_plan::rdc::{
 use cancer_plan::{Alliance, Icb, Id, RdcPrinciple, Rule, TumourSite};
 use chrono::NaiveDate;
 
-mod common;
+use crate::common;
 use common::assert_paths_in_json;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;

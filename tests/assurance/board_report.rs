@@ -9,19 +9,12 @@
 //! `CANCER_PLAN_SHARED_DATA`, which makes a missing file a failure).
 //!
 //! After a deliberate change, rewrite the golden file with
-//! `UPDATE_GOLDEN=1 cargo test --all-features --test board_report` and review
+//! `UPDATE_GOLDEN=1 cargo test --all-features --test assurance board_report` and review
 //! the diff.
 
-mod common;
+use crate::common;
 
-#[path = "../examples/board_report/funnel.rs"]
-mod funnel;
-#[path = "../examples/board_report/gather.rs"]
-mod gather;
-#[path = "../examples/board_report/model.rs"]
-mod model;
-#[path = "../examples/board_report/page.rs"]
-mod page;
+use crate::{gather, model, page};
 
 use std::fs::File;
 use std::io::BufReader;

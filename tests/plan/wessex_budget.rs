@@ -1,14 +1,7 @@
 //! The Wessex 2024/25 budget (tables 2-4) and the discrepancies the seed is
 //! known to have, checked through the public API.
 
-#[path = "../examples/wessex_2024_25/budget.rs"]
-#[allow(dead_code)]
-mod budget;
-#[path = "../examples/wessex_2024_25/plan.rs"]
-#[allow(dead_code)]
-mod plan;
-#[path = "../examples/wessex_2024_25/rdc.rs"]
-mod rdc;
+use crate::plan;
 
 use cancer_plan::budget::{Dimension, FindingKind, Tolerance};
 use cancer_plan::{Money, MoneyUnit};

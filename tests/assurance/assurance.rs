@@ -2,7 +2,7 @@
 //! provider extract, target layers kept apart, RDC coverage, funnel limits
 //! and Wilson intervals against PHEindicatormethods.
 
-mod common;
+use crate::common;
 
 use cancer_plan::assurance::{
     funnel_limits, Basis, CwtSource, Funnel, FunnelFlag, OrgLevel, OutsideReason, PlanAssurance,
@@ -16,7 +16,7 @@ use cancer_plan::{CwtStandard, OdsCode, Percent, TumourSite, YearMonth};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-const PLAN: &str = include_str!("../examples/data/wessex-2024-25.json");
+const PLAN: &str = include_str!("../../examples/data/wessex-2024-25.json");
 const EXTRACT: &str = "cwt/cwt-provider-extract-2024-04-to-2025-07-wessex.csv";
 
 fn wessex_assurance() -> Result<Option<PlanAssurance>, Box<dyn std::error::Error>> {
@@ -386,9 +386,9 @@ fn the_cwt_examples_hold_no_membership_or_target_lookup() {
     for (name, source) in [
         (
             "cwt_performance",
-            include_str!("../examples/cwt_performance.rs"),
+            include_str!("../../examples/cwt_performance.rs"),
         ),
-        ("spc_fds", include_str!("../examples/spc_fds.rs")),
+        ("spc_fds", include_str!("../../examples/spc_fds.rs")),
     ] {
         let code: String = source
             .lines()

@@ -6,7 +6,7 @@ use cancer_plan::{
     StatutoryResponsibility, YearMonth,
 };
 
-mod common;
+use crate::common;
 use common::assert_paths_in_json;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -239,7 +239,7 @@ fn each_statutory_duty_appears_once() -> TestResult {
 
 #[test]
 fn the_library_forbids_unsafe_and_undocumented_items() {
-    let lib = include_str!("../src/lib.rs");
+    let lib = include_str!("../../src/lib.rs");
     assert!(lib.contains("#![forbid(unsafe_code)]"));
     assert!(lib.contains("#![deny(missing_docs)]"));
     for lint in [

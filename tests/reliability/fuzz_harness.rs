@@ -5,12 +5,13 @@
 //! RELIABILITY.md); these cases are the seeds, mutations of the seeds, and
 //! random bytes.
 
-mod common;
+use crate::common;
+#[path = "../fuzz_bodies/mod.rs"]
 mod fuzz_bodies;
 
 use proptest::prelude::*;
 
-const PLAN: &str = include_str!("../examples/data/wessex-2024-25.json");
+const PLAN: &str = include_str!("../../examples/data/wessex-2024-25.json");
 /// A few rows in the provider layout (synthetic: made up for the fuzz
 /// seed, in the published layout), mutated when the shared Wessex sample is
 /// not at hand.
@@ -30,8 +31,8 @@ fn extract() -> String {
     common::shared_text("cwt/cwt-provider-extract-2023-10-wessex.csv")
         .unwrap_or_else(|| SYNTHETIC_EXTRACT.to_owned())
 }
-const PATHWAYS: &str = include_str!("../examples/data/cwt-pathways-sample.csv");
-const PATHWAYS_PARQUET: &[u8] = include_bytes!("../examples/data/cwt-pathways-sample.parquet");
+const PATHWAYS: &str = include_str!("../../examples/data/cwt-pathways-sample.csv");
+const PATHWAYS_PARQUET: &[u8] = include_bytes!("../../examples/data/cwt-pathways-sample.parquet");
 
 /// A small capacity document (the shape the fuzzer mutates), written by
 /// the crate itself so that it follows the format.

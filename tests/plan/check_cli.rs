@@ -5,7 +5,7 @@
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 #[allow(dead_code)]
-#[path = "../examples/plan_check.rs"]
+#[path = "../../examples/plan_check.rs"]
 mod plan_check;
 
 /// Runs `plan_check` (the example's own code) with `args`: exit code,
@@ -136,12 +136,12 @@ fn the_json_samples_are_the_real_output() -> TestResult {
     for (input, sample, expected_code) in [
         (
             "examples/data/wessex-2021-improvement-capacity.json",
-            include_str!("../examples/data/plan_check-sample.json"),
+            include_str!("../../examples/data/plan_check-sample.json"),
             0,
         ),
         (
             "tests/data/plan-with-seven-mistakes.json",
-            include_str!("../examples/data/plan_check-sample-invalid.json"),
+            include_str!("../../examples/data/plan_check-sample-invalid.json"),
             2,
         ),
     ] {

@@ -2,7 +2,7 @@
 //! API, with the edge cases the issue names: ties in trends, points on the
 //! mean, two of three on one side, rebase, baselines.
 
-mod common;
+use crate::common;
 
 use cancer_plan::spc::{
     Assurance, ImprovementDirection, Series, Side, SpcChart, SpcError, SpcOptions, SpecialCause,

@@ -7,9 +7,9 @@ use serde_json::{json, Value};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-const COMMITTED: &str = include_str!("../schema/plan.schema.json");
-const WESSEX: &str = include_str!("../examples/data/wessex-2024-25.json");
-const PAPER_2021: &str = include_str!("../examples/data/wessex-2021-improvement-capacity.json");
+const COMMITTED: &str = include_str!("../../schema/plan.schema.json");
+const WESSEX: &str = include_str!("../../examples/data/wessex-2024-25.json");
+const PAPER_2021: &str = include_str!("../../examples/data/wessex-2021-improvement-capacity.json");
 
 fn validator() -> Result<jsonschema::Validator, Box<dyn std::error::Error>> {
     let schema: Value = serde_json::from_str(COMMITTED)?;

@@ -16,7 +16,7 @@
 //! deviations `n·x − Σ`, see the `spc` docs, DIFFERENCES item 4). Negation
 //! is exact for any values.
 
-mod common;
+use crate::common;
 
 use cancer_plan::spc::{
     ImprovementDirection, Screening, Series, SpcChart, SpcOptions, SpcPoint, SpecialCause,

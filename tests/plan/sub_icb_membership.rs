@@ -4,7 +4,7 @@
 use cancer_plan::json::{from_str, PlanReadError};
 use cancer_plan::{Alliance, Icb, Id, OdsCode};
 
-const PLAN: &str = include_str!("../examples/data/wessex-2024-25.json");
+const PLAN: &str = include_str!("../../examples/data/wessex-2024-25.json");
 
 #[test]
 fn the_wessex_plan_lists_each_icbs_sub_icb_locations() {

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-mod common;
+use crate::common;
 use common::assert_paths_in_json;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;

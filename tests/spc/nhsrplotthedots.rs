@@ -27,7 +27,7 @@
 //! `ptd_spc` defaults: `screen_outliers = TRUE`, `improvement_direction =
 //! "increase"`, which are this crate's defaults too.
 
-mod common;
+use crate::common;
 
 use cancer_plan::spc::{
     ImprovementDirection, Screening, Series, Side, SpcChart, SpcOptions, SpecialCause, Variation,

@@ -12,7 +12,7 @@
 
 use cancer_plan::capacity_demand::{WaitingListArgs, WaitingListFunction};
 
-const CSV: &str = include_str!("../examples/data/nhsrwaitinglist-tests.csv");
+const CSV: &str = include_str!("../../examples/data/nhsrwaitinglist-tests.csv");
 
 fn number(s: &str) -> Option<f64> {
     (!s.is_empty()).then(|| s.parse().unwrap())

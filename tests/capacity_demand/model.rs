@@ -2,7 +2,7 @@
 //! model's JSON and its checks, the solver, costing through the capacity
 //! module and budget variance, and FDS demand from the shared CWT extract.
 
-mod common;
+use crate::common;
 
 use cancer_plan::budget::{AllocationArea, BudgetAllocation, BudgetLine, Term};
 use cancer_plan::capacity::{AfcBand, Tenure};

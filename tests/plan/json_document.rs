@@ -5,7 +5,7 @@ use cancer_plan::{CancerPlan, Money, Rule};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-const WESSEX: &str = include_str!("../examples/data/wessex-2024-25.json");
+const WESSEX: &str = include_str!("../../examples/data/wessex-2024-25.json");
 
 #[test]
 fn the_wessex_json_reads_and_round_trips_exactly() -> TestResult {

@@ -181,16 +181,23 @@ fn fail(io: &mut Out<'_>, json: bool, message: String) -> u8 {
     2
 }
 
-fn main() -> ExitCode {
+/// The exit status is the answer (0 valid and reconciled, 1 valid with
+/// findings, 2 not a valid plan or a usage mistake, each reported on the
+/// output, as JSON with `--json`); an error of the crate's own (the report
+/// cannot be written) ends the program with its sentence.
+fn main() -> Result<ExitCode, cancer_plan::Error> {
     let args: Vec<_> = std::env::args_os().skip(1).collect();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    ExitCode::from(run(
+    let code = run(
         &args,
         &mut Out {
             out: &mut out,
             err: &mut err,
         },
-    ))
+    );
+    out.flush()?;
+    err.flush()?;
+    Ok(ExitCode::from(code))
 }
 
 /// Runs `plan_check` with `args` (without the program name); returns the

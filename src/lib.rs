@@ -98,7 +98,7 @@
 //!
 //! Data flows one way. A module may name (with `crate::...`, in `use` lines
 //! or in code) only modules of its own layer or of layers below it.
-//! `tests/layering.rs` reads this table, parses every `src/**/*.rs` file's
+//! `tests/values/layering.rs` reads this table, parses every `src/**/*.rs` file's
 //! `crate::` paths, and fails on any path that runs up a layer.
 //!
 //! | layer | modules | what |

@@ -8,8 +8,8 @@
 //! [`Tolerance::Exact`](crate::budget::Tolerance::Exact) with no finding,
 //! while a [`discrepant_budget`] has the real gap of the [`Discrepancy`]
 //! asked for (and those that follow from it, e.g. budgets vs total).
-//! The crate's own property tests (`tests/budget_invariants.rs`,
-//! `tests/value_types.rs`) use them, so they cannot rot.
+//! The crate's own property tests (`tests/plan/budget_invariants.rs`,
+//! `tests/values/value_types.rs`) use them, so they cannot rot.
 //!
 //! A downstream invariant test (a tool's board report must show every
 //! real gap the reconciliation finds):

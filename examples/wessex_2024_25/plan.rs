@@ -7,7 +7,7 @@
 //! say which intervention serves which ask: here each intervention serves the
 //! asks of its own row, which is what the table's layout states and no more.
 //!
-//! Shared by the example binary and by `tests/wessex_example.rs`.
+//! Shared by the example binary and by `tests/plan/wessex_example.rs`.
 
 use cancer_plan::{
     Alliance, AskKind, AskProgramme, CancerPlan, CwtStandard, DeliveryAsk, Icb, IcbAction,

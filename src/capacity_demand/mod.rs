@@ -17,7 +17,7 @@
 //! In NHSRwaitinglist's units: rates per week, times in weeks, factor 4
 //! and coefficients of variation 1 by default. The crate follows the
 //! package's code (its test values are the crate's tests:
-//! `tests/capacity_demand_nhsr.rs`), and each function says where the
+//! `tests/capacity_demand/nhsr.rs`), and each function says where the
 //! package's convention differs from textbook queueing: target capacity is
 //! Kingman's heavy-traffic form (more capacity than the G/G/1
 //! approximation), and halves the squared coefficients of variation
@@ -42,7 +42,7 @@
 //! then whole calendar months observed. Replication `i` draws from `(seed,
 //! i)` alone, so the answer does not depend on the threads. Checked against
 //! Erlang C for M/M/1 and M/M/4 at loads 0.5, 0.8 and 0.95
-//! (`tests/capacity_demand_erlang.rs`); about 700 times ciw's speed on one
+//! (`tests/capacity_demand/erlang.rs`); about 700 times ciw's speed on one
 //! core (BENCHMARKS.md).
 //!
 //! Not modelled: capacity by weekday or bank holidays (a step's slots are a

@@ -132,7 +132,7 @@ mod tests {
         // "it returns correct values for assurance when rebase": one facet
         // with three rebase groups in three orders; the last row's limits
         // decide (decrease, target 4). The chart passes the latest
-        // period's limits (see tests/spc_rules.rs for the chart-level test).
+        // period's limits (see tests/spc/rules.rs for the chart-level test).
         use Assurance::*;
         let down = ImprovementDirection::Decrease;
         let last = |order: [usize; 3]| {

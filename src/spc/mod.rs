@@ -55,7 +55,7 @@
 //! # Reference implementation
 //!
 //! NHSRplotthedots v0.2.x (NHS-R Community, `ptd_spc`): the tests in
-//! `tests/spc_nhsrplotthedots.rs` reproduce its own test expectations,
+//! `tests/spc/nhsrplotthedots.rs` reproduce its own test expectations,
 //! including its integration snapshots of the NHSRdatasets A&E series, to
 //! 1e-6.
 //!

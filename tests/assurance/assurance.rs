@@ -320,7 +320,7 @@ fn a_funnel_flags_the_trust_outside_it() -> TestResult {
 
 /// Wilson intervals on the rows are PHEindicatormethods' (`R/Wilson.R`;
 /// `tests/testthat/testWilson.R` inputs: 65 of 100 at 95%), as
-/// `tests/cwt_wilson.rs` checks the formula itself.
+/// `tests/cwt/wilson.rs` checks the formula itself.
 #[test]
 fn row_intervals_are_phe_wilson_intervals() -> TestResult {
     let plan = cancer_plan::json::from_str(PLAN)?;

@@ -1,7 +1,7 @@
 //! The bodies of the fuzz targets, as plain functions of a byte slice.
 //!
 //! Each fuzz target in `fuzz/fuzz_targets/` is one line that calls a body
-//! here (included there with `#[path]`), and `tests/fuzz_harness.rs` runs
+//! here (included there with `#[path]`), and `tests/reliability/fuzz_harness.rs` runs
 //! the same bodies on stable through proptest, so that a body that stops
 //! compiling, or an invariant that stops holding, fails CI even where no
 //! nightly toolchain (and so no libFuzzer) is installed.

@@ -4,7 +4,7 @@
 //! the documented messages and the real ones cannot drift apart.
 //!
 //! After a deliberate change of a message, rewrite the page with
-//! `UPDATE_GOLDEN=1 cargo test --all-features --test golden_messages` and
+//! `UPDATE_GOLDEN=1 cargo test --all-features --test plan golden_messages` and
 //! review the diff.
 
 use std::fmt::{Debug, Display, Write as _};
@@ -208,9 +208,9 @@ fn render() -> String {
     let mut page = String::from(
         "What the crate says about bad input: a table of bad inputs and the message each gets, \
          one per line (the input, then the message).\n\n\
-         This page is a golden file: `tests/golden_messages.rs` computes the table and fails if \
+         This page is a golden file: `tests/plan/golden_messages.rs` computes the table and fails if \
          it differs from this page. After a deliberate change of a message, rewrite the page with \
-         `UPDATE_GOLDEN=1 cargo test --all-features --test golden_messages` and review the diff.\n",
+         `UPDATE_GOLDEN=1 cargo test --all-features --test plan golden_messages` and review the diff.\n",
     );
     for (title, rows) in [
         ("Value types", value_types()),

@@ -283,16 +283,8 @@ pub(super) fn field(record: &ByteRecord, i: usize) -> &[u8] {
 }
 
 /// Field text for a bad-row message: at most its first 40 characters
-/// (then `…`), so that a huge field does not make a huge message.
-pub(super) fn text(bytes: &[u8]) -> String {
-    let shown = String::from_utf8_lossy(bytes.get(..160).unwrap_or(bytes));
-    let mut chars = shown.chars();
-    let mut out: String = chars.by_ref().take(40).collect();
-    if chars.next().is_some() || bytes.len() > 160 {
-        out.push('…');
-    }
-    out
-}
+/// (then `…`), the same excerpt the pathway reader quotes.
+pub(super) use crate::util::excerpt as text;
 
 /// The largest count one row may hold: 10^9 patients (England has 57
 /// million people; a month's national total is under 300,000). With it,

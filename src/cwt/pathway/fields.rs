@@ -17,16 +17,9 @@ pub(super) const FIRST_DAY: i32 = 730_120;
 /// Day number of 31 December 2099, the last day a date may be.
 pub(super) const LAST_DAY: i32 = 766_644;
 
-/// Field text for a message: at most its first 40 characters (then `…`).
-pub(super) fn text(bytes: &[u8]) -> String {
-    let shown = String::from_utf8_lossy(bytes.get(..160).unwrap_or(bytes));
-    let mut chars = shown.chars();
-    let mut out: String = chars.by_ref().take(40).collect();
-    if chars.next().is_some() || bytes.len() > 160 {
-        out.push('…');
-    }
-    out
-}
+/// Field text for a message: at most its first 40 characters (then `…`),
+/// the same excerpt the extract readers quote.
+pub(super) use crate::util::excerpt as text;
 
 fn trim(bytes: &[u8]) -> &[u8] {
     bytes.trim_ascii()

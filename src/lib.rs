@@ -64,8 +64,8 @@
 //!
 //! Shorter examples, each a doctest: building a plan ([`CancerPlanBuilder::build`]),
 //! reading JSON ([`json::from_str`]), money ([`Money`]), apportionment
-//! ([`apportion`]), reconciliation ([`BudgetAllocation::reconcile`]), roll-ups
-//! ([`BudgetAllocation::roll_up`]), CWT performance ([`cwt::Performance`]),
+//! ([`budget::apportion`]), reconciliation ([`budget::BudgetAllocation::reconcile`]), roll-ups
+//! ([`budget::BudgetAllocation::roll_up`]), CWT performance ([`cwt::Performance`]),
 //! the compliance matrix ([`rdc::ComplianceMatrix`]), capacity costs
 //! ([`capacity::ImprovementCapacity::costs`]), SPC charts ([`spc`]).
 //!
@@ -191,10 +191,6 @@ pub mod tumour_site;
 mod util;
 pub mod validate;
 
-pub use budget::{
-    apportion, AllocationArea, ApportionError, BudgetAllocation, BudgetLine, Dimension, ExitRisk,
-    FundingSource, LineScope, Reconciliation, SpendCategory, Term, Tolerance,
-};
 pub use error::Error;
 pub use id::Id;
 pub use money::{Money, MoneyError, MoneyUnit, Rounding};

@@ -15,7 +15,8 @@ use crate::{id::Id, money::Money, money::MoneyUnit, org::Alliance, validate::Val
 /// inside a built [`CancerPlan`](crate::plan::CancerPlan) holds them.
 ///
 /// ```
-/// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
+/// use cancer_plan::budget::{AllocationArea, BudgetAllocation};
+/// use cancer_plan::{Id, Money, Percent};
 /// let budget = BudgetAllocation::new(Money::from_pounds(12_191_000))
 ///     .with_area(AllocationArea::new(Id::new("cross-cutting")?, "Cross-cutting", Percent::from_points(7)?));
 /// assert_eq!(budget.areas().len(), 1);
@@ -104,7 +105,8 @@ impl BudgetAllocation {
     /// `unit`), leaving the rest unallocated.
     ///
     /// ```
-    /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, MoneyUnit, Percent};
+    /// use cancer_plan::budget::{AllocationArea, BudgetAllocation};
+    /// use cancer_plan::{Id, Money, MoneyUnit, Percent};
     /// let budget = BudgetAllocation::new(Money::from_pounds(100))
     ///     .with_area(AllocationArea::new(Id::new("a")?, "A", Percent::from_points(33)?))
     ///     .with_area(AllocationArea::new(Id::new("b")?, "B", Percent::from_points(33)?))

@@ -36,7 +36,8 @@ impl BudgetAllocation {
     ///
     /// ```
     /// use cancer_plan::budget::{BudgetLine, Term};
-    /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
+    /// use cancer_plan::budget::{AllocationArea, BudgetAllocation};
+    /// use cancer_plan::{Id, Money, Percent};
     /// let line = |id: &str, term| -> Result<BudgetLine, cancer_plan::error::ParseError> {
     ///     Ok(BudgetLine::new(Id::new(id)?, Id::new("c")?, Money::from_pounds(1), term))
     /// };

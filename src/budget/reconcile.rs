@@ -76,7 +76,8 @@ impl BudgetAllocation {
     ///
     /// ```
     /// use cancer_plan::budget::{BudgetLine, SpendCategory, Term, Tolerance};
-    /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
+    /// use cancer_plan::budget::{AllocationArea, BudgetAllocation};
+    /// use cancer_plan::{Id, Money, Percent};
     /// let budget = BudgetAllocation::new(Money::from_pounds(1_000)).with_area(
     ///     AllocationArea::new(Id::new("a")?, "A", Percent::HUNDRED)
     ///         .with_spend_category(SpendCategory::new(Id::new("c")?, "C"))

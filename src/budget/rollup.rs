@@ -204,7 +204,8 @@ impl BudgetAllocation {
     ///
     /// ```
     /// use cancer_plan::budget::{BudgetLine, Dimension, FundingSource, SpendCategory, Term};
-    /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
+    /// use cancer_plan::budget::{AllocationArea, BudgetAllocation};
+    /// use cancer_plan::{Id, Money, Percent};
     /// let line = |id: &str, pounds, source| -> Result<BudgetLine, cancer_plan::error::ParseError> {
     ///     Ok(BudgetLine::new(Id::new(id)?, Id::new("c")?, Money::from_pounds(pounds), Term::OneOff).with_funding_source(source))
     /// };

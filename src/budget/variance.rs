@@ -115,7 +115,8 @@ impl BudgetAllocation {
     /// (impossible for the budget of a built plan).
     ///
     /// ```
-    /// use cancer_plan::{AllocationArea, BudgetAllocation, Id, Money, Percent};
+    /// use cancer_plan::budget::{AllocationArea, BudgetAllocation};
+    /// use cancer_plan::{Id, Money, Percent};
     /// let budget = BudgetAllocation::new(Money::from_pounds(1_465_560)).with_area(
     ///     AllocationArea::new(Id::new("tc")?, "Treatment and care", Percent::HUNDRED)
     ///         .with_guide_spend(Money::from_pounds(1_465_560))

@@ -76,7 +76,7 @@ fn t975(df: usize) -> f64 {
 impl Estimate {
     /// The mean of `values` with its 95% interval; `None` if there are no
     /// values. One value gives an interval of the whole real line.
-    pub fn from_values(values: &[f64]) -> Option<Estimate> {
+    pub(crate) fn from_values(values: &[f64]) -> Option<Estimate> {
         if values.is_empty() {
             return None;
         }

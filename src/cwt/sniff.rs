@@ -49,7 +49,7 @@ impl fmt::Display for FileKind {
 
 /// The kind of a file from its first bytes, if they show that it is not
 /// UTF-8 text: a UTF-16 byte-order mark, a zip or a Parquet signature.
-pub fn binary_kind(head: &[u8]) -> Option<FileKind> {
+pub(crate) fn binary_kind(head: &[u8]) -> Option<FileKind> {
     if head.starts_with(b"\xFF\xFE") {
         Some(FileKind::Utf16 { big_endian: false })
     } else if head.starts_with(b"\xFE\xFF") {
@@ -65,7 +65,7 @@ pub fn binary_kind(head: &[u8]) -> Option<FileKind> {
 
 /// The separator of a header line that has no comma but tabs or
 /// semicolons: a file separated by them, not by commas.
-pub fn separator_kind(header: &[u8]) -> Option<FileKind> {
+pub(crate) fn separator_kind(header: &[u8]) -> Option<FileKind> {
     if header.contains(&b',') {
         None
     } else if header.contains(&b'\t') {

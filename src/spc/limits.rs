@@ -6,15 +6,15 @@ use super::Screening;
 
 /// Process limits sit this many mean moving ranges from the mean
 /// (3 / d2, d2 = 1.128 for ranges of two points).
-pub const PROCESS_LIMIT_FACTOR: f64 = 2.66;
+pub(crate) const PROCESS_LIMIT_FACTOR: f64 = 2.66;
 
 /// Near limits sit at two thirds of the distance to the process limits
 /// (`2 × (2.66 / 3)` mean moving ranges, computed as NHSRplotthedots does).
-pub const NEAR_LIMIT_FACTOR: f64 = 2.0 * (PROCESS_LIMIT_FACTOR / 3.0);
+pub(crate) const NEAR_LIMIT_FACTOR: f64 = 2.0 * (PROCESS_LIMIT_FACTOR / 3.0);
 
 /// With screening on, moving ranges at or above this many mean moving
 /// ranges are dropped (the upper range limit, D4 = 3.267).
-pub const SCREENING_FACTOR: f64 = 3.267;
+pub(crate) const SCREENING_FACTOR: f64 = 3.267;
 
 /// The limits of one period of an XmR chart (a period runs from the start
 /// of the series or a rebase point to the next rebase point).

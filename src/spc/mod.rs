@@ -110,7 +110,7 @@ pub use assurance::Assurance;
 pub use chart::{RebasePeriod, SpcChart, SpcPoint};
 pub use error::SpcError;
 pub use icon::{AssuranceIcon, Icons, VariationIcon};
-pub use limits::{Limits, NEAR_LIMIT_FACTOR, PROCESS_LIMIT_FACTOR, SCREENING_FACTOR};
+pub use limits::Limits;
 pub use options::{ImprovementDirection, Screening, SpcOptions};
 pub use rules::{Side, SpecialCause, TrendDirection, RUN_LENGTH};
 pub use series::{Series, SeriesPoint};

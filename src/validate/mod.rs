@@ -80,7 +80,7 @@ impl Violation {
     }
 
     /// The same violation, found at `location` in the JSON text.
-    pub fn at_location(mut self, location: Location) -> Violation {
+    pub(crate) fn at_location(mut self, location: Location) -> Violation {
         self.location = Some(location);
         self
     }
@@ -188,7 +188,7 @@ impl ValidationErrors {
     }
 
     /// Errors made of these violations; `None` when there are none.
-    pub fn from_violations(violations: Vec<Violation>) -> Option<ValidationErrors> {
+    pub(crate) fn from_violations(violations: Vec<Violation>) -> Option<ValidationErrors> {
         (!violations.is_empty()).then_some(ValidationErrors { violations })
     }
 

@@ -593,7 +593,7 @@ mod exported_strategies {
             budget in discrepant_budget(Discrepancy::BudgetOverGuideSpend, BudgetParams::default()),
             short in discrepant_budget(Discrepancy::LinesShortOfBudget, BudgetParams::default()),
         ) {
-            let has = |b: &cancer_plan::BudgetAllocation, kind| {
+            let has = |b: &cancer_plan::budget::BudgetAllocation, kind| {
                 b.reconcile(Tolerance::Exact).findings().iter().any(|f| f.kind() == kind && f.is_real_gap())
             };
             prop_assert!(has(&budget, FindingKind::BudgetVsGuideSpend));

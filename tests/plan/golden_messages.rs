@@ -13,7 +13,7 @@ use cancer_plan::capacity::{ImprovementCapacity, Tenure, Wte};
 use cancer_plan::cwt::{ConfidenceLevel, PatientCount, Performance, WilsonInterval};
 use cancer_plan::rdc::PathwayAssessment;
 use cancer_plan::{
-    apportion, CancerPlan, FinancialYear, Id, Money, MoneyUnit, OdsCode, Percent, Quarter,
+    budget::apportion, CancerPlan, FinancialYear, Id, Money, MoneyUnit, OdsCode, Percent, Quarter,
     TumourSite, YearMonth,
 };
 use rust_decimal::Decimal;

@@ -229,11 +229,11 @@ fn the_compliance_matrix_and_the_reconciliation_read_back() -> TestResult {
         .reconcile(cancer_plan::budget::Tolerance::PRINTED_TABLES);
     assert!(!rec.findings().is_empty());
     let text = serde_json::to_string(&rec)?;
-    let back: cancer_plan::Reconciliation = serde_json::from_str(&text)?;
+    let back: cancer_plan::budget::Reconciliation = serde_json::from_str(&text)?;
     assert_eq!(back, rec);
     // A stored finding whose status does not follow from its figures is refused.
     let forged = text.replacen("\"real_gap\"", "\"within_tolerance\"", 1);
     assert_ne!(forged, text);
-    assert!(serde_json::from_str::<cancer_plan::Reconciliation>(&forged).is_err());
+    assert!(serde_json::from_str::<cancer_plan::budget::Reconciliation>(&forged).is_err());
     Ok(())
 }

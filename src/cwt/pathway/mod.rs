@@ -107,13 +107,9 @@ pub use csv_input::MAX_PATHWAY_RECORD;
 pub use csv_reader::read_pathways_csv;
 pub use finding::{DataQualityFinding, DataQualityKind};
 pub use layout::{ColumnMapping, LayoutError, PathwayColumn};
-pub use parallel::MAX_THREADS;
 #[cfg(feature = "pathway-parquet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-parquet")))]
-pub use parquet_reader::{
-    read_pathways_parquet, MAX_PARQUET_COLUMNS, MAX_PARQUET_FOOTER, MAX_PARQUET_PAGE,
-    MAX_PARQUET_PAGE_VALUES,
-};
+pub use parquet_reader::read_pathways_parquet;
 pub use read_error::PathwayReadError;
 pub use record::{Adjustment, AdjustmentReason, Measurement, Pathway, Route};
 

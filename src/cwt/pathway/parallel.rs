@@ -10,7 +10,7 @@ use super::{CompactPathway, PathwayCounts};
 /// The most threads [`PathwayCounts::add_parallel`] uses, whatever it is
 /// asked for: more than any machine this crate targets has cores, so more
 /// would add only the cost of spawning them and of their tables.
-pub const MAX_THREADS: usize = 256;
+pub(crate) const MAX_THREADS: usize = 256;
 
 /// One chunk of the records: counted on its own thread, or (when no thread
 /// could be had) left for the calling thread.
@@ -40,7 +40,7 @@ impl PathwayCounts {
     /// The threads used are `threads`, capped:
     /// - at the work available: no more threads than records (one thread,
     ///   or fewer than two records, counts on the calling thread);
-    /// - at [`MAX_THREADS`] (256);
+    /// - at 256 (the crate's cap on threads);
     /// - so that the threads' tables together stay within [`MAX_CELLS`]
     ///   (1 GiB): 20,000 threads asked for 20,000 copies of the table.
     ///

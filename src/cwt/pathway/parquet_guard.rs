@@ -14,15 +14,15 @@ use super::PathwayReadError;
 /// The largest Parquet footer (the file metadata) read: 16 MiB. A pathway
 /// file's footer is a few kilobytes (about 100 bytes per column chunk);
 /// 16 MiB holds over 100,000 column chunks.
-pub const MAX_PARQUET_FOOTER: u64 = 16 << 20;
+pub(crate) const MAX_PARQUET_FOOTER: u64 = 16 << 20;
 /// The most leaf columns a Parquet file may have: 10,000.
-pub const MAX_PARQUET_COLUMNS: u64 = 10_000;
+pub(crate) const MAX_PARQUET_COLUMNS: u64 = 10_000;
 /// The largest page (compressed or uncompressed) read: 64 MiB. Writers'
 /// defaults are 1 MiB pages (parquet-rs, polars, pyarrow, Spark).
-pub const MAX_PARQUET_PAGE: u64 = 64 << 20;
+pub(crate) const MAX_PARQUET_PAGE: u64 = 64 << 20;
 /// The most values one page may hold: 2^24 (16.8 million). Writers'
 /// defaults are at most about 20,000 rows a page.
-pub const MAX_PARQUET_PAGE_VALUES: u64 = 1 << 24;
+pub(crate) const MAX_PARQUET_PAGE_VALUES: u64 = 1 << 24;
 /// The largest page header read: 1 MiB (a header is tens of bytes, more
 /// only with long statistics).
 const MAX_PAGE_HEADER: u64 = 1 << 20;

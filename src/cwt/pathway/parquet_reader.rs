@@ -3,9 +3,9 @@
 //!
 //! The file is checked before the decoder allocates anything sized by it
 //! (`parquet_guard.rs`): the footer against the file's length and
-//! [`MAX_PARQUET_FOOTER`], every column chunk against the file, and every
-//! page header of the columns read against [`MAX_PARQUET_PAGE`] and
-//! [`MAX_PARQUET_PAGE_VALUES`]. The embedded Arrow schema is not read. A
+//! `MAX_PARQUET_FOOTER`, every column chunk against the file, and every
+//! page header of the columns read against `MAX_PARQUET_PAGE` and
+//! `MAX_PARQUET_PAGE_VALUES`. The embedded Arrow schema is not read. A
 //! panic that still comes from inside the decoder is caught and returned
 //! as [`PathwayReadError::ParquetPanic`].
 
@@ -23,10 +23,6 @@ use super::layout::HeaderLayout;
 use super::parquet_guard::{check_pages, checked_metadata, Guarded};
 use super::{ColumnMapping, PathwayColumn, PathwayFileCounts, PathwayReadError};
 
-pub use super::parquet_guard::{
-    MAX_PARQUET_COLUMNS, MAX_PARQUET_FOOTER, MAX_PARQUET_PAGE, MAX_PARQUET_PAGE_VALUES,
-};
-
 /// Rows decoded per record batch.
 const BATCH_ROWS: usize = 64 * 1024;
 
@@ -40,9 +36,9 @@ const BATCH_ROWS: usize = 64 * 1024;
 ///
 /// Corrupt or hostile files get an error, never a panic or an abort: the
 /// footer, the column chunks and the page headers are checked against the
-/// file's length and the limits [`MAX_PARQUET_FOOTER`],
-/// [`MAX_PARQUET_COLUMNS`], [`MAX_PARQUET_PAGE`] and
-/// [`MAX_PARQUET_PAGE_VALUES`] before the decoder allocates, and a panic
+/// file's length and fixed limits (a footer of at most 16 MiB, at most
+/// 10,000 columns, pages of at most 64 MiB and 2^24 values; writers'
+/// defaults are 1 MiB pages) before the decoder allocates, and a panic
 /// inside the decoder is caught (this needs the default `panic = "unwind"`
 /// profile setting).
 ///

@@ -129,7 +129,7 @@
 //! | `pathway-arrow` | no | aggregating Arrow `RecordBatch`es of pathways; tables out as `RecordBatch`es (arrow-array, arrow-schema) |
 //! | `pathway-parquet` | no | `cwt::pathway::read_pathways_parquet` from any `ChunkReader` (parquet; implies `pathway-arrow`) |
 //! | `schema` | no | the `schema` module: the plan format's JSON Schema (schemars) |
-//! | `proptest` | no | `Arbitrary` for the value types and the `strategies` module: valid budgets (reconciling, or with a named discrepancy) and plans for downstream property tests (proptest) |
+//! | `proptest` | no | `Arbitrary` for the value types and the `strategies` module: valid budgets (reconciling, or with a named discrepancy), plans, CWT pathways and provider-extract rows for downstream property tests (proptest) |
 //! | `svg` | no | `spc::svg`: SPC charts and Making Data Count icons as deterministic, accessible SVG (no dependency) |
 //!
 //! Every type implements `serde` without any feature. On docs.rs every

@@ -9,7 +9,8 @@ use cancer_plan::budget::{
     apportion, AllocationArea, BudgetAllocation, BudgetLine, Dimension, ExitRisk, FindingKind,
     FundingSource, Hosts, LineScope, SpendCategory, Term, Tolerance,
 };
-use cancer_plan::{Alliance, CancerPlan, Icb, Id, Money, MoneyUnit, Percent};
+use cancer_plan::strategies;
+use cancer_plan::{CancerPlan, Id, Money, MoneyUnit, Percent};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::strategy::ValueTree;
@@ -21,62 +22,9 @@ fn id(s: &str) -> Id {
     Id::new(s).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn alliance() -> Alliance {
-    ICBS.iter()
-        .fold(Alliance::new("Test Cancer Alliance"), |a, i| {
-            a.with_icb(Icb::new(id(i), format!("NHS {i}")))
-        })
-}
-
 /// A realistic amount: whole pounds, or pounds and pence, up to £5m.
 fn money() -> impl Strategy<Value = Money> {
-    prop_oneof![
-        (0i64..=5_000_000).prop_map(Money::from_pounds),
-        (0i64..=500_000_000).prop_map(Money::from_pence),
-    ]
-}
-
-fn term() -> impl Strategy<Value = Term> {
-    prop_oneof![
-        Just(Term::OneOff),
-        Just(Term::FinalYear),
-        Just(Term::Recurrent),
-        (1u8..=5)
-            .prop_flat_map(|of| (1..=of, Just(of)))
-            .prop_map(|(year, of)| Term::YearOf { year, of }),
-        (1u16..=48).prop_map(|months| Term::FixedTermMonths { months }),
-    ]
-}
-
-fn funding() -> impl Strategy<Value = FundingSource> {
-    prop_oneof![
-        Just(FundingSource::AllianceBudget),
-        Just(FundingSource::RapidInvestigationServiceBudget),
-        Just(FundingSource::NationalCancerProgramme),
-        Just(FundingSource::NhsEngland),
-    ]
-}
-
-fn scope() -> impl Strategy<Value = LineScope> {
-    prop_oneof![
-        Just(LineScope::WholeAlliance),
-        Just(LineScope::Icb(id(ICBS[0]))),
-        Just(LineScope::Icb(id(ICBS[1]))),
-    ]
-}
-
-fn exit_risk() -> impl Strategy<Value = ExitRisk> {
-    prop_oneof![
-        Just(ExitRisk::NoRisk),
-        Just(ExitRisk::RedundancyRisk {
-            hosts: Hosts::one("WCA").and("UHS")
-        }),
-        Just(ExitRisk::IcbMustCommissionOrDecommission),
-        Just(ExitRisk::ServiceLostIfUnfunded),
-        Just(ExitRisk::ExitStrategyRequired),
-        Just(ExitRisk::CostMayFallToIcbOrTrust),
-        Just(ExitRisk::NotStated),
-    ]
+    strategies::money(5_000_000)
 }
 
 /// A line's dimensions (its amount is decided by the area).
@@ -90,15 +38,20 @@ struct LineSpec {
 }
 
 fn line_spec() -> impl Strategy<Value = LineSpec> {
-    (0usize..3, funding(), scope(), term(), exit_risk()).prop_map(
-        |(category, funding, scope, term, risk)| LineSpec {
+    (
+        0usize..3,
+        strategies::funding_source(),
+        strategies::line_scope(),
+        strategies::term(),
+        strategies::exit_risk(),
+    )
+        .prop_map(|(category, funding, scope, term, risk)| LineSpec {
             category,
             funding,
             scope,
             term,
             risk,
-        },
-    )
+        })
 }
 
 /// A budget as data: total, and per area its share (points), guide,
@@ -155,7 +108,7 @@ impl Spec {
     fn plan(&self) -> Result<CancerPlan, cancer_plan::ValidationErrors> {
         CancerPlan::builder()
             .title("Generated plan")
-            .alliance(alliance())
+            .alliance(strategies::alliance())
             .financial_year("2024/25".parse().unwrap_or_else(|e| panic!("{e}")))
             .budget(self.budget())
             .build()
@@ -300,13 +253,6 @@ proptest! {
     }
 
     #[test]
-    fn consistent_plan_has_no_findings(spec in consistent()) {
-        let plan = spec.plan().map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let rec = plan.budget().expect("the plan has a budget").reconcile(Tolerance::Exact);
-        prop_assert!(rec.findings().is_empty(), "{:?}", rec.findings());
-    }
-
-    #[test]
     fn one_perturbed_line_gives_one_finding_naming_its_area(
         spec in consistent(),
         area in any::<Index>(),
@@ -391,7 +337,7 @@ proptest! {
     ) {
         let builder = CancerPlan::builder()
             .title("Generated plan")
-            .alliance(alliance())
+            .alliance(strategies::alliance())
             .financial_year("2024/25".parse().unwrap_or_else(|e| panic!("{e}")))
             .budget(spec.budget());
         let mut value = serde_json::to_value(&builder).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -538,7 +484,7 @@ fn arbitrary_budget() -> impl Strategy<Value = BudgetAllocation> {
 fn build(budget: BudgetAllocation) -> Result<CancerPlan, cancer_plan::ValidationErrors> {
     CancerPlan::builder()
         .title("t")
-        .alliance(alliance())
+        .alliance(strategies::alliance())
         .financial_year("2024/25".parse().unwrap_or_else(|e| panic!("{e}")))
         .budget(budget)
         .build()

@@ -1,15 +1,21 @@
 //! Proptest strategies for crates that build on this one (feature
 //! `proptest`), following `rust_decimal`'s and `ordered-float`'s
 //! convention: [`Arbitrary`] for the value types, and functions here for
-//! whole budgets and plans, with parameters for their size and period.
+//! whole budgets and plans ([`BudgetParams`]), their lines' parts, and CWT
+//! patient pathways and extract rows ([`CwtParams`]), with parameters for
+//! their size and period.
 //!
 //! Every strategy generates only valid values: every budget and plan
 //! builds, and a [`reconciling_budget`] reconciles under
 //! [`Tolerance::Exact`](crate::budget::Tolerance::Exact) with no finding,
 //! while a [`discrepant_budget`] has the real gap of the [`Discrepancy`]
 //! asked for (and those that follow from it, e.g. budgets vs total).
-//! The crate's own property tests (`tests/plan/budget_invariants.rs`,
-//! `tests/values/value_types.rs`) use them, so they cannot rot.
+//! Generated pathways have their clocks in order (or, asked for, the
+//! data-quality problems real files hold), and a generated extract reads
+//! with every row and no bad row. The crate's own property tests
+//! (`tests/plan/budget_invariants.rs`, `tests/values/value_types.rs`,
+//! `tests/cwt/pathways.rs`, `tests/cwt/pathway_files.rs`, and the unit
+//! tests beside these strategies) use them, so they cannot rot.
 //!
 //! A downstream invariant test (a tool's board report must show every
 //! real gap the reconciliation finds):
@@ -27,6 +33,16 @@
 //!     prop_assert!(rec.findings().iter().any(|f| f.kind() == FindingKind::BudgetVsGuideSpend && f.is_real_gap()));
 //! });
 //! ```
+
+mod cwt;
+#[cfg(feature = "cwt-extract")]
+mod extract;
+
+pub use self::cwt::{pathway, pathways, CwtParams};
+#[cfg(feature = "cwt-extract")]
+pub use self::extract::{
+    provider_extract, provider_extract_csv, provider_extract_row, PROVIDER_EXTRACT_HEADER,
+};
 
 use std::ops::RangeInclusive;
 
@@ -183,7 +199,9 @@ pub fn alliance() -> Alliance {
         })
 }
 
-fn term() -> impl Strategy<Value = Term> {
+/// A line's term: one-off, final year, recurrent, year `y` of `n` (up to
+/// 5) or a fixed term of 1 to 48 months.
+pub fn term() -> impl Strategy<Value = Term> {
     prop_oneof![
         Just(Term::OneOff),
         Just(Term::FinalYear),
@@ -195,28 +213,49 @@ fn term() -> impl Strategy<Value = Term> {
     ]
 }
 
-fn line_dimensions() -> impl Strategy<Value = (usize, FundingSource, LineScope, Term, ExitRisk)> {
-    let funding = prop_oneof![
+/// Any of the four funding sources of an alliance's budget lines.
+pub fn funding_source() -> impl Strategy<Value = FundingSource> {
+    prop_oneof![
         Just(FundingSource::AllianceBudget),
         Just(FundingSource::RapidInvestigationServiceBudget),
         Just(FundingSource::NationalCancerProgramme),
         Just(FundingSource::NhsEngland),
-    ];
-    let scope = prop_oneof![
+    ]
+}
+
+/// A line's scope: the whole alliance, or one ICB of [`alliance`].
+pub fn line_scope() -> impl Strategy<Value = LineScope> {
+    prop_oneof![
         Just(LineScope::WholeAlliance),
         Just(LineScope::Icb(id(ICBS[0]))),
         Just(LineScope::Icb(id(ICBS[1]))),
-    ];
-    let risk = prop_oneof![
+    ]
+}
+
+/// Any exit risk; a redundancy risk names its hosts (it cannot be built
+/// without one).
+pub fn exit_risk() -> impl Strategy<Value = ExitRisk> {
+    prop_oneof![
         Just(ExitRisk::NoRisk),
         Just(ExitRisk::RedundancyRisk {
             hosts: Hosts::one("WCA").and("UHS")
         }),
         Just(ExitRisk::IcbMustCommissionOrDecommission),
         Just(ExitRisk::ServiceLostIfUnfunded),
+        Just(ExitRisk::ExitStrategyRequired),
+        Just(ExitRisk::CostMayFallToIcbOrTrust),
         Just(ExitRisk::NotStated),
-    ];
-    (0usize..3, funding, scope, term(), risk)
+    ]
+}
+
+fn line_dimensions() -> impl Strategy<Value = (usize, FundingSource, LineScope, Term, ExitRisk)> {
+    (
+        0usize..3,
+        funding_source(),
+        line_scope(),
+        term(),
+        exit_risk(),
+    )
 }
 
 /// Splits `pence` into `n` parts at random cut points.

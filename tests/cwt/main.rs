@@ -9,6 +9,8 @@ mod common;
 mod extract;
 #[cfg(feature = "cwt-extract")]
 mod extract_lines;
+#[cfg(all(feature = "cwt-extract", feature = "proptest"))]
+mod extract_properties;
 #[cfg(all(feature = "pathway-csv", feature = "pathway-parquet"))]
 mod pathway_files;
 mod pathways;

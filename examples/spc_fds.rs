@@ -280,9 +280,9 @@ fn report(
             point.month().to_string(),
             format!("{}/{}", p.within(), p.total()),
             point.value(),
-            point.mean(),
-            point.lower_process_limit(),
-            point.upper_process_limit(),
+            point.limits().mean(),
+            point.limits().lower_process_limit(),
+            point.limits().upper_process_limit(),
             point.variation().label(),
             rules(point)
         );
@@ -355,10 +355,10 @@ fn draw(
     let months: Vec<YearMonth> = points.iter().map(|p| p.month()).collect();
     let lows = points
         .iter()
-        .map(|p| p.value().min(p.lower_process_limit()));
+        .map(|p| p.value().min(p.limits().lower_process_limit()));
     let highs = points
         .iter()
-        .map(|p| p.value().max(p.upper_process_limit()));
+        .map(|p| p.value().max(p.limits().upper_process_limit()));
     let y_min = lows.fold(target, f64::min).floor() - 1.0;
     let y_max = highs.fold(target, f64::max).ceil() + 1.0;
 

@@ -85,9 +85,9 @@ impl SeriesAssurance {
             .targets()
             .iter()
             .map(|t| {
-                let assurance = chart.as_ref().and_then(|c| {
-                    c.assurance_against(t.threshold().points().to_f64().unwrap_or(f64::NAN))
-                });
+                let assurance = chart
+                    .as_ref()
+                    .and_then(|c| c.assurance_against(t.threshold()));
                 LayerAssurance {
                     target: t.clone(),
                     assurance,
@@ -99,10 +99,10 @@ impl SeriesAssurance {
             standard,
             basis,
             organisation,
-            variation_icon: chart.as_ref().map(SpcChart::variation_icon),
+            variation_icon: chart.as_ref().map(|c| c.icons().variation()),
             assurance_icon: chart
                 .as_ref()
-                .map_or(AssuranceIcon::NotApplicable, SpcChart::assurance_icon),
+                .map_or(AssuranceIcon::NotApplicable, |c| c.icons().assurance()),
             chart,
             no_chart,
             headline,

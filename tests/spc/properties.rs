@@ -145,9 +145,9 @@ proptest! {
         let shifted = case.chart(&shifted_values, case.direction);
         for (a, b) in base.points().iter().zip(shifted.points()) {
             prop_assert_eq!(flags(a), flags(b), "month {}", a.month());
-            prop_assert!((a.mean() + shift - b.mean()).abs() < 1e-9);
-            prop_assert!((a.upper_process_limit() + shift - b.upper_process_limit()).abs() < 1e-9);
-            prop_assert!((a.lower_near_limit() + shift - b.lower_near_limit()).abs() < 1e-9);
+            prop_assert!((a.limits().mean() + shift - b.limits().mean()).abs() < 1e-9);
+            prop_assert!((a.limits().upper_process_limit() + shift - b.limits().upper_process_limit()).abs() < 1e-9);
+            prop_assert!((a.limits().lower_near_limit() + shift - b.limits().lower_near_limit()).abs() < 1e-9);
         }
         prop_assert_eq!(base.latest_variation(), shifted.latest_variation());
     }
@@ -163,8 +163,8 @@ proptest! {
                 a.special_causes().iter().map(|c| c.mirrored()).collect();
             prop_assert_eq!(mirrored, b.special_causes().to_vec());
             prop_assert_eq!(a.variation().mirrored(), b.variation());
-            prop_assert_eq!(a.mean(), -b.mean());
-            prop_assert_eq!(a.upper_process_limit(), -b.lower_process_limit());
+            prop_assert_eq!(a.limits().mean(), -b.limits().mean());
+            prop_assert_eq!(a.limits().upper_process_limit(), -b.limits().lower_process_limit());
         }
     }
 

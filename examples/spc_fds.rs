@@ -298,12 +298,11 @@ fn report(
     );
     println!(
         "variation (latest month): {}",
-        view.variation_icon()
-            .map_or("none".into(), |i| i.to_string())
+        chart.icons().variation()
     );
     println!(
         "assurance against the headline target ({headline}): {}",
-        view.assurance_icon()
+        chart.icons().assurance()
     );
     // Every other target layer of the last month, judged on the same limits.
     for layer in view.layers() {

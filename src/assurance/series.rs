@@ -136,19 +136,9 @@ impl SeriesAssurance {
         self.no_chart.as_deref()
     }
 
-    /// The variation icon (`None` without a chart).
-    pub fn variation_icon(&self) -> Option<VariationIcon> {
-        self.variation_icon
-    }
-
     /// The target the chart's assurance is headlined against.
     pub fn headline(&self) -> Option<&LayerTarget> {
         self.headline.as_ref()
-    }
-
-    /// The assurance icon against the headline target.
-    pub fn assurance_icon(&self) -> AssuranceIcon {
-        self.assurance_icon
     }
 
     /// The assurance against every layer of the latest month.

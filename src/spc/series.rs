@@ -130,16 +130,6 @@ impl Series {
         &self.points
     }
 
-    /// The values, in month order.
-    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
-        self.points.iter().map(|p| p.value)
-    }
-
-    /// The months, in order.
-    pub fn months(&self) -> impl Iterator<Item = YearMonth> + '_ {
-        self.points.iter().map(|p| p.month)
-    }
-
     /// How many months.
     pub fn len(&self) -> usize {
         self.points.len()

@@ -95,7 +95,7 @@ impl ChartStyle {
     }
 
     /// The title.
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         &self.title
     }
 

@@ -18,17 +18,6 @@ pub enum ImprovementDirection {
     Neutral,
 }
 
-impl ImprovementDirection {
-    /// The opposite direction (`Neutral` stays `Neutral`).
-    pub fn flipped(self) -> ImprovementDirection {
-        match self {
-            ImprovementDirection::Increase => ImprovementDirection::Decrease,
-            ImprovementDirection::Decrease => ImprovementDirection::Increase,
-            ImprovementDirection::Neutral => ImprovementDirection::Neutral,
-        }
-    }
-}
-
 /// Whether outlying moving ranges are screened out before the limits are set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -36,7 +36,9 @@ use extract_file::fail;
 use cancer_plan::assurance::{CwtSource, OrgLevel, PlanAssurance, SeriesAssurance};
 use cancer_plan::cwt::extract::Layout;
 use cancer_plan::cwt::MonthlyPerformance;
-use cancer_plan::spc::{Assurance, Series, SpcChart, SpcPoint, SpecialCause, Variation};
+use cancer_plan::spc::{
+    Assurance, AssuranceIcon, Series, SpcChart, SpcPoint, SpecialCause, Variation,
+};
 use cancer_plan::{CwtStandard, YearMonth};
 use plotters::prelude::*;
 
@@ -306,7 +308,11 @@ fn report(
     );
     // Every other target layer of the last month, judged on the same limits.
     for layer in view.layers() {
-        println!("  against {}: {}", layer.target(), layer.icon());
+        println!(
+            "  against {}: {}",
+            layer.target(),
+            AssuranceIcon::of(layer.assurance())
+        );
     }
     draw(chart, target, labels, out).map_err(|e| fail(format!("{}: {e}", out.display())))?;
     println!("SVG written to {}\n", out.display());

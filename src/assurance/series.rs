@@ -27,14 +27,10 @@ impl LayerAssurance {
         &self.target
     }
 
-    /// The assurance (`None` when no direction is better).
+    /// The assurance (`None` when no direction is better; its icon is
+    /// [`AssuranceIcon::of`]).
     pub fn assurance(&self) -> Option<Assurance> {
         self.assurance
-    }
-
-    /// The icon.
-    pub fn icon(&self) -> AssuranceIcon {
-        self.icon
     }
 }
 

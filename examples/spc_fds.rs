@@ -298,10 +298,7 @@ fn report(
         limits.lower_process_limit(),
         limits.upper_process_limit()
     );
-    println!(
-        "variation (latest month): {}",
-        chart.icons().variation()
-    );
+    println!("variation (latest month): {}", chart.icons().variation());
     println!(
         "assurance against the headline target ({headline}): {}",
         chart.icons().assurance()

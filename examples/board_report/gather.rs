@@ -420,9 +420,9 @@ fn standard_section(
                 (Some(r), Some(h)) => r.target(h.layer()).map(|j| j.met()),
                 _ => None,
             },
-            variation: s
-                .chart()
-                .map_or("no chart".into(), |c| c.icons().variation().label().to_owned()),
+            variation: s.chart().map_or("no chart".into(), |c| {
+                c.icons().variation().label().to_owned()
+            }),
             assurance: s
                 .chart()
                 .map_or(AssuranceIcon::NotApplicable, |c| c.icons().assurance())

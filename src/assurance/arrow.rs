@@ -96,11 +96,7 @@ struct CommonColumns {
 }
 
 impl CommonColumns {
-    fn new(
-        text: &[&'static str],
-        floats: &[&'static str],
-        floats_nullable: bool,
-    ) -> CommonColumns {
+    fn new(text: &[&'static str], floats: &[&'static str], floats_nullable: bool) -> CommonColumns {
         CommonColumns {
             text: text.iter().map(|n| (*n, StringBuilder::new())).collect(),
             in_alliance: BooleanBuilder::new(),

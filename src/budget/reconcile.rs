@@ -42,7 +42,9 @@ impl Reconciliation {
 
     /// The findings beyond tolerance.
     pub fn real_gaps(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| f.status() == FindingStatus::RealGap)
+        self.findings
+            .iter()
+            .filter(|f| f.status() == FindingStatus::RealGap)
     }
 
     /// Whether no finding is beyond tolerance.

@@ -286,7 +286,11 @@ impl SpcChart {
     /// points, as CWT performance), judged on the latest period's process
     /// limits; `None` when no direction is better.
     pub fn assurance_against(&self, target: Percent) -> Option<Assurance> {
-        Assurance::against(percent_points(target), self.latest_limits(), self.direction())
+        Assurance::against(
+            percent_points(target),
+            self.latest_limits(),
+            self.direction(),
+        )
     }
 
     /// Both icons against the chart's own target: the variation icon is the

@@ -146,7 +146,10 @@ fn series_carry_icons_and_assurance_against_every_layer() -> TestResult {
         .ok_or("alliance 62-day series")?;
     let chart = alliance_62.chart().ok_or("chart")?;
     assert_eq!(chart.points().len(), 16); // April 2024 to July 2025
-    assert_eq!(chart.icons().variation().variation(), chart.latest_variation());
+    assert_eq!(
+        chart.icons().variation().variation(),
+        chart.latest_variation()
+    );
     // Headlined by the plan's ask (85%, due March 2025), with every layer's assurance beside.
     assert_eq!(
         alliance_62.headline().map(|t| t.layer()),

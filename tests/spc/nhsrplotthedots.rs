@@ -127,8 +127,10 @@ fn sides(chart: &SpcChart) -> String {
 
 fn near(chart: &SpcChart) -> Vec<usize> {
     indices(chart, |p| {
-        let beyond_near = p.value() > p.limits().upper_near_limit() || p.value() < p.limits().lower_near_limit();
-        let outside = p.value() > p.limits().upper_process_limit() || p.value() < p.limits().lower_process_limit();
+        let beyond_near =
+            p.value() > p.limits().upper_near_limit() || p.value() < p.limits().lower_near_limit();
+        let outside = p.value() > p.limits().upper_process_limit()
+            || p.value() < p.limits().lower_process_limit();
         beyond_near && !outside
     })
 }

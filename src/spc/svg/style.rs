@@ -95,7 +95,7 @@ impl ChartStyle {
     }
 
     /// The title.
-    pub(crate) fn title(&self) -> &str {
+    pub fn title(&self) -> &str {
         &self.title
     }
 

@@ -157,7 +157,7 @@ fn main() -> Result<(), cancer_plan::Error> {
     );
     println!(
         "Budget: {} findings beyond tolerance, {} lines with an exit risk",
-        assurance.budget().real_gaps(),
+        assurance.budget().reconciliation().real_gaps().count(),
         assurance.budget().exit_risks().len()
     );
     if let Some(out) = out {

@@ -24,6 +24,7 @@ mod extract_file;
 use extract_file::fail;
 
 use cancer_plan::assurance::{CwtSource, OrgLevel, PlanAssurance};
+use cancer_plan::spc::AssuranceIcon;
 
 fn main() -> Result<(), cancer_plan::Error> {
     let mut args = std::env::args_os().skip(1);
@@ -128,13 +129,13 @@ fn main() -> Result<(), cancer_plan::Error> {
                         && s.standard() == standard
                         && s.organisation() == row.organisation()
                 })
-                .map(|s| {
-                    format!(
+                .map(|s| match s.chart() {
+                    Some(chart) => format!(
                         "{} / {}",
-                        s.variation_icon()
-                            .map_or("no chart".into(), |v| v.to_string()),
-                        s.assurance_icon()
-                    )
+                        chart.icons().variation(),
+                        chart.icons().assurance()
+                    ),
+                    None => format!("no chart / {}", AssuranceIcon::NotApplicable),
                 })
                 .unwrap_or_default();
             println!(
@@ -156,7 +157,7 @@ fn main() -> Result<(), cancer_plan::Error> {
     );
     println!(
         "Budget: {} findings beyond tolerance, {} lines with an exit risk",
-        assurance.budget().real_gaps(),
+        assurance.budget().reconciliation().real_gaps().count(),
         assurance.budget().exit_risks().len()
     );
     if let Some(out) = out {

@@ -36,7 +36,9 @@ use extract_file::fail;
 use cancer_plan::assurance::{CwtSource, OrgLevel, PlanAssurance, SeriesAssurance};
 use cancer_plan::cwt::extract::Layout;
 use cancer_plan::cwt::MonthlyPerformance;
-use cancer_plan::spc::{Assurance, Series, SpcChart, SpcPoint, SpecialCause, Variation};
+use cancer_plan::spc::{
+    Assurance, AssuranceIcon, Series, SpcChart, SpcPoint, SpecialCause, Variation,
+};
 use cancer_plan::{CwtStandard, YearMonth};
 use plotters::prelude::*;
 
@@ -280,9 +282,9 @@ fn report(
             point.month().to_string(),
             format!("{}/{}", p.within(), p.total()),
             point.value(),
-            point.mean(),
-            point.lower_process_limit(),
-            point.upper_process_limit(),
+            point.limits().mean(),
+            point.limits().lower_process_limit(),
+            point.limits().upper_process_limit(),
             point.variation().label(),
             rules(point)
         );
@@ -296,18 +298,18 @@ fn report(
         limits.lower_process_limit(),
         limits.upper_process_limit()
     );
-    println!(
-        "variation (latest month): {}",
-        view.variation_icon()
-            .map_or("none".into(), |i| i.to_string())
-    );
+    println!("variation (latest month): {}", chart.icons().variation());
     println!(
         "assurance against the headline target ({headline}): {}",
-        view.assurance_icon()
+        chart.icons().assurance()
     );
     // Every other target layer of the last month, judged on the same limits.
     for layer in view.layers() {
-        println!("  against {}: {}", layer.target(), layer.icon());
+        println!(
+            "  against {}: {}",
+            layer.target(),
+            AssuranceIcon::of(layer.assurance())
+        );
     }
     draw(chart, target, labels, out).map_err(|e| fail(format!("{}: {e}", out.display())))?;
     println!("SVG written to {}\n", out.display());
@@ -355,10 +357,10 @@ fn draw(
     let months: Vec<YearMonth> = points.iter().map(|p| p.month()).collect();
     let lows = points
         .iter()
-        .map(|p| p.value().min(p.lower_process_limit()));
+        .map(|p| p.value().min(p.limits().lower_process_limit()));
     let highs = points
         .iter()
-        .map(|p| p.value().max(p.upper_process_limit()));
+        .map(|p| p.value().max(p.limits().upper_process_limit()));
     let y_min = lows.fold(target, f64::min).floor() - 1.0;
     let y_max = highs.fold(target, f64::max).ceil() + 1.0;
 

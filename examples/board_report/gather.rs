@@ -18,7 +18,7 @@ use cancer_plan::cwt::{JudgedTarget, MonthlyPerformance, PerformanceTable};
 use cancer_plan::spc::svg::{
     assurance_icon_svg, chart_svg, variation_icon_svg, ChartStyle, TargetKind, TargetLine,
 };
-use cancer_plan::spc::{ImprovementDirection, Series, SpcChart, SpcOptions};
+use cancer_plan::spc::{AssuranceIcon, ImprovementDirection, Series, SpcChart, SpcOptions};
 use cancer_plan::standard::TargetLayer;
 use cancer_plan::{CancerPlan, CwtStandard, Money, OdsCode, RdcPrinciple, YearMonth};
 use rust_decimal::prelude::ToPrimitive;
@@ -221,6 +221,11 @@ fn release_words(period: YearMonth) -> String {
     )
 }
 
+/// A row's performance in percentage points, as f64 for the page.
+fn points(r: &AssuranceRow) -> Option<f64> {
+    r.performance().percent().and_then(|p| p.points().to_f64())
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -399,7 +404,7 @@ fn standard_section(
             level: level_of(org.level()),
             basis: s.basis().label().into(),
             latest_month: period.to_string(),
-            performance: latest.and_then(|r| r.percent()).map(round2),
+            performance: latest.and_then(points).map(round2),
             patients: latest.map_or_else(
                 || "no data".into(),
                 |r| {
@@ -415,10 +420,14 @@ fn standard_section(
                 (Some(r), Some(h)) => r.target(h.layer()).map(|j| j.met()),
                 _ => None,
             },
-            variation: s
-                .variation_icon()
-                .map_or("no chart".into(), |i| i.label().to_owned()),
-            assurance: s.assurance_icon().label().to_owned(),
+            variation: s.chart().map_or("no chart".into(), |c| {
+                c.icons().variation().label().to_owned()
+            }),
+            assurance: s
+                .chart()
+                .map_or(AssuranceIcon::NotApplicable, |c| c.icons().assurance())
+                .label()
+                .to_owned(),
             chart_id: id.clone(),
             variation_icon: String::new(),
             assurance_icon: String::new(),
@@ -565,7 +574,7 @@ fn standard_section(
         measure: measure_name(standard).into(),
         anchor: anchor(standard).into(),
         latest_month: period.to_string(),
-        alliance_performance: alliance_row.and_then(|r| r.percent()).map(round2),
+        alliance_performance: alliance_row.and_then(points).map(round2),
         layers,
         charts,
         providers,
@@ -659,7 +668,7 @@ fn trajectory(
             TrajectoryRow {
                 month: r.month().to_string(),
                 planned: planned.map(|j| j.target().threshold().to_string()),
-                actual: r.percent().map(round2),
+                actual: points(r).map(round2),
                 on_track,
             }
         })

@@ -171,7 +171,7 @@ pub fn print_matrix(matrix: &ComplianceMatrix) {
         "\n  Gaps against {} (end of 2023/24, ILLUSTRATIVE):",
         ComplianceMatrix::DEFAULT_DEADLINE
     );
-    for gap in matrix.gaps_by_default_deadline() {
+    for gap in matrix.gaps(ComplianceMatrix::DEFAULT_DEADLINE) {
         println!(
             "  - {:<22} {:<45} {:<13} {}",
             gap.site().name(),

@@ -15,7 +15,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::{AssuranceRow, Funnel};
 use crate::cwt::pathway::standard_code;
-use crate::cwt::PatientCount;
+use crate::cwt::{PatientCount, Performance};
 use crate::standard::TargetLayer;
 
 fn count_type() -> DataType {
@@ -84,6 +84,75 @@ impl LayerColumns {
     }
 }
 
+/// The columns both tables open with: text (`month`, `standard`, ...),
+/// `in_alliance`, the exact `total` and `within`, then f64 columns.
+struct CommonColumns {
+    text: Vec<(&'static str, StringBuilder)>,
+    in_alliance: BooleanBuilder,
+    total: Decimal128Builder,
+    within: Decimal128Builder,
+    floats: Vec<(&'static str, Float64Builder)>,
+    floats_nullable: bool,
+}
+
+impl CommonColumns {
+    fn new(text: &[&'static str], floats: &[&'static str], floats_nullable: bool) -> CommonColumns {
+        CommonColumns {
+            text: text.iter().map(|n| (*n, StringBuilder::new())).collect(),
+            in_alliance: BooleanBuilder::new(),
+            total: Decimal128Builder::new().with_data_type(count_type()),
+            within: Decimal128Builder::new().with_data_type(count_type()),
+            floats: floats.iter().map(|n| (*n, Float64Builder::new())).collect(),
+            floats_nullable,
+        }
+    }
+
+    /// One row: `text` and `numbers` in the order of the names given to
+    /// [`CommonColumns::new`].
+    fn push(
+        &mut self,
+        text: impl IntoIterator<Item = String>,
+        in_alliance: bool,
+        performance: Performance,
+        numbers: impl IntoIterator<Item = Option<f64>>,
+    ) {
+        for ((_, builder), value) in self.text.iter_mut().zip(text) {
+            builder.append_value(value);
+        }
+        self.in_alliance.append_value(in_alliance);
+        self.total.append_value(tenths(performance.total()));
+        self.within.append_value(tenths(performance.within()));
+        for ((_, builder), value) in self.floats.iter_mut().zip(numbers) {
+            builder.append_option(value);
+        }
+    }
+
+    fn finish(self, fields: &mut Vec<Field>, columns: &mut Vec<ArrayRef>) {
+        let CommonColumns {
+            text,
+            mut in_alliance,
+            mut total,
+            mut within,
+            floats,
+            floats_nullable,
+        } = self;
+        for (name, mut builder) in text {
+            fields.push(Field::new(name, DataType::Utf8, false));
+            columns.push(Arc::new(builder.finish()));
+        }
+        fields.push(Field::new("in_alliance", DataType::Boolean, false));
+        columns.push(Arc::new(in_alliance.finish()));
+        fields.push(Field::new("total", count_type(), false));
+        columns.push(Arc::new(total.finish()));
+        fields.push(Field::new("within", count_type(), false));
+        columns.push(Arc::new(within.finish()));
+        for (name, mut builder) in floats {
+            fields.push(Field::new(name, DataType::Float64, floats_nullable));
+            columns.push(Arc::new(builder.finish()));
+        }
+    }
+}
+
 /// The rows as a record batch, one row per [`AssuranceRow`]: `month`,
 /// `standard`, `basis`, `level`, `code`, `name`, `in_alliance`, `total`,
 /// `within`, `percent`, `wilson95_lower`, `wilson95_upper`,
@@ -96,24 +165,17 @@ impl LayerColumns {
 ///
 /// [`ArrowError`] if the columns do not make a batch (they always do).
 pub fn rows_batch(rows: &[AssuranceRow]) -> Result<RecordBatch, ArrowError> {
-    let mut text: Vec<(&str, StringBuilder)> =
-        ["month", "standard", "basis", "level", "code", "name"]
-            .into_iter()
-            .map(|n| (n, StringBuilder::new()))
-            .collect();
-    let mut in_alliance = BooleanBuilder::new();
-    let mut total = Decimal128Builder::new().with_data_type(count_type());
-    let mut within = Decimal128Builder::new().with_data_type(count_type());
-    let mut floats: Vec<(&str, Float64Builder)> = [
-        "percent",
-        "wilson95_lower",
-        "wilson95_upper",
-        "wilson998_lower",
-        "wilson998_upper",
-    ]
-    .into_iter()
-    .map(|n| (n, Float64Builder::new()))
-    .collect();
+    let mut common = CommonColumns::new(
+        &["month", "standard", "basis", "level", "code", "name"],
+        &[
+            "percent",
+            "wilson95_lower",
+            "wilson95_upper",
+            "wilson998_lower",
+            "wilson998_upper",
+        ],
+        true,
+    );
     let mut layers = vec![
         LayerColumns::new("standard", TargetLayer::Standard),
         LayerColumns::new("milestone", TargetLayer::MilestoneInForce),
@@ -126,32 +188,27 @@ pub fn rows_batch(rows: &[AssuranceRow]) -> Result<RecordBatch, ArrowError> {
     let mut funnel = StringBuilder::new();
     for row in rows {
         let org = row.organisation();
-        let values = [
-            row.month().to_string(),
-            standard_code(row.standard()).to_owned(),
-            row.basis().label().to_owned(),
-            org.level().to_string(),
-            org.code().to_owned(),
-            org.name().to_owned(),
-        ];
-        for ((_, builder), value) in text.iter_mut().zip(values) {
-            builder.append_value(value);
-        }
-        in_alliance.append_value(org.in_alliance());
-        total.append_value(tenths(row.performance().total()));
-        within.append_value(tenths(row.performance().within()));
         let w95 = row.wilson_95();
         let w998 = row.wilson_99_8();
-        let numbers = [
-            row.percent(),
-            w95.map(|w| w.lower_points()),
-            w95.map(|w| w.upper_points()),
-            w998.map(|w| w.lower_points()),
-            w998.map(|w| w.upper_points()),
-        ];
-        for ((_, builder), value) in floats.iter_mut().zip(numbers) {
-            builder.append_option(value);
-        }
+        common.push(
+            [
+                row.month().to_string(),
+                standard_code(row.standard()).to_owned(),
+                row.basis().label().to_owned(),
+                org.level().to_string(),
+                org.code().to_owned(),
+                org.name().to_owned(),
+            ],
+            org.in_alliance(),
+            row.performance(),
+            [
+                row.percent(),
+                w95.map(|w| w.lower_points()),
+                w95.map(|w| w.upper_points()),
+                w998.map(|w| w.lower_points()),
+                w998.map(|w| w.upper_points()),
+            ],
+        );
         for layer in &mut layers {
             layer.push(row);
         }
@@ -160,20 +217,7 @@ pub fn rows_batch(rows: &[AssuranceRow]) -> Result<RecordBatch, ArrowError> {
     }
     let mut fields = Vec::new();
     let mut columns: Vec<ArrayRef> = Vec::new();
-    for (name, mut builder) in text {
-        fields.push(Field::new(name, DataType::Utf8, false));
-        columns.push(Arc::new(builder.finish()));
-    }
-    fields.push(Field::new("in_alliance", DataType::Boolean, false));
-    columns.push(Arc::new(in_alliance.finish()));
-    fields.push(Field::new("total", count_type(), false));
-    columns.push(Arc::new(total.finish()));
-    fields.push(Field::new("within", count_type(), false));
-    columns.push(Arc::new(within.finish()));
-    for (name, mut builder) in floats {
-        fields.push(Field::new(name, DataType::Float64, true));
-        columns.push(Arc::new(builder.finish()));
-    }
+    common.finish(&mut fields, &mut columns);
     for layer in layers {
         layer.finish(&mut fields, &mut columns);
     }
@@ -193,64 +237,40 @@ pub fn rows_batch(rows: &[AssuranceRow]) -> Result<RecordBatch, ArrowError> {
 ///
 /// [`ArrowError`] if the columns do not make a batch (they always do).
 pub fn funnel_batch(funnels: &[Funnel]) -> Result<RecordBatch, ArrowError> {
-    let mut text: Vec<(&str, StringBuilder)> = ["month", "standard", "basis", "code"]
-        .into_iter()
-        .map(|n| (n, StringBuilder::new()))
-        .collect();
-    let mut in_alliance = BooleanBuilder::new();
-    let mut total = Decimal128Builder::new().with_data_type(count_type());
-    let mut within = Decimal128Builder::new().with_data_type(count_type());
-    let mut floats: Vec<(&str, Float64Builder)> = [
-        "average",
-        "proportion",
-        "lower_95",
-        "upper_95",
-        "lower_99_8",
-        "upper_99_8",
-    ]
-    .into_iter()
-    .map(|n| (n, Float64Builder::new()))
-    .collect();
+    let mut common = CommonColumns::new(
+        &["month", "standard", "basis", "code"],
+        &[
+            "average",
+            "proportion",
+            "lower_95",
+            "upper_95",
+            "lower_99_8",
+            "upper_99_8",
+        ],
+        false,
+    );
     let mut flag = StringBuilder::new();
     for f in funnels {
         for p in f.points() {
-            let values = [
-                f.month().to_string(),
-                standard_code(f.standard()).to_owned(),
-                f.basis().label().to_owned(),
-                p.code().to_string(),
-            ];
-            for ((_, builder), value) in text.iter_mut().zip(values) {
-                builder.append_value(value);
-            }
-            in_alliance.append_value(p.in_alliance());
-            total.append_value(tenths(p.performance().total()));
-            within.append_value(tenths(p.performance().within()));
             let (l95, u95) = p.limits_95();
             let (l998, u998) = p.limits_99_8();
-            let numbers = [f.average(), p.proportion(), l95, u95, l998, u998];
-            for ((_, builder), value) in floats.iter_mut().zip(numbers) {
-                builder.append_value(value);
-            }
+            common.push(
+                [
+                    f.month().to_string(),
+                    standard_code(f.standard()).to_owned(),
+                    f.basis().label().to_owned(),
+                    p.code().to_string(),
+                ],
+                p.in_alliance(),
+                p.performance(),
+                [f.average(), p.proportion(), l95, u95, l998, u998].map(Some),
+            );
             flag.append_value(p.flag().label());
         }
     }
     let mut fields = Vec::new();
     let mut columns: Vec<ArrayRef> = Vec::new();
-    for (name, mut builder) in text {
-        fields.push(Field::new(name, DataType::Utf8, false));
-        columns.push(Arc::new(builder.finish()));
-    }
-    fields.push(Field::new("in_alliance", DataType::Boolean, false));
-    columns.push(Arc::new(in_alliance.finish()));
-    fields.push(Field::new("total", count_type(), false));
-    columns.push(Arc::new(total.finish()));
-    fields.push(Field::new("within", count_type(), false));
-    columns.push(Arc::new(within.finish()));
-    for (name, mut builder) in floats {
-        fields.push(Field::new(name, DataType::Float64, false));
-        columns.push(Arc::new(builder.finish()));
-    }
+    common.finish(&mut fields, &mut columns);
     fields.push(Field::new("flag", DataType::Utf8, false));
     columns.push(Arc::new(flag.finish()));
     RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)

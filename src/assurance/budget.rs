@@ -48,8 +48,9 @@ pub struct BudgetSummary {
 }
 
 impl BudgetSummary {
-    /// The summary of `plan`'s budget under `tolerance`.
-    pub fn new(plan: &CancerPlan, tolerance: Tolerance) -> BudgetSummary {
+    /// The summary of `plan`'s budget under `tolerance` (built by
+    /// [`PlanAssurance::build_with`](super::PlanAssurance::build_with)).
+    pub(crate) fn new(plan: &CancerPlan, tolerance: Tolerance) -> BudgetSummary {
         let reconciliation = plan.budget().map_or_else(
             || Reconciliation::empty(tolerance),
             |b| b.reconcile(tolerance),
@@ -79,14 +80,10 @@ impl BudgetSummary {
         self.has_budget
     }
 
-    /// The reconciliation.
+    /// The reconciliation (its [`real_gaps`](Reconciliation::real_gaps)
+    /// are the findings beyond tolerance).
     pub fn reconciliation(&self) -> &Reconciliation {
         &self.reconciliation
-    }
-
-    /// How many findings are beyond tolerance.
-    pub fn real_gaps(&self) -> usize {
-        self.real_gaps
     }
 
     /// The lines whose exit carries a risk.

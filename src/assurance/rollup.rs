@@ -58,7 +58,7 @@ impl OutsideOrganisation {
 /// alliance's ICBs (their own rows, `in_alliance` false); and the codes it
 /// held that are outside the alliance.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rollup {
+pub(crate) struct Rollup {
     basis: Basis,
     table: PerformanceTable<Organisation>,
     outside: Vec<OutsideOrganisation>,
@@ -73,7 +73,7 @@ impl Rollup {
     /// # Errors
     ///
     /// [`AssuranceError::Performance`] if a total overflows.
-    pub fn new(alliance: &Alliance, source: &CwtSource) -> Result<Rollup, AssuranceError> {
+    pub(crate) fn new(alliance: &Alliance, source: &CwtSource) -> Result<Rollup, AssuranceError> {
         let basis = source.basis();
         let member = |code: &OdsCode| -> Option<(Organisation, Option<Organisation>)> {
             let (level, name, icb) = match basis {
@@ -144,19 +144,14 @@ impl Rollup {
         })
     }
 
-    /// The basis.
-    pub fn basis(&self) -> Basis {
-        self.basis
-    }
-
     /// The figures by organisation (alliance, ICBs, trusts or locations,
     /// listed trusts outside the alliance's ICBs).
-    pub fn table(&self) -> &PerformanceTable<Organisation> {
+    pub(crate) fn table(&self) -> &PerformanceTable<Organisation> {
         &self.table
     }
 
     /// The codes in the source outside the alliance, with the reason.
-    pub fn outside(&self) -> &[OutsideOrganisation] {
+    pub(crate) fn outside(&self) -> &[OutsideOrganisation] {
         &self.outside
     }
 }

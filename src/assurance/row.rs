@@ -147,8 +147,11 @@ impl AssuranceRow {
         self.performance
     }
 
-    /// The performance in percentage points (`None` without patients).
-    pub fn percent(&self) -> Option<f64> {
+    /// The performance in percentage points as `f64` (`None` without
+    /// patients), for the Arrow columns; users have
+    /// `performance().percent()`, a [`Percent`](crate::percent::Percent).
+    #[cfg_attr(not(feature = "pathway-arrow"), allow(dead_code))]
+    pub(crate) fn percent(&self) -> Option<f64> {
         self.percent
     }
 

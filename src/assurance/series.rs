@@ -27,14 +27,10 @@ impl LayerAssurance {
         &self.target
     }
 
-    /// The assurance (`None` when no direction is better).
+    /// The assurance (`None` when no direction is better; its icon is
+    /// [`AssuranceIcon::of`]).
     pub fn assurance(&self) -> Option<Assurance> {
         self.assurance
-    }
-
-    /// The icon.
-    pub fn icon(&self) -> AssuranceIcon {
-        self.icon
     }
 }
 
@@ -85,9 +81,9 @@ impl SeriesAssurance {
             .targets()
             .iter()
             .map(|t| {
-                let assurance = chart.as_ref().and_then(|c| {
-                    c.assurance_against(t.threshold().points().to_f64().unwrap_or(f64::NAN))
-                });
+                let assurance = chart
+                    .as_ref()
+                    .and_then(|c| c.assurance_against(t.threshold()));
                 LayerAssurance {
                     target: t.clone(),
                     assurance,
@@ -99,10 +95,10 @@ impl SeriesAssurance {
             standard,
             basis,
             organisation,
-            variation_icon: chart.as_ref().map(SpcChart::variation_icon),
+            variation_icon: chart.as_ref().map(|c| c.icons().variation()),
             assurance_icon: chart
                 .as_ref()
-                .map_or(AssuranceIcon::NotApplicable, SpcChart::assurance_icon),
+                .map_or(AssuranceIcon::NotApplicable, |c| c.icons().assurance()),
             chart,
             no_chart,
             headline,
@@ -136,19 +132,9 @@ impl SeriesAssurance {
         self.no_chart.as_deref()
     }
 
-    /// The variation icon (`None` without a chart).
-    pub fn variation_icon(&self) -> Option<VariationIcon> {
-        self.variation_icon
-    }
-
     /// The target the chart's assurance is headlined against.
     pub fn headline(&self) -> Option<&LayerTarget> {
         self.headline.as_ref()
-    }
-
-    /// The assurance icon against the headline target.
-    pub fn assurance_icon(&self) -> AssuranceIcon {
-        self.assurance_icon
     }
 
     /// The assurance against every layer of the latest month.

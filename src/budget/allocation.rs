@@ -135,7 +135,7 @@ impl BudgetAllocation {
 
     /// The sum of the areas' shares, in percentage points; `None` on
     /// overflow (which would take more areas than memory holds).
-    pub fn shares_total(&self) -> Option<rust_decimal::Decimal> {
+    pub(crate) fn shares_total(&self) -> Option<rust_decimal::Decimal> {
         self.areas
             .iter()
             .try_fold(rust_decimal::Decimal::ZERO, |sum, area| {
@@ -151,7 +151,7 @@ impl BudgetAllocation {
     ///
     /// [`MoneyError::Overflow`](crate::money::MoneyError::Overflow) if the shares or
     /// the product leave the decimal range.
-    pub fn covered_total(&self, unit: MoneyUnit) -> Result<Money, crate::money::MoneyError> {
+    pub(crate) fn covered_total(&self, unit: MoneyUnit) -> Result<Money, crate::money::MoneyError> {
         let hundred = rust_decimal::Decimal::ONE_HUNDRED;
         let shares = self
             .shares_total()

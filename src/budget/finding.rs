@@ -161,11 +161,6 @@ impl Finding {
         self.status
     }
 
-    /// Whether it is beyond tolerance.
-    pub fn is_real_gap(&self) -> bool {
-        self.status == FindingStatus::RealGap
-    }
-
     /// The difference as money, for a finding in pounds.
     pub fn money_difference(&self) -> Option<Money> {
         match self.unit {

@@ -132,12 +132,6 @@ impl BudgetLine {
         self
     }
 
-    /// The same line with another amount (e.g. to test a perturbation).
-    pub fn with_amount(mut self, amount: Money) -> BudgetLine {
-        self.amount = amount;
-        self
-    }
-
     /// Its id, unique across the budget.
     pub fn id(&self) -> &Id {
         &self.id

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::finding::{Finding, FindingKind, FindingUnit};
+use super::finding::{Finding, FindingKind, FindingStatus, FindingUnit};
 use super::{BudgetAllocation, Tolerance};
 use crate::validate::FieldPath;
 use crate::{money::Money, money::MoneyUnit, money::Rounding};
@@ -42,7 +42,9 @@ impl Reconciliation {
 
     /// The findings beyond tolerance.
     pub fn real_gaps(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| f.is_real_gap())
+        self.findings
+            .iter()
+            .filter(|f| f.status() == FindingStatus::RealGap)
     }
 
     /// Whether no finding is beyond tolerance.
@@ -275,7 +277,7 @@ mod tests {
                 (FindingKind::BudgetsVsTotal, "budget.total".to_owned()),
             ]
         );
-        assert!(rec.findings()[0].is_real_gap());
+        assert!(rec.findings()[0].status() == FindingStatus::RealGap);
         assert_eq!(rec.findings()[0].area(), Some(&id("a")));
     }
 }

@@ -181,7 +181,7 @@ pub const MAX_ITEM_ID_LEN: usize = 64 - ".yyyy-yy".len();
 
 /// Checks that the budget line ids made from a post's or team's id fit an
 /// [`Id`](crate::id::Id), so that a capacity that builds can always be costed
-/// ([`CostLine::to_budget_line`](super::CostLine::to_budget_line)).
+/// ([`CostSchedule::budget_lines`](super::CostSchedule::budget_lines)).
 fn check_line_id(checker: &mut Checker, at: &FieldPath, id: &crate::id::Id) {
     if id.as_str().len() > MAX_ITEM_ID_LEN {
         checker.push(

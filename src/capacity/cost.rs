@@ -125,7 +125,7 @@ impl CostLine {
     ///
     /// [`CostError::LineId`] if `<item>.<yyyy-yy>` is not a valid [`Id`] (an
     /// item id near the 64-character limit).
-    pub fn to_budget_line(&self, spend_category: Id) -> Result<BudgetLine, CostError> {
+    pub(crate) fn to_budget_line(&self, spend_category: Id) -> Result<BudgetLine, CostError> {
         let year = self.year.to_string().replace('/', "-");
         let id = Id::new(format!("{}.{year}", self.item)).map_err(|source| CostError::LineId {
             item: self.item.clone(),
@@ -230,8 +230,9 @@ impl CostSchedule {
     ///
     /// # Errors
     ///
-    /// [`CostError::LineId`] if a line's id is not a valid [`Id`] (see
-    /// [`CostLine::to_budget_line`]).
+    /// [`CostError::LineId`] if a line's id, `<item>.<yyyy-yy>` (e.g.
+    /// `cit.2021-22`), is not a valid [`Id`] (an item id near the
+    /// 64-character limit).
     pub fn budget_lines(
         &self,
         year: FinancialYear,

@@ -82,10 +82,6 @@ pub struct CapacityCost {
 }
 
 impl CapacityCost {
-    /// The extra slots a week.
-    pub fn extra_slots_per_week(&self) -> f64 {
-        self.extra_slots_per_week
-    }
     /// Sessions a week that deliver them.
     pub fn sessions_per_week(&self) -> f64 {
         self.sessions_per_week

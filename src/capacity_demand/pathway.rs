@@ -165,7 +165,7 @@ impl PathwayStep {
         self.initial_waiting
     }
     /// The mean service time of one patient, in days.
-    pub fn mean_service_days(&self) -> f64 {
+    pub(crate) fn mean_service_days(&self) -> f64 {
         f64::from(self.servers) * 7.0 / self.slots_per_week
     }
 
@@ -402,7 +402,7 @@ impl PathwayModel {
     }
 
     /// The index of the step `id`.
-    pub fn step_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn step_index(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|s| s.id.as_str() == id)
     }
 

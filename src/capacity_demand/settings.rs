@@ -86,31 +86,31 @@ impl SimulationSettings {
     }
 
     /// The first month observed.
-    pub fn start(&self) -> YearMonth {
+    pub(crate) fn start(&self) -> YearMonth {
         self.start
     }
     /// Months observed.
-    pub fn months(&self) -> u32 {
+    pub(crate) fn months(&self) -> u32 {
         self.months
     }
     /// Weeks of warm-up.
-    pub fn warm_up_weeks(&self) -> f64 {
+    pub(crate) fn warm_up_weeks(&self) -> f64 {
         self.warm_up_weeks
     }
     /// Replications.
-    pub fn replications(&self) -> u32 {
+    pub(crate) fn replications(&self) -> u32 {
         self.replications
     }
     /// The seed.
-    pub fn seed(&self) -> u64 {
+    pub(crate) fn seed(&self) -> u64 {
         self.seed
     }
     /// Threads.
-    pub fn threads(&self) -> NonZeroUsize {
+    pub(crate) fn threads(&self) -> NonZeroUsize {
         self.threads
     }
     /// The most patients a replication may hold.
-    pub fn max_patients(&self) -> usize {
+    pub(crate) fn max_patients(&self) -> usize {
         self.max_patients
     }
 

@@ -50,19 +50,6 @@ impl CapacityQuestion {
         self.max_extra = slots;
         self
     }
-
-    /// The step.
-    pub fn step(&self) -> &Id {
-        &self.step
-    }
-    /// The ask's target.
-    pub fn target(&self) -> &PerformanceTarget {
-        &self.target
-    }
-    /// The confidence asked for.
-    pub fn confidence(&self) -> f64 {
-        self.confidence
-    }
 }
 
 /// The solver's answer.

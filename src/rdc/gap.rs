@@ -89,7 +89,7 @@ impl IcbShortfall {
 ///         NaiveDate::from_ymd_opt(2024, 6, 30).ok_or("date")?).towards(RdcPrinciple::TimelyReferral))
 ///     .build()?;
 /// let matrix = ComplianceMatrix::build(&wessex, [a])?;
-/// let gaps = matrix.gaps_by_default_deadline();
+/// let gaps = matrix.gaps(ComplianceMatrix::DEFAULT_DEADLINE);
 /// assert_eq!(gaps.len(), 7); // one not met, six not assessed
 /// let referral = gaps.iter().find(|g| g.principle() == RdcPrinciple::TimelyReferral).ok_or("gap")?;
 /// assert_eq!(referral.status(), GapStatus::MissingOrLate); // due after 31 March 2024

@@ -359,10 +359,4 @@ impl ComplianceMatrix {
         }
         gaps
     }
-
-    /// [`gaps`](Self::gaps) against [`DEFAULT_DEADLINE`](Self::DEFAULT_DEADLINE),
-    /// the end of 2023/24.
-    pub fn gaps_by_default_deadline(&self) -> Vec<Gap> {
-        self.gaps(ComplianceMatrix::DEFAULT_DEADLINE)
-    }
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::ImprovementDirection;
+use super::{ImprovementDirection, Limits};
 
 /// Whether the process, as it runs now, will meet the target, judged from
 /// where the target sits against the process limits of the latest period.
@@ -21,19 +21,30 @@ pub enum Assurance {
 }
 
 impl Assurance {
-    /// The assurance of a process with the given process limits against
-    /// `target`; `None` when no direction is better (as NHSRplotthedots).
+    /// The assurance of a process with `limits` against `target` (in the
+    /// series' units); `None` when no direction is better (as
+    /// NHSRplotthedots). The public ways in are [`SpcChart::assurance`]
+    /// (the chart's own target) and [`SpcChart::assurance_against`] (a
+    /// [`Percent`] target).
     ///
-    /// ```
-    /// use cancer_plan::spc::{Assurance, ImprovementDirection};
-    ///
-    /// // FDS, higher is better, target 80%.
-    /// let up = ImprovementDirection::Increase;
-    /// assert_eq!(Assurance::against(80.0, 70.0, 78.0, up), Some(Assurance::ConsistentlyFailing));
-    /// assert_eq!(Assurance::against(80.0, 81.0, 90.0, up), Some(Assurance::ConsistentlyPassing));
-    /// assert_eq!(Assurance::against(80.0, 75.0, 85.0, up), Some(Assurance::HitAndMiss));
-    /// ```
-    pub fn against(
+    /// [`SpcChart::assurance`]: super::SpcChart::assurance
+    /// [`SpcChart::assurance_against`]: super::SpcChart::assurance_against
+    /// [`Percent`]: crate::percent::Percent
+    pub(crate) fn against(
+        target: f64,
+        limits: &Limits,
+        direction: ImprovementDirection,
+    ) -> Option<Assurance> {
+        Assurance::between(
+            target,
+            limits.lower_process_limit(),
+            limits.upper_process_limit(),
+            direction,
+        )
+    }
+
+    /// [`Assurance::against`] on the two process limits themselves.
+    fn between(
         target: f64,
         lower_process_limit: f64,
         upper_process_limit: f64,
@@ -89,7 +100,7 @@ mod tests {
     fn run(direction: ImprovementDirection) -> Vec<Option<Assurance>> {
         FACETS
             .iter()
-            .map(|(lpl, upl)| Assurance::against(4.0, *lpl, *upl, direction))
+            .map(|(lpl, upl)| Assurance::between(4.0, *lpl, *upl, direction))
             .collect()
     }
 
@@ -137,7 +148,7 @@ mod tests {
         let down = ImprovementDirection::Decrease;
         let last = |order: [usize; 3]| {
             let (lpl, upl) = FACETS[order[2]];
-            Assurance::against(4.0, lpl, upl, down)
+            Assurance::between(4.0, lpl, upl, down)
         };
         assert_eq!(last([0, 1, 2]), Some(HitAndMiss));
         assert_eq!(last([1, 2, 0]), Some(ConsistentlyPassing));
@@ -148,11 +159,11 @@ mod tests {
     fn a_target_on_a_limit_is_hit_and_miss() {
         let up = ImprovementDirection::Increase;
         assert_eq!(
-            Assurance::against(5.0, 1.0, 5.0, up),
+            Assurance::between(5.0, 1.0, 5.0, up),
             Some(Assurance::HitAndMiss)
         );
         assert_eq!(
-            Assurance::against(1.0, 1.0, 5.0, up),
+            Assurance::between(1.0, 1.0, 5.0, up),
             Some(Assurance::HitAndMiss)
         );
     }

@@ -70,31 +70,6 @@ impl SpcPoint {
         &self.limits
     }
 
-    /// The mean of the point's period.
-    pub fn mean(&self) -> f64 {
-        self.limits.mean()
-    }
-
-    /// The lower process limit of the point's period.
-    pub fn lower_process_limit(&self) -> f64 {
-        self.limits.lower_process_limit()
-    }
-
-    /// The upper process limit of the point's period.
-    pub fn upper_process_limit(&self) -> f64 {
-        self.limits.upper_process_limit()
-    }
-
-    /// The lower near limit of the point's period.
-    pub fn lower_near_limit(&self) -> f64 {
-        self.limits.lower_near_limit()
-    }
-
-    /// The upper near limit of the point's period.
-    pub fn upper_near_limit(&self) -> f64 {
-        self.limits.upper_near_limit()
-    }
-
     /// Above or below the mean; `None` exactly on it.
     pub fn side(&self) -> Option<Side> {
         self.side
@@ -219,14 +194,9 @@ impl SpcChart {
         let Some(latest_limits) = periods.last().map(|p| p.limits) else {
             return Err(SpcError::Empty);
         };
-        let assurance = options.target_value().and_then(|target| {
-            Assurance::against(
-                target,
-                latest_limits.lower_process_limit(),
-                latest_limits.upper_process_limit(),
-                options.direction(),
-            )
-        });
+        let assurance = options
+            .target_value()
+            .and_then(|target| Assurance::against(target, &latest_limits, options.direction()));
         Ok(SpcChart {
             direction: options.direction(),
             screening: options.screening_choice(),

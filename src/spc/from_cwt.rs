@@ -21,7 +21,7 @@ impl Series {
     /// let oct: YearMonth = "2023-10".parse()?;
     /// let p = Performance::new("7.5".parse()?, PatientCount::whole(10))?;
     /// let series = Series::from_performance([MonthlyPerformance::new(oct, p)])?;
-    /// assert_eq!(series.values().collect::<Vec<_>>(), [75.0]);
+    /// assert_eq!(series.points()[0].value(), 75.0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///

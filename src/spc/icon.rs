@@ -11,7 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::options::percent_points;
 use super::{Assurance, ImprovementDirection, SpcChart, Variation};
+use crate::percent::Percent;
 
 /// The Making Data Count variation icon.
 ///
@@ -258,21 +260,12 @@ pub struct Icons {
 }
 
 impl Icons {
-    /// The icons of `chart`: its latest point's variation, and its
-    /// assurance against its own target.
-    pub fn of(chart: &SpcChart) -> Icons {
-        Icons {
-            variation: chart.variation_icon(),
-            assurance: chart.assurance_icon(),
-        }
-    }
-
     /// The icons of `chart` with assurance judged against `target` instead
     /// of the chart's own (a time-varying target: the one in force in the
-    /// chart's last month).
-    pub fn against(chart: &SpcChart, target: Option<f64>) -> Icons {
+    /// chart's last month; `None` for no assurance icon).
+    pub fn against(chart: &SpcChart, target: Option<Percent>) -> Icons {
         Icons {
-            variation: chart.variation_icon(),
+            variation: chart.icons().variation,
             assurance: AssuranceIcon::of(target.and_then(|t| chart.assurance_against(t))),
         }
     }
@@ -289,12 +282,24 @@ impl Icons {
 }
 
 impl SpcChart {
-    /// The variation icon: the latest point's variation, high or low from
-    /// the chart's improvement direction.
+    /// The assurance against another `target` (for a series in percentage
+    /// points, as CWT performance), judged on the latest period's process
+    /// limits; `None` when no direction is better.
+    pub fn assurance_against(&self, target: Percent) -> Option<Assurance> {
+        Assurance::against(
+            percent_points(target),
+            self.latest_limits(),
+            self.direction(),
+        )
+    }
+
+    /// Both icons against the chart's own target: the variation icon is the
+    /// latest point's variation, high or low from the chart's improvement
+    /// direction; the assurance icon is [`SpcChart::assurance`]'s.
     ///
     /// ```
     /// use cancer_plan::spc::{AssuranceIcon, ImprovementDirection, Series, SpcChart, SpcOptions, VariationIcon};
-    /// use cancer_plan::YearMonth;
+    /// use cancer_plan::{Percent, YearMonth};
     ///
     /// let april: YearMonth = "2024-04".parse()?;
     /// let counts = (0..12).map(|i| (april.saturating_plus_months(i), 700 + 10 * i as u64, 1000));
@@ -302,37 +307,18 @@ impl SpcChart {
     ///     &Series::from_counts(counts)?,
     ///     &SpcOptions::new(ImprovementDirection::Increase).target(77.0),
     /// )?;
-    /// assert_eq!(chart.variation_icon(), VariationIcon::ImprovingHigh);
-    /// assert_eq!(chart.assurance_icon(), AssuranceIcon::HitAndMiss);
+    /// assert_eq!(chart.icons().variation(), VariationIcon::ImprovingHigh);
+    /// assert_eq!(chart.icons().assurance(), AssuranceIcon::HitAndMiss);
     /// // Against a stricter target (e.g. the standard rather than the plan's ask):
-    /// assert_eq!(chart.assurance_against(96.0).map(AssuranceIcon::from), Some(AssuranceIcon::ConsistentlyFails));
+    /// let standard = Percent::from_points(96)?;
+    /// assert_eq!(chart.assurance_against(standard).map(AssuranceIcon::from), Some(AssuranceIcon::ConsistentlyFails));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn variation_icon(&self) -> VariationIcon {
-        VariationIcon::of(self.latest_variation(), self.direction())
-    }
-
-    /// The assurance icon against the chart's own target.
-    pub fn assurance_icon(&self) -> AssuranceIcon {
-        AssuranceIcon::of(self.assurance())
-    }
-
-    /// The assurance against another `target` (same units as the series),
-    /// judged on the latest period's process limits; `None` when no
-    /// direction is better.
-    pub fn assurance_against(&self, target: f64) -> Option<Assurance> {
-        let limits = self.latest_limits();
-        Assurance::against(
-            target,
-            limits.lower_process_limit(),
-            limits.upper_process_limit(),
-            self.direction(),
-        )
-    }
-
-    /// Both icons against the chart's own target.
     pub fn icons(&self) -> Icons {
-        Icons::of(self)
+        Icons {
+            variation: VariationIcon::of(self.latest_variation(), self.direction()),
+            assurance: AssuranceIcon::of(self.assurance()),
+        }
     }
 }
 

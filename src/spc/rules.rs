@@ -20,14 +20,6 @@ pub enum Side {
 }
 
 impl Side {
-    /// The other side.
-    pub fn opposite(self) -> Side {
-        match self {
-            Side::Above => Side::Below,
-            Side::Below => Side::Above,
-        }
-    }
-
     fn of(side: i8) -> Side {
         if side > 0 {
             Side::Above
@@ -96,16 +88,6 @@ impl fmt::Display for SpecialCause {
     }
 }
 
-impl TrendDirection {
-    /// The other direction.
-    pub fn opposite(self) -> TrendDirection {
-        match self {
-            TrendDirection::Increasing => TrendDirection::Decreasing,
-            TrendDirection::Decreasing => TrendDirection::Increasing,
-        }
-    }
-}
-
 /// A special-cause rule a point meets, with its side or direction.
 ///
 /// A point lists the rules it meets in NHSRplotthedots' order of
@@ -153,26 +135,6 @@ impl SpecialCause {
                 | SpecialCause::TwoOfThreeBeyondNearLimit { side: Side::Above }
                 | SpecialCause::RunOnOneSide { side: Side::Above }
         )
-    }
-
-    /// The same rule on the other side (or in the other direction).
-    pub fn mirrored(self) -> SpecialCause {
-        match self {
-            SpecialCause::OutsideLimits { side } => SpecialCause::OutsideLimits {
-                side: side.opposite(),
-            },
-            SpecialCause::Trend { direction } => SpecialCause::Trend {
-                direction: direction.opposite(),
-            },
-            SpecialCause::TwoOfThreeBeyondNearLimit { side } => {
-                SpecialCause::TwoOfThreeBeyondNearLimit {
-                    side: side.opposite(),
-                }
-            }
-            SpecialCause::RunOnOneSide { side } => SpecialCause::RunOnOneSide {
-                side: side.opposite(),
-            },
-        }
     }
 }
 

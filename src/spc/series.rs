@@ -107,7 +107,8 @@ impl Series {
     ///
     /// let oct: YearMonth = "2023-10".parse()?;
     /// let series = Series::from_counts([(oct, 3, 4), (oct.next().ok_or("month")?, 4, 5)])?;
-    /// assert_eq!(series.values().collect::<Vec<_>>(), [75.0, 80.0]);
+    /// let values: Vec<f64> = series.points().iter().map(|p| p.value()).collect();
+    /// assert_eq!(values, [75.0, 80.0]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -128,16 +129,6 @@ impl Series {
     /// The points, in month order.
     pub fn points(&self) -> &[SeriesPoint] {
         &self.points
-    }
-
-    /// The values, in month order.
-    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
-        self.points.iter().map(|p| p.value)
-    }
-
-    /// The months, in order.
-    pub fn months(&self) -> impl Iterator<Item = YearMonth> + '_ {
-        self.points.iter().map(|p| p.month)
     }
 
     /// How many months.

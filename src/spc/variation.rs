@@ -59,18 +59,6 @@ impl Variation {
         self != Variation::CommonCause
     }
 
-    /// The variation seen from the other side (improving ↔ concerning,
-    /// high ↔ low): what negating the series, keeping the direction, does.
-    pub fn mirrored(self) -> Variation {
-        match self {
-            Variation::CommonCause => Variation::CommonCause,
-            Variation::SpecialCauseImproving => Variation::SpecialCauseConcerning,
-            Variation::SpecialCauseConcerning => Variation::SpecialCauseImproving,
-            Variation::SpecialCauseNeutralHigh => Variation::SpecialCauseNeutralLow,
-            Variation::SpecialCauseNeutralLow => Variation::SpecialCauseNeutralHigh,
-        }
-    }
-
     /// Words for a table or a chart.
     pub fn label(self) -> &'static str {
         match self {

@@ -30,7 +30,7 @@
 //! });
 //! proptest!(|(budget in discrepant_budget(Discrepancy::BudgetOverGuideSpend, BudgetParams::default()))| {
 //!     let rec = budget.reconcile(Tolerance::Exact);
-//!     prop_assert!(rec.findings().iter().any(|f| f.kind() == FindingKind::BudgetVsGuideSpend && f.is_real_gap()));
+//!     prop_assert!(rec.real_gaps().any(|f| f.kind() == FindingKind::BudgetVsGuideSpend));
 //! });
 //! ```
 

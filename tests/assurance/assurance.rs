@@ -77,7 +77,10 @@ fn july_2025_62_day_rows_show_every_layer_separately() -> TestResult {
             row.wilson_95().ok_or("95")?,
             row.wilson_99_8().ok_or("99.8")?,
         );
-        let p = row.percent().ok_or("percent")? / 100.0;
+        let p = rust_decimal::prelude::ToPrimitive::to_f64(
+            &row.performance().percent().ok_or("percent")?.as_ratio(),
+        )
+        .ok_or("ratio")?;
         assert!(
             w998.lower_ratio() <= w95.lower_ratio()
                 && w95.lower_ratio() <= p
@@ -143,13 +146,16 @@ fn series_carry_icons_and_assurance_against_every_layer() -> TestResult {
         .ok_or("alliance 62-day series")?;
     let chart = alliance_62.chart().ok_or("chart")?;
     assert_eq!(chart.points().len(), 16); // April 2024 to July 2025
-    assert!(alliance_62.variation_icon().is_some());
+    assert_eq!(
+        chart.icons().variation().variation(),
+        chart.latest_variation()
+    );
     // Headlined by the plan's ask (85%, due March 2025), with every layer's assurance beside.
     assert_eq!(
         alliance_62.headline().map(|t| t.layer()),
         Some(TargetLayer::PlanAsk)
     );
-    assert_ne!(alliance_62.assurance_icon(), AssuranceIcon::NotApplicable);
+    assert_ne!(chart.icons().assurance(), AssuranceIcon::NotApplicable);
     let layers: Vec<TargetLayer> = alliance_62
         .layers()
         .iter()

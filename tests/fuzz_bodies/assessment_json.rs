@@ -22,8 +22,10 @@ fn capacity(data: &[u8]) {
             Ok(schedule) => {
                 let _ = schedule.total();
                 let _ = schedule.by_funding_and_year();
-                for line in schedule.lines() {
-                    match line.to_budget_line(category.clone()) {
+                let years: std::collections::BTreeSet<FinancialYear> =
+                    schedule.lines().iter().map(|l| l.year()).collect();
+                for year in years {
+                    match schedule.budget_lines(year, &category) {
                         Ok(_) => {}
                         Err(e @ CostError::LineId { .. }) => {
                             panic!("a built capacity has a line with no id: {e}")

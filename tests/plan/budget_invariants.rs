@@ -540,7 +540,7 @@ mod exported_strategies {
             short in discrepant_budget(Discrepancy::LinesShortOfBudget, BudgetParams::default()),
         ) {
             let has = |b: &cancer_plan::budget::BudgetAllocation, kind| {
-                b.reconcile(Tolerance::Exact).findings().iter().any(|f| f.kind() == kind && f.is_real_gap())
+                b.reconcile(Tolerance::Exact).findings().iter().any(|f| f.kind() == kind && f.status() == cancer_plan::budget::FindingStatus::RealGap)
             };
             prop_assert!(has(&budget, FindingKind::BudgetVsGuideSpend));
             prop_assert!(has(&short, FindingKind::LinesVsBudget));

@@ -222,7 +222,7 @@ fn roll_up_all_icbs_met_gives_alliance_met() -> TestResult {
         );
     }
     assert_eq!(matrix.fully_compliant_sites(), [TumourSite::Breast]);
-    assert!(matrix.gaps_by_default_deadline().is_empty());
+    assert!(matrix.gaps(ComplianceMatrix::DEFAULT_DEADLINE).is_empty());
     assert_eq!(matrix.counts().get(ComplianceLevel::Met), 7);
     Ok(())
 }
@@ -255,7 +255,7 @@ fn roll_up_one_icb_not_met_gives_alliance_not_met() -> TestResult {
         ComplianceLevel::Met
     );
     assert!(matrix.fully_compliant_sites().is_empty());
-    let gaps = matrix.gaps_by_default_deadline();
+    let gaps = matrix.gaps(ComplianceMatrix::DEFAULT_DEADLINE);
     assert_eq!(gaps.len(), 1);
     assert_eq!(gaps[0].principle(), RdcPrinciple::CoordinatedTesting);
     assert_eq!(gaps[0].shortfalls().len(), 1);
@@ -357,7 +357,7 @@ fn gaps_are_measured_against_the_deadline() -> TestResult {
     };
     let status = |a: PathwayAssessment| -> Result<GapStatus, Box<dyn std::error::Error>> {
         let matrix = ComplianceMatrix::build(&wessex(), [a])?;
-        let gaps = matrix.gaps_by_default_deadline();
+        let gaps = matrix.gaps(ComplianceMatrix::DEFAULT_DEADLINE);
         let gap = gaps
             .iter()
             .find(|g| g.principle() == RdcPrinciple::TimelyDiagnosis)
@@ -536,7 +536,7 @@ mod properties {
                 prop_assert_eq!(matrix.alliance_level(TumourSite::Lung, p), level);
                 expected_levels.push(level);
             }
-            let gaps = matrix.gaps_by_default_deadline();
+            let gaps = matrix.gaps(ComplianceMatrix::DEFAULT_DEADLINE);
             let unmet = expected_levels.iter().filter(|l| **l != ComplianceLevel::Met).count();
             prop_assert_eq!(gaps.len(), unmet);
             let counts = matrix.counts();

@@ -127,8 +127,10 @@ fn sides(chart: &SpcChart) -> String {
 
 fn near(chart: &SpcChart) -> Vec<usize> {
     indices(chart, |p| {
-        let beyond_near = p.value() > p.upper_near_limit() || p.value() < p.lower_near_limit();
-        let outside = p.value() > p.upper_process_limit() || p.value() < p.lower_process_limit();
+        let beyond_near =
+            p.value() > p.limits().upper_near_limit() || p.value() < p.limits().lower_near_limit();
+        let outside = p.value() > p.limits().upper_process_limit()
+            || p.value() < p.limits().lower_process_limit();
         beyond_near && !outside
     })
 }
@@ -146,9 +148,9 @@ fn ae_all_attendances_spc_returns_expected_values() {
     let chart = SpcChart::new(&series_from("2016-04", &ATTENDANCES), &increase()).unwrap();
     assert_eq!(chart.periods().len(), 1);
     for p in chart.points() {
-        assert_close(p.mean(), 2000538.9444444445, "mean");
-        assert_close(p.lower_process_limit(), 1731844.3644444444, "lpl");
-        assert_close(p.upper_process_limit(), 2269233.5244444446, "upl");
+        assert_close(p.limits().mean(), 2000538.9444444445, "mean");
+        assert_close(p.limits().lower_process_limit(), 1731844.3644444444, "lpl");
+        assert_close(p.limits().upper_process_limit(), 2269233.5244444446, "upl");
     }
     assert_eq!(sides(&chart), "-+-+--+----+-+-+--+-+--+-+++-+++++-+");
     assert_eq!(outside(&chart), Vec::<usize>::new());
@@ -171,9 +173,9 @@ fn ae_all_attendances_spc_with_rebase_returns_expected_values() {
             (2027379.2083333333, 1772921.0639855072, 2281837.3526811595)
         };
         assert_eq!(p.period(), usize::from(i >= 12));
-        assert_close(p.mean(), mean, "mean");
-        assert_close(p.lower_process_limit(), lpl, "lpl");
-        assert_close(p.upper_process_limit(), upl, "upl");
+        assert_close(p.limits().mean(), mean, "mean");
+        assert_close(p.limits().lower_process_limit(), lpl, "lpl");
+        assert_close(p.limits().upper_process_limit(), upl, "upl");
         assert_eq!(p.variation(), Variation::CommonCause, "point {i}");
     }
     assert_eq!(chart.periods()[1].first_month(), month("2017-04"));
@@ -186,9 +188,9 @@ fn ae_all_performance_spc_returns_expected_values() {
     let limits = chart.latest_limits();
     assert_eq!(limits.baseline_points(), 12);
     for p in chart.points() {
-        assert_close(p.mean(), 0.8908915564349236, "mean");
-        assert_close(p.lower_process_limit(), 0.8614049789074258, "lpl");
-        assert_close(p.upper_process_limit(), 0.9203781339624213, "upl");
+        assert_close(p.limits().mean(), 0.8908915564349236, "mean");
+        assert_close(p.limits().lower_process_limit(), 0.8614049789074258, "lpl");
+        assert_close(p.limits().upper_process_limit(), 0.9203781339624213, "upl");
     }
     assert_eq!(sides(&chart), "++++++-----++++++++------++++-------");
     assert_eq!(outside(&chart), vec![9, 20, 21, 22, 23, 33, 34]);

@@ -115,8 +115,8 @@ fn chart_has_title_desc_icons_points_and_every_target() {
 fn icons_alone_have_titles() {
     let (chart, _) = fixture();
     for icon in [
-        variation_icon_svg(chart.variation_icon(), 32),
-        assurance_icon_svg(chart.assurance_icon(), 32),
+        variation_icon_svg(chart.icons().variation(), 32),
+        assurance_icon_svg(chart.icons().assurance(), 32),
     ] {
         assert!(icon.starts_with("<svg "));
         assert!(icon.contains("<title>"));
@@ -132,7 +132,7 @@ fn icons_come_from_the_icon_data_and_can_be_overridden() {
     assert!(own.contains("mdc-variation-improvement_high"));
     assert!(own.contains("mdc-assurance-inconsistent"));
     // Assurance against the 80% standard rather than the chart's 77%.
-    let icons = Icons::against(&chart, Some(95.0));
+    let icons = Icons::against(&chart, Some(cancer_plan::Percent::from_points(95).unwrap()));
     assert_eq!(icons.assurance(), AssuranceIcon::ConsistentlyFails);
     let other = chart_svg(&chart, &targets, &style().icons(icons));
     assert!(other.contains("mdc-assurance-fail"));

@@ -103,8 +103,8 @@ fn value_range(chart: &SpcChart, targets: &[(TargetLine, Vec<Option<f64>>)]) -> 
     };
     for p in chart.points() {
         take(p.value());
-        take(p.lower_process_limit());
-        take(p.upper_process_limit());
+        take(p.limits().lower_process_limit());
+        take(p.limits().upper_process_limit());
     }
     for (_, values) in targets {
         values.iter().flatten().for_each(|v| take(*v));

@@ -113,7 +113,7 @@ fn main() -> Result<(), Error> {
         "reporting months {} to {}, {} providers",
         window.first(),
         window.last(),
-        read.providers().len()
+        read.counts().provider_codes().len()
     );
     match out {
         Some(out) => {

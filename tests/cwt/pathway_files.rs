@@ -9,9 +9,8 @@ use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, Date32Array, Int64Array, RecordBatch, StringArray};
 use cancer_plan::cwt::pathway::{
     aggregate_record_batches, measure_pathways, read_pathways_csv, read_pathways_parquet,
-    Adjustment, AdjustmentReason, BadPathwayRowReason, ColumnMapping, CompactPathway, LayoutError,
-    Pathway, PathwayColumn, PathwayCounts, PathwayFileCounts, PathwayReadError, ProviderRegistry,
-    ReportingWindow, Route,
+    Adjustment, AdjustmentReason, BadPathwayRowReason, ColumnMapping, LayoutError, Pathway,
+    PathwayColumn, PathwayCounts, PathwayFileCounts, PathwayReadError, ReportingWindow, Route,
 };
 use cancer_plan::{CwtStandard, OdsCode, TumourSite};
 use chrono::NaiveDate;
@@ -189,19 +188,14 @@ fn check_agrees(pathways: &[Pathway], read: &PathwayFileCounts) {
         assert_eq!((window.first(), window.last()), (first.0, last.0));
     }
     // PathwayCounts over a window holding all the data gives the same.
-    let mut providers = ProviderRegistry::new();
-    let compact: Vec<CompactPathway> = pathways
-        .iter()
-        .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
-        .collect();
     let window =
         ReportingWindow::new("2023-01".parse().unwrap(), "2026-12".parse().unwrap()).unwrap();
-    let mut counts = PathwayCounts::new(window, providers.len()).unwrap();
-    counts.add(0, &compact);
-    let fast = counts
-        .tabulate(|i, site| (providers.code(i).unwrap().clone(), site))
-        .unwrap();
+    let providers = read.counts().provider_codes().len();
+    let mut counts = PathwayCounts::new(window, providers).unwrap();
+    counts.add(0, pathways);
+    let fast = counts.tabulate(|code, site| (code.clone(), site)).unwrap();
     assert_eq!(fast, table);
+    assert_eq!(counts.provider_codes(), read.counts().provider_codes());
     assert_eq!(counts.findings(), read.findings());
 }
 

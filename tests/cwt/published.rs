@@ -217,10 +217,10 @@ fn the_sheet_holding_the_header_is_read_with_its_own_row_numbers() {
     let bytes = workbook(&[("Notes", notes), ("Data", data)]);
     let any = read_any_extract_xlsx(Cursor::new(&bytes)).unwrap();
     assert_eq!(any.layout(), Layout::Provider);
-    assert_eq!(any.sheet(), Some("Data"));
     let AnyExtract::Provider(extract) = any else {
         panic!()
     };
+    assert_eq!(extract.sheet(), Some("Data"));
     // Header on sheet row 3: data rows 4, 5, 6.
     let lines: Vec<u64> = extract.rows().iter().map(|r| r.line()).collect();
     assert_eq!(lines, [4, 6]);

@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 use super::input::{self, field, PeriodColumns, Records};
 use super::intern::{CodeInterner, FastMap};
 use super::provider::standard;
-use super::{BadRow, BadRowReason, ExtractError, Header, Layout, Release, SubCategory};
+use super::{BadRow, BadRowReason, Extract, ExtractError, Header, Layout, SubCategory};
 use crate::cwt::{Performance, PerformanceError, PerformanceTable};
 use crate::{id::Id, org::Alliance, org::OdsCode, period::YearMonth, standard::CwtStandard};
 
@@ -66,7 +66,8 @@ impl SubIcbRow {
     }
 }
 
-/// An ICB sub-location extract as read: its valid rows and its bad rows.
+/// An ICB sub-location extract as read: its valid rows ([`SubIcbRow`]) and
+/// its bad rows.
 ///
 /// Summing rule: every row adds into its standard's total (FDS: one row per
 /// location and month; 31-day and 62-day: the [`SubCategory`] rows are
@@ -91,62 +92,9 @@ impl SubIcbRow {
 /// assert_eq!((p.within().to_string(), p.total().to_string()), ("87".into(), "94".into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct SubIcbExtract {
-    pub(super) rows: Vec<SubIcbRow>,
-    pub(super) bad_rows: Vec<BadRow>,
-    /// The release, when the caller said it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) release: Option<Release>,
-    /// The sheet read, for an extract read from a workbook.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) sheet: Option<String>,
-}
+pub type SubIcbExtract = Extract<SubIcbRow>;
 
-impl SubIcbExtract {
-    /// The valid rows, in file order.
-    pub fn rows(&self) -> &[SubIcbRow] {
-        &self.rows
-    }
-
-    /// The bad rows, in file order, each with its line number and reason.
-    pub fn bad_rows(&self) -> &[BadRow] {
-        &self.bad_rows
-    }
-
-    /// The number of data rows read (valid + bad).
-    // Two `Vec` lengths of non-zero-sized rows: each at most `isize::MAX`, so the sum fits `usize`.
-    #[allow(clippy::arithmetic_side_effects)]
-    pub fn rows_read(&self) -> usize {
-        self.rows.len() + self.bad_rows.len()
-    }
-
-    /// Totals by reporting month x standard x `group(row)`; every row adds
-    /// (see the summing rule on [`SubIcbExtract`]).
-    ///
-    /// # Errors
-    ///
-    /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn aggregate_by<K: Ord>(
-        &self,
-        mut group: impl FnMut(&SubIcbRow) -> K,
-    ) -> Result<PerformanceTable<K>, PerformanceError> {
-        let mut table = PerformanceTable::new();
-        for row in &self.rows {
-            table.add(row.period, row.standard, group(row), row.performance)?;
-        }
-        Ok(table)
-    }
-
-    /// Totals by reporting month x standard x sub-ICB location.
-    ///
-    /// # Errors
-    ///
-    /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn tabulate(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
-        self.aggregate_by(|row| OdsCode::clone(&row.location))
-    }
-
+impl Extract<SubIcbRow> {
     /// Totals by reporting month x standard x ICB of `alliance`, each ICB
     /// the sum of the sub-ICB locations it lists
     /// ([`Icb::sub_icb_locations`](crate::org::Icb::sub_icb_locations)); beside
@@ -168,9 +116,7 @@ impl SubIcbExtract {
                 .map(|icb| icb.id().clone())
         })
     }
-}
 
-impl SubIcbExtract {
     /// Totals by reporting month x standard for the whole of `alliance`:
     /// the sum of every sub-ICB location its ICBs list; beside the table,
     /// the locations in the file that no ICB of the alliance lists (left

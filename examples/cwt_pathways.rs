@@ -101,10 +101,13 @@ fn main() -> Result<(), Error> {
         println!("  {bad}");
     }
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for finding in read.findings() {
+    for finding in read.counts().findings() {
         *kinds.entry(kind_name(finding.kind())).or_default() += 1;
     }
-    println!("impossible pathways (findings): {}", read.findings().len());
+    println!(
+        "impossible pathways (findings): {}",
+        read.counts().findings().len()
+    );
     for (kind, n) in &kinds {
         println!("  {kind}: {n}");
     }

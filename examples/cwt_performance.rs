@@ -129,7 +129,7 @@ fn main() -> Result<(), cancer_plan::Error> {
             if others.len() > codes.len() { ", ..." } else { "" }
         );
     }
-    let all = extract.overall()?;
+    let all = extract.tabulate()?.overall()?;
     for (month, standard) in all.periods() {
         let rows: Vec<&AssuranceRow> = assurance.rows_of(month, standard).collect();
         let Some(first) = rows.first() else { continue };

@@ -192,6 +192,8 @@ fn the_workbook_and_its_csv_conversion_give_the_same_tables() {
     // The examples' reader (what cwt_performance prints from) agrees too.
     let national = extract_file::read(&path)
         .unwrap()
+        .tabulate()
+        .unwrap()
         .overall()
         .unwrap()
         .get(oct(), FDS, &());

@@ -255,16 +255,6 @@ impl AnyExtract {
             AnyExtract::SubIcb(e) => e.tabulate(),
         }
     }
-
-    /// Totals over the whole file by month and standard: for a full
-    /// national file, in either layout, NHS England's national totals.
-    ///
-    /// # Errors
-    ///
-    /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn overall(&self) -> Result<PerformanceTable<()>, PerformanceError> {
-        self.tabulate()?.overall()
-    }
 }
 
 /// Reads an extract in either published layout, recognised from the

@@ -9,8 +9,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::compact::{CompactPathway, ProviderIndex, ProviderRegistry, NO_DAY};
 use super::fields::{FIRST_DAY, LAST_DAY};
 use super::{
-    BadPathwayRow, BadPathwayRowReason, DataQualityFinding, PathwayCounts, ReportingWindow,
-    TableTooLarge, MAX_CELLS, MAX_PROVIDERS,
+    BadPathwayRow, BadPathwayRowReason, PathwayCounts, ReportingWindow, TableTooLarge, MAX_CELLS,
+    MAX_PROVIDERS,
 };
 use crate::cwt::{PerformanceError, PerformanceTable};
 use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
@@ -368,11 +368,6 @@ impl PathwayFileCounts {
     /// The records that could not be read, in file order.
     pub fn bad_rows(&self) -> &[BadPathwayRow] {
         &self.bad_rows
-    }
-
-    /// The impossible pathways (by record position), in file order.
-    pub fn findings(&self) -> &[DataQualityFinding] {
-        self.counts.findings()
     }
 
     /// The header's columns that are not in the layout, in header order.

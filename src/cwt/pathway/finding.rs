@@ -91,7 +91,7 @@ pub struct DataQualityFinding {
 
 impl DataQualityFinding {
     /// A finding about record `index`.
-    pub fn new(index: usize, kind: DataQualityKind) -> DataQualityFinding {
+    pub(super) fn new(index: usize, kind: DataQualityKind) -> DataQualityFinding {
         DataQualityFinding { index, kind }
     }
 

@@ -49,6 +49,7 @@ impl fmt::Display for FileKind {
 
 /// The kind of a file from its first bytes, if they show that it is not
 /// UTF-8 text: a UTF-16 byte-order mark, a zip or a Parquet signature.
+#[cfg_attr(not(feature = "pathway-csv"), allow(dead_code))]
 pub(crate) fn binary_kind(head: &[u8]) -> Option<FileKind> {
     if head.starts_with(b"\xFF\xFE") {
         Some(FileKind::Utf16 { big_endian: false })
@@ -65,6 +66,7 @@ pub(crate) fn binary_kind(head: &[u8]) -> Option<FileKind> {
 
 /// The separator of a header line that has no comma but tabs or
 /// semicolons: a file separated by them, not by commas.
+#[cfg_attr(not(feature = "pathway-csv"), allow(dead_code))]
 pub(crate) fn separator_kind(header: &[u8]) -> Option<FileKind> {
     if header.contains(&b',') {
         None

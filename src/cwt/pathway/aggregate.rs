@@ -4,9 +4,9 @@
 //! [`PathwayFileCounts`].
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
-use super::compact::{CompactPathway, ProviderIndex, ProviderRegistry, NO_DAY};
+use super::compact::{CompactPathway, KeyHasher, ProviderIndex, ProviderRegistry, NO_DAY};
 use super::fields::{FIRST_DAY, LAST_DAY};
 use super::{
     BadPathwayRow, BadPathwayRowReason, PathwayCounts, ReportingWindow, TableTooLarge, MAX_CELLS,
@@ -17,28 +17,6 @@ use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard, tumour_site:
 
 /// Records counted per chunk: 64K records of 24 bytes (1.5 MB).
 pub(super) const CHUNK: usize = 1 << 16;
-
-/// A hasher for packed ODS codes: one multiply, enough for a few hundred
-/// distinct keys.
-#[derive(Default)]
-pub(super) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
-        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
-    }
-}
 
 fn month_of_day(day: i32) -> YearMonth {
     use chrono::Datelike;

@@ -3,6 +3,7 @@
 //! [`ProviderRegistry`].
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -12,6 +13,41 @@ use crate::{org::OdsCode, standard::CwtStandard, tumour_site::TumourSite};
 
 /// No date recorded.
 pub(super) const NO_DAY: i32 = i32::MIN;
+
+/// A hasher for packed ODS codes: one multiply, enough for a few hundred
+/// distinct keys.
+#[derive(Default)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
+    }
+}
+
+/// An ODS code packed into a `u128` key: its bytes (3 to 10, checked by
+/// [`OdsCode::new`]), little-endian, zero-padded; the same key the file
+/// readers pack from a field's bytes.
+#[inline]
+fn key(code: &OdsCode) -> u128 {
+    let bytes = code.as_str().as_bytes();
+    let mut key = [0u8; 16];
+    if let Some(dst) = key.get_mut(..bytes.len()) {
+        dst.copy_from_slice(bytes);
+    }
+    u128::from_le_bytes(key)
+}
 
 /// A provider's small index in a [`ProviderRegistry`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,10 +66,12 @@ impl ProviderIndex {
 }
 
 /// Provider codes interned to small indexes, in order of first sight.
+/// Looked up by the packed code ([`KeyHasher`]: a multiply, where the
+/// default hasher was most of the cost of counting a pathway).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct ProviderRegistry {
     codes: Vec<OdsCode>,
-    indexes: HashMap<OdsCode, ProviderIndex>,
+    indexes: HashMap<u128, ProviderIndex, BuildHasherDefault<KeyHasher>>,
 }
 
 impl ProviderRegistry {
@@ -46,18 +84,19 @@ impl ProviderRegistry {
     /// the registry already holds as many providers as a [`ProviderIndex`]
     /// can name.
     pub(crate) fn intern(&mut self, code: &OdsCode) -> Option<ProviderIndex> {
-        if let Some(&index) = self.indexes.get(code) {
+        let key = key(code);
+        if let Some(&index) = self.indexes.get(&key) {
             return Some(index);
         }
         let index = ProviderIndex(u16::try_from(self.codes.len()).ok()?);
         self.codes.push(code.clone());
-        self.indexes.insert(code.clone(), index);
+        self.indexes.insert(key, index);
         Some(index)
     }
 
     /// The index of `code`, if registered.
     pub(crate) fn get(&self, code: &OdsCode) -> Option<ProviderIndex> {
-        self.indexes.get(code).copied()
+        self.indexes.get(&key(code)).copied()
     }
 
     /// The code of an index.

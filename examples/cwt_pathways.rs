@@ -16,7 +16,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 
 use cancer_plan::cwt::pathway::{
-    read_pathways_csv, read_pathways_parquet, standard_code, ColumnMapping, PathwayFileCounts,
+    read_pathways_csv, read_pathways_parquet, ColumnMapping, PathwayFileCounts,
 };
 use cancer_plan::{CwtStandard, Error};
 
@@ -77,7 +77,7 @@ fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Error> {
         writeln!(
             out,
             "{month},{provider},{site},{},{total},{within}",
-            standard_code(*standard)
+            standard.code()
         )?;
     }
     out.flush()?;
@@ -133,7 +133,7 @@ fn main() -> Result<(), Error> {
                 };
                 println!(
                     "{:<16} {within:>10} of {total:>10} within {} days ({share})",
-                    standard_code(standard),
+                    standard.code(),
                     standard.days()
                 );
             }

@@ -93,7 +93,7 @@ pub use aggregate::PathwayFileCounts;
 pub use arrow_batches::{aggregate_record_batches, PathwayBatches};
 #[cfg(feature = "pathway-arrow")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-arrow")))]
-pub use arrow_table::{performance_table_batch, standard_code};
+pub use arrow_table::performance_table_batch;
 pub use bad_record::{BadPathwayRow, BadPathwayRowReason};
 pub use counts::{
     PathwayCounts, ReportingWindow, ReportingWindowError, TableTooLarge, MAX_CELLS, MAX_PROVIDERS,

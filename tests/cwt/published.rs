@@ -19,7 +19,7 @@ use std::io::{Cursor, Write};
 use cancer_plan::cwt::extract::{
     read_any_extract, read_any_extract_xlsx, read_provider_extract, read_provider_extract_xlsx,
     read_sub_icb_extract, read_sub_icb_extract_xlsx, AnyExtract, BadRowReason, ExtractError,
-    Layout, NotCsv, ProviderExtract, Release,
+    Layout, LayoutRow, NotCsv, ProviderExtract, Release,
 };
 use cancer_plan::cwt::Performance;
 use cancer_plan::{CwtStandard, YearMonth};

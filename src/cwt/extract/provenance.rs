@@ -18,56 +18,91 @@ mod sealed {
     impl Sealed for super::SubIcbRow {}
 }
 
-/// A valid row of one extract layout: [`ExtractRow`] (provider extract) or
-/// [`SubIcbRow`] (ICB sub-location extract). What [`Extract`] needs of its
-/// rows to total them; sealed (the crate's two layouts implement it), so
-/// that code generic over both layouts can name it.
+/// A valid row of either extract layout, [`ExtractRow`] (provider extract)
+/// or [`SubIcbRow`] (ICB sub-location extract): what the two share, and
+/// what [`Extract`] needs of its rows to total them. Sealed (the crate's two
+/// layouts implement it); bring it into scope to read a row
+/// (`use cancer_plan::cwt::extract::LayoutRow;`), and name it to write code
+/// generic over both layouts.
+///
+/// ```
+/// use cancer_plan::cwt::extract::{read_provider_extract, Extract, LayoutRow};
+/// use cancer_plan::CwtStandard;
+/// let csv = "\
+/// PERIOD,YEAR,MONTH,STANDARD,ORG CODE,STAGE/ROUTE,TREATMENT MODALITY,CANCER TYPE,TOTAL TREATED,WITHIN STANDARD,BREACHES
+/// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,ALL MODALITIES,Lung,10,9,1
+/// 2023-10-01,2023/24,OCT,31-day Combined,RHM,First Treatment,Surgery,Lung,6,5,1
+/// ";
+/// let extract = read_provider_extract(csv.as_bytes())?;
+/// let row = &extract.rows()[1];
+/// assert_eq!((row.line(), row.standard()), (3, CwtStandard::Combined31Day));
+/// assert!(!row.counts_towards_total()); // the Surgery row repeats patients
+///
+/// /// Rows that add into the totals, in either layout.
+/// fn adding<R: LayoutRow>(extract: &Extract<R>) -> usize {
+///     extract.rows().iter().filter(|r| r.counts_towards_total()).count()
+/// }
+/// assert_eq!(adding(&extract), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub trait LayoutRow: sealed::Sealed {
+    /// The line of the file (or sheet row) the row starts on (the header
+    /// is line 1).
+    fn line(&self) -> u64;
     /// The reporting month (`PERIOD`).
     fn period(&self) -> YearMonth;
     /// The standard (`STANDARD`).
     fn standard(&self) -> CwtStandard;
-    /// The file's organisation code: the provider (`ORG CODE`) or the
-    /// sub-ICB location (`ICB SUB LOCATION`).
+    /// The file's organisation code: the provider (`ORG CODE`,
+    /// [`ExtractRow::organisation`]) or the sub-ICB location (`ICB SUB
+    /// LOCATION`, [`SubIcbRow::location`]).
     fn code(&self) -> &OdsCode;
-    /// The counts.
+    /// The counts (`WITHIN STANDARD` of `TOTAL TREATED`, or of `TOTAL`).
     fn performance(&self) -> Performance;
-    /// Whether the row adds into its standard's totals: the provider
-    /// extract's modality rule ([`ExtractRow::counts_towards_total`]);
-    /// every sub-location row adds.
+    /// Whether the row adds into its standard's totals. Provider extract,
+    /// the modality rule: FDS, every row (each patient appears once);
+    /// 31-day and 62-day, only `ALL MODALITIES` rows, because the
+    /// per-modality rows repeat the same patients. Sub-location extract:
+    /// every row (the sub-categories are disjoint).
     fn counts_towards_total(&self) -> bool;
 }
 
 impl LayoutRow for ExtractRow {
+    fn line(&self) -> u64 {
+        self.line
+    }
     fn period(&self) -> YearMonth {
-        ExtractRow::period(self)
+        self.period
     }
     fn standard(&self) -> CwtStandard {
-        ExtractRow::standard(self)
+        self.standard
     }
     fn code(&self) -> &OdsCode {
         self.organisation()
     }
     fn performance(&self) -> Performance {
-        ExtractRow::performance(self)
+        self.performance
     }
     fn counts_towards_total(&self) -> bool {
-        ExtractRow::counts_towards_total(self)
+        self.adds_to_total()
     }
 }
 
 impl LayoutRow for SubIcbRow {
+    fn line(&self) -> u64 {
+        self.line
+    }
     fn period(&self) -> YearMonth {
-        SubIcbRow::period(self)
+        self.period
     }
     fn standard(&self) -> CwtStandard {
-        SubIcbRow::standard(self)
+        self.standard
     }
     fn code(&self) -> &OdsCode {
         self.location()
     }
     fn performance(&self) -> Performance {
-        SubIcbRow::performance(self)
+        self.performance
     }
     fn counts_towards_total(&self) -> bool {
         true

@@ -8,7 +8,7 @@ use csv::ByteRecord;
 
 use super::input::{self, field, PeriodColumns, Records};
 use super::intern::{CodeInterner, FastMap, TextInterner};
-use super::{BadRow, BadRowReason, Extract, ExtractError, ExtractRow, Header, Layout};
+use super::{BadRow, BadRowReason, Extract, ExtractError, ExtractRow, Header, Layout, LayoutRow};
 use crate::{period::YearMonth, standard::CwtStandard};
 
 /// A CWT provider extract as read: its valid rows ([`ExtractRow`]) and its

@@ -17,16 +17,18 @@ use crate::cwt::{Performance, PerformanceError, PerformanceTable};
 use crate::{id::Id, org::Alliance, org::OdsCode, period::YearMonth, standard::CwtStandard};
 
 /// One valid row of NHS England's CWT ICB sub-location extract: one
-/// standard x sub-ICB location x sub-category in a month.
+/// standard x sub-ICB location x sub-category in a month. Its line, period,
+/// standard and counts are [`LayoutRow`](super::LayoutRow)'s, shared with
+/// the provider rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubIcbRow {
-    line: u64,
-    period: YearMonth,
-    standard: CwtStandard,
+    pub(super) line: u64,
+    pub(super) period: YearMonth,
+    pub(super) standard: CwtStandard,
     #[serde(serialize_with = "as_code")]
-    location: Arc<OdsCode>,
-    sub_category: Option<SubCategory>,
-    performance: Performance,
+    pub(super) location: Arc<OdsCode>,
+    pub(super) sub_category: Option<SubCategory>,
+    pub(super) performance: Performance,
 }
 
 fn as_code<S: Serializer>(code: &Arc<OdsCode>, s: S) -> Result<S::Ok, S::Error> {
@@ -34,21 +36,6 @@ fn as_code<S: Serializer>(code: &Arc<OdsCode>, s: S) -> Result<S::Ok, S::Error> 
 }
 
 impl SubIcbRow {
-    /// The line of the file the row starts on (the header is line 1).
-    pub fn line(&self) -> u64 {
-        self.line
-    }
-
-    /// The reporting month (`PERIOD`).
-    pub fn period(&self) -> YearMonth {
-        self.period
-    }
-
-    /// The standard (`STANDARD`).
-    pub fn standard(&self) -> CwtStandard {
-        self.standard
-    }
-
     /// The sub-ICB location (`ICB SUB LOCATION`), e.g. `D9Y0V`.
     pub fn location(&self) -> &OdsCode {
         &self.location
@@ -58,11 +45,6 @@ impl SubIcbRow {
     /// `Some` for 31-day and 62-day rows, of the row's standard.
     pub fn sub_category(&self) -> Option<SubCategory> {
         self.sub_category
-    }
-
-    /// The counts (`WITHIN STANDARD` of `TOTAL`).
-    pub fn performance(&self) -> Performance {
-        self.performance
     }
 }
 

@@ -8,6 +8,9 @@ use super::{DataQualityFinding, DataQualityKind, Pathway};
 use crate::cwt::{PatientCount, Performance, PerformanceError, PerformanceTable};
 use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
 
+mod add;
+mod rehome;
+
 const SITES: usize = TumourSite::ALL.len();
 const STANDARDS: usize = CwtStandard::ALL.len();
 /// The most providers a table has room for (the providers are indexed by a
@@ -216,106 +219,6 @@ impl PathwayCounts {
     /// standards), at most [`MAX_CELLS`].
     pub fn cells(&self) -> usize {
         self.cells.len()
-    }
-
-    /// Counts `pathways`; `first_index` is the index of `pathways[0]` in
-    /// the caller's whole input (used in findings, so that chunks added one
-    /// after another report true indexes).
-    ///
-    /// A provider not seen before is registered (in order of first sight)
-    /// while the table has room for it; a pathway of a provider beyond that
-    /// room is a [`DataQualityKind::ProviderBeyondTable`] finding.
-    ///
-    /// Indexes saturate at `usize::MAX` (a `first_index` so close to it
-    /// that `first_index + i` overflows cannot be a true index): they never
-    /// wrap round to small, plausible-looking indexes.
-    pub fn add(&mut self, first_index: usize, pathways: &[Pathway]) {
-        let mut registry = std::mem::take(&mut self.registry);
-        let room = self.providers;
-        self.add_with(first_index, pathways, |code| {
-            if registry.len() < room {
-                registry.intern(code)
-            } else {
-                registry.get(code)
-            }
-        });
-        self.registry = registry;
-    }
-
-    /// Registers the providers of `pathways` that `add` would register, in
-    /// the same order, without counting them.
-    pub(super) fn register(&mut self, pathways: &[Pathway]) {
-        let mut last: Option<&OdsCode> = None;
-        for pathway in pathways {
-            if self.registry.len() >= self.providers {
-                return;
-            }
-            let code = pathway.provider();
-            if last != Some(code) {
-                self.registry.intern(code);
-                last = Some(code);
-            }
-        }
-    }
-
-    /// The registry, taken out while threads read it.
-    pub(super) fn take_registry(&mut self) -> ProviderRegistry {
-        std::mem::take(&mut self.registry)
-    }
-
-    /// Puts back the registry taken by `take_registry`.
-    pub(super) fn restore_registry(&mut self, registry: ProviderRegistry) {
-        self.registry = registry;
-    }
-
-    /// Counts `pathways` with the providers of `registry` (registered
-    /// beforehand), leaving this table's registry alone.
-    pub(super) fn add_registered(
-        &mut self,
-        first_index: usize,
-        pathways: &[Pathway],
-        registry: &ProviderRegistry,
-    ) {
-        self.add_with(first_index, pathways, |code| registry.get(code));
-    }
-
-    /// Counts `pathways`, each with the index `provider` gives its
-    /// provider's code (looked up once per run of one provider).
-    #[inline]
-    fn add_with(
-        &mut self,
-        first_index: usize,
-        pathways: &[Pathway],
-        mut provider: impl FnMut(&OdsCode) -> Option<ProviderIndex>,
-    ) {
-        let mut last: Option<(&OdsCode, ProviderIndex)> = None;
-        for (i, pathway) in pathways.iter().enumerate() {
-            let index = first_index.saturating_add(i);
-            let code = pathway.provider();
-            let found = match last {
-                Some((seen, found)) if seen == code => Some(found),
-                _ => provider(code),
-            };
-            match found {
-                Some(found) => {
-                    last = Some((code, found));
-                    self.add_one(index, &CompactPathway::from_pathway(pathway, found));
-                }
-                None => self.beyond_table(index),
-            }
-        }
-    }
-
-    /// Counts compact `records` (the file readers' chunks, their providers
-    /// registered by the reader); `first_index` as in [`add`](Self::add).
-    #[cfg_attr(
-        not(any(feature = "pathway-csv", feature = "pathway-arrow")),
-        allow(dead_code)
-    )]
-    pub(super) fn add_compact(&mut self, first_index: usize, records: &[CompactPathway]) {
-        for (i, record) in records.iter().enumerate() {
-            self.add_one(first_index.saturating_add(i), record);
-        }
     }
 
     #[cold]
@@ -533,94 +436,4 @@ fn to_performance([within, total]: [u64; 2]) -> Option<Performance> {
     }
     let count = |n: u64| PatientCount::from_halves(n.saturating_mul(2));
     Performance::new(count(within), count(total)).ok()
-}
-
-// Re-homing for the file readers (`aggregate.rs`), which grow the window and
-// the provider count as data arrives, so that no clock stop falls outside.
-#[cfg_attr(
-    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
-    allow(dead_code)
-)]
-impl PathwayCounts {
-    /// The cells a table of `window` and `providers` would have, if at
-    /// most [`MAX_CELLS`].
-    pub(super) fn cells_for(window: ReportingWindow, providers: usize) -> Option<usize> {
-        providers
-            .min(MAX_PROVIDERS)
-            .checked_mul(SITES * STANDARDS)
-            .and_then(|block| block.checked_mul(window.months()))
-            .filter(|&n| n <= MAX_CELLS)
-    }
-
-    /// The same counts in `window` with room for `providers` providers:
-    /// every cell moved to its place in the new table, outside-window counts
-    /// and findings kept. `Err(self)` (boxed), unchanged, if a counted cell would not
-    /// fit (a month outside `window`, or a provider at or above
-    /// `providers`), so that nothing can be lost by re-homing.
-    // Bounded: slots, providers and cell offsets index tables of at most `MAX_CELLS` cells; the month shift is within 1,200.
-    #[allow(clippy::arithmetic_side_effects)]
-    pub(super) fn rehomed(
-        self,
-        window: ReportingWindow,
-        providers: usize,
-    ) -> Result<PathwayCounts, Box<PathwayCounts>> {
-        let Ok(mut new) = PathwayCounts::new(window, providers) else {
-            return Err(Box::new(self));
-        };
-        let block = SITES * STANDARDS;
-        let shift = self.window.first.months_since(window.first);
-        for (slot, month_cells) in self.cells.chunks(self.providers.max(1) * block).enumerate() {
-            for (provider, cells) in month_cells.chunks(block).enumerate() {
-                if cells.iter().all(|c| c[1] == 0) {
-                    continue;
-                }
-                let new_slot = i32::try_from(slot).ok().map(|s| s + shift);
-                let target = new_slot
-                    .and_then(|s| usize::try_from(s).ok())
-                    .filter(|&s| s < new.window.months() && provider < new.providers)
-                    .map(|s| (s * new.providers + provider) * block)
-                    .and_then(|start| new.cells.get_mut(start..start + block));
-                match target {
-                    Some(target) => target.copy_from_slice(cells),
-                    None => return Err(Box::new(self)),
-                }
-            }
-        }
-        new.outside_window = self.outside_window;
-        new.findings = self.findings;
-        new.registry = self.registry;
-        Ok(new)
-    }
-
-    /// The first and last months with a counted pathway, `None` if none.
-    // Bounded: at most 65,536 providers x 45 cells.
-    #[allow(clippy::arithmetic_side_effects)]
-    pub(super) fn counted_months(&self) -> Option<(YearMonth, YearMonth)> {
-        let per_month = self.providers.max(1) * SITES * STANDARDS;
-        let mut counted = self
-            .cells
-            .chunks(per_month)
-            .enumerate()
-            .filter(|(_, cells)| self.providers > 0 && cells.iter().any(|c| c[1] > 0))
-            .filter_map(|(slot, _)| {
-                // slot < the window's months (at most 1,200), within range.
-                self.window.first.plus_months(i32::try_from(slot).ok()?)
-            });
-        let first = counted.next()?;
-        Some((first, counted.next_back().unwrap_or(first)))
-    }
-}
-
-#[cfg_attr(
-    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
-    allow(dead_code)
-)]
-impl ReportingWindow {
-    /// The one month `month`: always a valid window.
-    pub(super) const fn of_month(month: YearMonth) -> ReportingWindow {
-        ReportingWindow {
-            first: month,
-            last: month,
-        }
-    }
 }

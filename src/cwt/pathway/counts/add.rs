@@ -12,11 +12,13 @@ impl PathwayCounts {
     ///
     /// A provider not seen before is registered (in order of first sight)
     /// while the table has room for it; a pathway of a provider beyond that
-    /// room is a [`DataQualityKind::ProviderBeyondTable`] finding.
+    /// room is a [`ProviderBeyondTable`] finding.
     ///
     /// Indexes saturate at `usize::MAX` (a `first_index` so close to it
     /// that `first_index + i` overflows cannot be a true index): they never
     /// wrap round to small, plausible-looking indexes.
+    ///
+    /// [`ProviderBeyondTable`]: crate::cwt::pathway::DataQualityKind::ProviderBeyondTable
     pub fn add(&mut self, first_index: usize, pathways: &[Pathway]) {
         let mut registry = std::mem::take(&mut self.registry);
         let room = self.providers;

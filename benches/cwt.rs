@@ -1,7 +1,7 @@
 //! Aggregating synthetic patient pathways by reporting month x provider x
-//! tumour site x standard: the library's `PathwayCounts` (one thread, and
-//! two threads merged) against a minimal hand-written loop over the same
-//! data (the floor).
+//! tumour site x standard: the library's `PathwayCounts` over `Pathway`s
+//! (one thread, and two threads) against a minimal hand-written loop over
+//! the same data as plain numbers (the floor).
 //!
 //! ```text
 //! cargo bench --bench cwt
@@ -21,9 +21,9 @@ use std::num::NonZeroUsize;
 use std::time::Duration;
 
 use cancer_plan::cwt::pathway::{
-    CompactPathway, PathwayCounts, ProviderIndex, ReportingWindow, Route,
+    Adjustment, AdjustmentReason, Pathway, PathwayCounts, ReportingWindow, Route,
 };
-use cancer_plan::{CwtStandard, TumourSite, YearMonth};
+use cancer_plan::{CwtStandard, OdsCode, TumourSite, YearMonth};
 use chrono::{Datelike, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -94,6 +94,13 @@ fn synthetic(n: usize) -> Vec<Raw> {
             } else {
                 NONE
             };
+            // The FDS clock stops at the earlier of told outcome and
+            // decision to treat (as `Pathway` takes it).
+            let fds_stop = match (fds_stop, decision_to_treat) {
+                (NONE, d) => d,
+                (f, NONE) => f,
+                (f, d) => f.min(d),
+            };
             Raw {
                 referral,
                 fds_stop,
@@ -113,7 +120,15 @@ fn date(day: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day).unwrap()
 }
 
-fn compact(raw: &[Raw]) -> Vec<CompactPathway> {
+/// The providers' codes, by the floor's provider number.
+fn codes() -> Vec<OdsCode> {
+    (0..PROVIDERS)
+        .map(|i| format!("R{i:03}").parse().unwrap())
+        .collect()
+}
+
+fn pathways(raw: &[Raw]) -> Vec<Pathway> {
+    let codes = codes();
     let routes = [
         Route::UrgentSuspectedCancer,
         Route::BreastSymptomatic,
@@ -123,15 +138,29 @@ fn compact(raw: &[Raw]) -> Vec<CompactPathway> {
     ];
     raw.iter()
         .map(|r| {
-            let mut p = CompactPathway::new(
+            let mut p = Pathway::new(
                 routes[usize::from(r.route)],
                 TumourSite::ALL[usize::from(r.site)],
-                ProviderIndex::new(r.provider),
+                codes[usize::from(r.provider)].clone(),
             )
-            .with_referral_received(date(r.referral))
-            .with_adjustments(r.first_seen_adjustment, r.treatment_adjustment);
+            .with_referral_received(date(r.referral));
+            for (reason, days) in [
+                (
+                    AdjustmentReason::DidNotAttendFirstAppointment,
+                    r.first_seen_adjustment,
+                ),
+                (
+                    AdjustmentReason::PatientInitiatedTreatmentDelay,
+                    r.treatment_adjustment,
+                ),
+            ] {
+                if days > 0 {
+                    p = p.with_adjustment(Adjustment::new(reason, days));
+                }
+            }
             if r.fds_stop != NONE {
-                p = p.with_faster_diagnosis_stop(date(r.fds_stop));
+                // At or before the decision to treat (see `synthetic`).
+                p = p.with_told_outcome(date(r.fds_stop));
             }
             if r.first_treatment != NONE {
                 p = p
@@ -214,7 +243,7 @@ impl Floor {
     }
 }
 
-fn library(records: &[CompactPathway]) -> PathwayCounts {
+fn library(records: &[Pathway]) -> PathwayCounts {
     let mut counts = PathwayCounts::new(window(), PROVIDERS).unwrap();
     counts.add(0, records);
     counts
@@ -223,35 +252,30 @@ fn library(records: &[CompactPathway]) -> PathwayCounts {
 /// Two threads.
 const TWO: NonZeroUsize = NonZeroUsize::MIN.saturating_add(1);
 
-fn library_parallel(records: &[CompactPathway], threads: NonZeroUsize) -> PathwayCounts {
+fn library_parallel(records: &[Pathway], threads: NonZeroUsize) -> PathwayCounts {
     let mut counts = PathwayCounts::new(window(), PROVIDERS).unwrap();
     counts.add_parallel(0, records, threads);
     counts
 }
 
 /// The library and the floor count the same.
-fn check(raw: &[Raw], records: &[CompactPathway]) {
+fn check(raw: &[Raw], records: &[Pathway]) {
     let lib = library(records);
     let par = library_parallel(records, TWO);
-    assert_eq!(lib, {
-        let mut p = par;
-        // Findings order may differ between chunks; there are none here.
-        assert!(p.findings().is_empty(), "{:?}", p.findings().first());
-        p.merge(PathwayCounts::new(window(), PROVIDERS).unwrap())
-            .unwrap();
-        p
-    });
+    assert!(lib.findings().is_empty(), "{:?}", lib.findings().first());
+    assert_eq!(lib, par);
+    let codes = codes();
     let floor = Floor::run(raw);
     let w = window();
     let block = PROVIDERS * SITES * 3;
     for (slot, month) in w.first().through(w.last()).enumerate() {
-        for provider in 0..PROVIDERS {
+        for (provider, code) in codes.iter().enumerate() {
             for (s, site) in TumourSite::ALL.into_iter().enumerate() {
                 for standard in CwtStandard::ALL {
                     let cell =
                         floor.cells[slot * block + (provider * SITES + s) * 3 + standard.index()];
                     let got = lib
-                        .get(month, ProviderIndex::new(provider as u16), site, standard)
+                        .get(month, code, site, standard)
                         .map(|p| (p.within().halves() / 2, p.total().halves() / 2))
                         .unwrap_or((0, 0));
                     assert_eq!(got, (cell[0], cell[1]));
@@ -263,8 +287,8 @@ fn check(raw: &[Raw], records: &[CompactPathway]) {
 
 fn aggregate(c: &mut Criterion) {
     println!(
-        "size_of::<CompactPathway>() = {} bytes; size_of::<Raw>() (floor) = {} bytes",
-        std::mem::size_of::<CompactPathway>(),
+        "size_of::<Pathway>() = {} bytes; size_of::<Raw>() (floor) = {} bytes",
+        std::mem::size_of::<Pathway>(),
         std::mem::size_of::<Raw>()
     );
     let mut group = c.benchmark_group("cwt_aggregate");
@@ -274,7 +298,7 @@ fn aggregate(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4));
     for n in [1_000_000usize, 10_000_000] {
         let raw = synthetic(n);
-        let records = compact(&raw);
+        let records = pathways(&raw);
         check(&raw, &records);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("floor", n), &raw, |b, raw| {

@@ -16,7 +16,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 
 use cancer_plan::cwt::pathway::{
-    read_pathways_csv, read_pathways_parquet, standard_code, ColumnMapping, PathwayFileCounts,
+    read_pathways_csv, read_pathways_parquet, ColumnMapping, PathwayFileCounts,
 };
 use cancer_plan::{CwtStandard, Error};
 
@@ -77,7 +77,7 @@ fn write_cells(read: &PathwayFileCounts, path: &str) -> Result<usize, Error> {
         writeln!(
             out,
             "{month},{provider},{site},{},{total},{within}",
-            standard_code(*standard)
+            standard.code()
         )?;
     }
     out.flush()?;
@@ -101,10 +101,13 @@ fn main() -> Result<(), Error> {
         println!("  {bad}");
     }
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for finding in read.findings() {
+    for finding in read.counts().findings() {
         *kinds.entry(kind_name(finding.kind())).or_default() += 1;
     }
-    println!("impossible pathways (findings): {}", read.findings().len());
+    println!(
+        "impossible pathways (findings): {}",
+        read.counts().findings().len()
+    );
     for (kind, n) in &kinds {
         println!("  {kind}: {n}");
     }
@@ -113,7 +116,7 @@ fn main() -> Result<(), Error> {
         "reporting months {} to {}, {} providers",
         window.first(),
         window.last(),
-        read.providers().len()
+        read.counts().provider_codes().len()
     );
     match out {
         Some(out) => {
@@ -130,7 +133,7 @@ fn main() -> Result<(), Error> {
                 };
                 println!(
                     "{:<16} {within:>10} of {total:>10} within {} days ({share})",
-                    standard_code(standard),
+                    standard.code(),
                     standard.days()
                 );
             }

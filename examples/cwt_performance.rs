@@ -52,7 +52,7 @@ use cancer_plan::assurance::{
     AssuranceRow, CwtSource, FunnelFlag, OrgLevel, OutsideOrganisation, OutsideReason,
     PlanAssurance,
 };
-use cancer_plan::cwt::extract::AnyExtract;
+use cancer_plan::cwt::extract::{AnyExtract, Extract, LayoutRow};
 use cancer_plan::cwt::{ConfidenceLevel, Performance};
 use cancer_plan::CwtStandard;
 
@@ -78,30 +78,21 @@ fn main() -> Result<(), cancer_plan::Error> {
 
     let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     println!("CWT {}: {}", extract.layout(), shown.join(" + "));
-    if let Some(sheet) = extract.sheet() {
-        println!("  sheet: {sheet}");
-    }
-    if let Some(release) = extract.release() {
-        println!("  release: {release}");
-    }
-    println!(
-        "  {} rows read, {} valid, {} bad",
-        extract.rows_read(),
-        extract.valid_rows(),
-        extract.bad_rows().len()
-    );
-    if !extract.bad_rows().is_empty() {
-        println!("  bad rows by reason: {}", extract.bad_row_summary());
-    }
-    if let AnyExtract::Provider(e) = &extract {
-        for standard in [CwtStandard::Combined31Day, CwtStandard::Combined62Day] {
-            println!(
-                "  {standard}: {} valid per-modality rows left out of the totals by the modality rule (they repeat their ALL MODALITIES row)",
-                e.excluded_by_modality_rule(standard)
-            );
+    match &extract {
+        AnyExtract::Provider(e) => {
+            describe(e);
+            for standard in [CwtStandard::Combined31Day, CwtStandard::Combined62Day] {
+                println!(
+                    "  {standard}: {} valid per-modality rows left out of the totals by the modality rule (they repeat their ALL MODALITIES row)",
+                    e.excluded_by_modality_rule(standard)
+                );
+            }
         }
-    } else {
-        println!("  every row adds: the sub-categories of a standard are disjoint");
+        AnyExtract::SubIcb(e) => {
+            describe(e);
+            println!("  every row adds: the sub-categories of a standard are disjoint");
+        }
+        _ => println!("  (a layout this example does not know)"),
     }
     // Everything below comes from the library's assurance value: the
     // roll-up through the plan's membership (each figure's basis said), the
@@ -138,7 +129,7 @@ fn main() -> Result<(), cancer_plan::Error> {
             if others.len() > codes.len() { ", ..." } else { "" }
         );
     }
-    let all = extract.overall()?;
+    let all = extract.tabulate()?.overall()?;
     for (month, standard) in all.periods() {
         let rows: Vec<&AssuranceRow> = assurance.rows_of(month, standard).collect();
         let Some(first) = rows.first() else { continue };
@@ -276,4 +267,24 @@ fn print_row(name: &str, p: Performance, row: Option<&AssuranceRow>) {
         funnel,
         layers.join(" | ")
     );
+}
+
+/// What was read, in either layout (`Extract` is one type, generic over
+/// its row).
+fn describe<R: LayoutRow>(extract: &Extract<R>) {
+    if let Some(sheet) = extract.sheet() {
+        println!("  sheet: {sheet}");
+    }
+    if let Some(release) = extract.release() {
+        println!("  release: {release}");
+    }
+    println!(
+        "  {} rows read, {} valid, {} bad",
+        extract.rows_read(),
+        extract.rows().len(),
+        extract.bad_rows().len()
+    );
+    if !extract.bad_rows().is_empty() {
+        println!("  bad rows by reason: {}", extract.bad_row_summary());
+    }
 }

@@ -14,7 +14,6 @@ use arrow_schema::{ArrowError, DataType, Field, Schema};
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{AssuranceRow, Funnel};
-use crate::cwt::pathway::standard_code;
 use crate::cwt::{PatientCount, Performance};
 use crate::standard::TargetLayer;
 
@@ -193,7 +192,7 @@ pub fn rows_batch(rows: &[AssuranceRow]) -> Result<RecordBatch, ArrowError> {
         common.push(
             [
                 row.month().to_string(),
-                standard_code(row.standard()).to_owned(),
+                row.standard().code().to_owned(),
                 row.basis().label().to_owned(),
                 org.level().to_string(),
                 org.code().to_owned(),
@@ -257,7 +256,7 @@ pub fn funnel_batch(funnels: &[Funnel]) -> Result<RecordBatch, ArrowError> {
             common.push(
                 [
                     f.month().to_string(),
-                    standard_code(f.standard()).to_owned(),
+                    f.standard().code().to_owned(),
                     f.basis().label().to_owned(),
                     p.code().to_string(),
                 ],

@@ -30,6 +30,28 @@ use crate::standard::{LayerTarget, TargetLayers};
 /// assert_eq!((next.met(), next.due(), next.gap_in_patients()), (false, false, Some(30)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// A plan's ask alone (e.g. "FDS performance 80% by March 2025"):
+///
+/// ```
+/// use cancer_plan::cwt::{JudgedTarget, Performance};
+/// use cancer_plan::standard::LayerTarget;
+/// use cancer_plan::{CwtStandard, PerformanceTarget, Percent};
+///
+/// let ask = PerformanceTarget::new(
+///     CwtStandard::FasterDiagnosis28Day,
+///     Percent::from_points(80)?,
+///     "2025-03".parse()?,
+/// );
+/// let target = LayerTarget::from_ask(&"fds-80".parse()?, &ask);
+/// // Wessex trusts, October 2023: 9,475 of 12,671 told within 28 days.
+/// let october = Performance::new("9475".parse()?, "12671".parse()?)?;
+/// let judged = JudgedTarget::judge(&target, "2023-10".parse()?, october);
+/// assert!(!judged.met());
+/// assert_eq!(judged.gap_in_patients(), Some(662));
+/// assert!(!judged.due()); // the ask applies by March 2025
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JudgedTarget {
     target: LayerTarget,
@@ -77,5 +99,38 @@ impl JudgedTarget {
     /// Whether the target applies in the month.
     pub fn due(&self) -> bool {
         self.due
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::percent::Percent;
+    use crate::standard::{CwtStandard, PerformanceTarget};
+
+    fn ask() -> LayerTarget {
+        let target = PerformanceTarget::new(
+            CwtStandard::Combined62Day,
+            Percent::from_points(85).unwrap(),
+            "2025-03".parse().unwrap(),
+        );
+        LayerTarget::from_ask(&"ask-62".parse().unwrap(), &target)
+    }
+
+    #[test]
+    fn met_exactly_at_the_threshold_and_due_from_its_month() {
+        let p = Performance::new("85".parse().unwrap(), "100".parse().unwrap()).unwrap();
+        let judged = JudgedTarget::judge(&ask(), "2025-03".parse().unwrap(), p);
+        assert!(judged.met() && judged.due());
+        assert_eq!(judged.gap_in_patients(), Some(0));
+        let early = JudgedTarget::judge(&ask(), "2025-02".parse().unwrap(), p);
+        assert!(!early.due());
+    }
+
+    #[test]
+    fn an_empty_month_is_not_met_and_has_no_gap() {
+        let judged = JudgedTarget::judge(&ask(), "2025-03".parse().unwrap(), Performance::ZERO);
+        assert!(!judged.met());
+        assert_eq!(judged.gap_in_patients(), None);
     }
 }

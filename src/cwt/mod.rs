@@ -10,7 +10,6 @@
 //! - counts are whole or half patients, exact ([`PatientCount`]);
 //!   performance is within / total, unrounded; only display rounds.
 
-mod against;
 mod count;
 #[cfg(feature = "cwt-extract")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cwt-extract")))]
@@ -24,7 +23,6 @@ mod table;
 mod trajectory;
 mod wilson;
 
-pub use against::AgainstTarget;
 pub use count::{PatientCount, PatientCountError};
 pub use judged::JudgedTarget;
 pub use monthly::{compare_monthly, MonthlyComparison};

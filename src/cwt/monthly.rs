@@ -30,11 +30,6 @@ impl MonthlyComparison {
         PlannedMonth::new(self.month, self.planned_total, self.planned_within)
     }
 
-    /// The planned performance (`None` when no patients were planned).
-    pub fn planned(&self) -> Option<Percent> {
-        self.planned
-    }
-
     /// The actual performance, if the month has been reported.
     pub fn actual(&self) -> Option<Performance> {
         self.actual

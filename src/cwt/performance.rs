@@ -6,7 +6,6 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use super::PatientCount;
-use crate::standard::CwtStandard;
 use crate::{percent::Percent, period::YearMonth};
 
 /// Why counts do not make a [`Performance`].
@@ -34,16 +33,6 @@ pub enum PerformanceError {
     /// A sum overflowed.
     #[error("performance counts overflowed")]
     Overflow,
-    /// Performance of one standard judged against a target for another.
-    #[error(
-        "performance of the {measured} standard cannot be judged against a target for {target}"
-    )]
-    WrongStandard {
-        /// The standard the target is for.
-        target: CwtStandard,
-        /// The standard measured.
-        measured: CwtStandard,
-    },
 }
 
 /// Performance against a CWT standard: `within` patients within the

@@ -37,9 +37,7 @@ use crate::capacity::{CostError, TenureError};
 use crate::capacity_demand::CapacityDemandError;
 #[cfg(feature = "cwt-extract")]
 use crate::cwt::extract::ExtractError;
-use crate::cwt::pathway::{
-    LayoutError, MergeMismatch, PathwayReadError, ReportingWindowError, TooManyProviders,
-};
+use crate::cwt::pathway::{LayoutError, PathwayReadError, ReportingWindowError};
 use crate::cwt::{PatientCountError, PerformanceError, TrajectoryError, WilsonError};
 #[cfg(feature = "json")]
 use crate::json::PlanReadError;
@@ -123,10 +121,6 @@ root_error! {
     PathwayRead(PathwayReadError),
     /// A pathway reporting window.
     ReportingWindow(ReportingWindowError),
-    /// Pathway counts of different shapes merged.
-    MergeMismatch(MergeMismatch),
-    /// More providers than a compact aggregation holds.
-    TooManyProviders(TooManyProviders),
     /// An SPC chart that cannot be drawn.
     Spc(SpcError),
     /// A capacity and demand model that cannot be computed.

@@ -40,6 +40,26 @@ impl CwtStandard {
         CwtStandard::Combined62Day,
     ];
 
+    /// The code of the standard in files and JSON: `fds_28_day`,
+    /// `combined_31_day`, `combined_62_day` (as `Route::code` and
+    /// `TumourSite::code` name theirs).
+    ///
+    /// ```
+    /// use cancer_plan::CwtStandard;
+    /// assert_eq!(CwtStandard::FasterDiagnosis28Day.code(), "fds_28_day");
+    /// for s in CwtStandard::ALL {
+    ///     assert_eq!(serde_json::to_value(s)?, s.code());
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn code(self) -> &'static str {
+        match self {
+            CwtStandard::FasterDiagnosis28Day => "fds_28_day",
+            CwtStandard::Combined31Day => "combined_31_day",
+            CwtStandard::Combined62Day => "combined_62_day",
+        }
+    }
+
     /// The maximum calendar days from clock start to clock stop for a pathway
     /// to be within the standard (the start day is day 0).
     pub const fn days(self) -> u32 {

@@ -20,6 +20,9 @@ pub struct CwtParams {
     pub months: RangeInclusive<YearMonth>,
     /// The providers the data names; empty means the default seven.
     pub providers: Vec<OdsCode>,
+    /// The commissioning ICBs pathways name (the commissioner basis);
+    /// empty means pathways name none.
+    pub icbs: Vec<OdsCode>,
     /// How many pathways, or how many extract rows.
     pub size: RangeInclusive<usize>,
     /// Whether some pathways carry the data-quality problems real files
@@ -33,12 +36,17 @@ pub struct CwtParams {
 /// providers.
 const PROVIDERS: [&str; 7] = ["R0D", "R1F", "RBD", "RDZ", "RHM", "RHU", "RN3"];
 
+/// The Wessex ICBs: Hampshire and Isle of Wight, and Dorset.
+const ICBS: [&str; 2] = ["QRL", "QVV"];
+
 impl Default for CwtParams {
-    /// April 2024 to March 2025, the seven Wessex trusts, 0 to 200 items.
+    /// April 2024 to March 2025, the seven Wessex trusts, pathways
+    /// commissioned by the two Wessex ICBs, 0 to 200 items.
     fn default() -> CwtParams {
         CwtParams {
             months: month(2024, 4)..=month(2025, 3),
             providers: Vec::new(),
+            icbs: ICBS.iter().filter_map(|c| c.parse().ok()).collect(),
             size: 0..=200,
             data_quality_problems: false,
         }
@@ -81,15 +89,26 @@ fn day_in(months: Vec<YearMonth>) -> impl Strategy<Value = NaiveDate> {
 }
 
 /// One patient pathway referred in `params.months` to one of
-/// `params.providers`, in any route and tumour site, with
+/// `params.providers`, commissioned by one of `params.icbs` (if any), in
+/// any route and tumour site, with
 /// patient-initiated adjustments of up to 9 days. Its clocks are in
 /// order: referral, then the outcome told (or not yet), then a decision to
 /// treat and a first treatment on or after it (or not yet); with
 /// `params.data_quality_problems`, each clock may instead be missing or
-/// out of order. `size` is not used (see [`pathways`]).
+/// out of order, and the commissioner unknown. `size` is not used (see [`pathways`]).
 pub fn pathway(params: &CwtParams) -> impl Strategy<Value = Pathway> {
     let providers = params.provider_codes();
     let messy = params.data_quality_problems;
+    let icb = if params.icbs.is_empty() {
+        Just(None).boxed()
+    } else {
+        let any = proptest::sample::select(params.icbs.clone());
+        if messy {
+            proptest::option::weighted(0.85, any).boxed()
+        } else {
+            any.prop_map(Some).boxed()
+        }
+    };
     // Ordered clocks are at least 10 days apart, so no adjustment (at
     // most 9 days) exceeds a wait.
     let low = if messy { 0 } else { 10 };
@@ -100,7 +119,7 @@ pub fn pathway(params: &CwtParams) -> impl Strategy<Value = Pathway> {
         proptest::sample::select(providers),
         day_in(params.month_list()),
         (later(), later(), later(), proptest::bool::weighted(0.85)),
-        (0u16..10, 0u16..10, -30i64..30),
+        (0u16..10, 0u16..10, -30i64..30, icb),
     )
         .prop_map(
             move |(
@@ -109,10 +128,13 @@ pub fn pathway(params: &CwtParams) -> impl Strategy<Value = Pathway> {
                 provider,
                 referral,
                 (told, dtt, treat, has_referral),
-                (dna, delay, shift),
+                (dna, delay, shift, icb),
             )| {
                 let after = |d: i64| referral + Duration::days(d);
                 let mut p = Pathway::new(route, site, provider);
+                if let Some(icb) = icb {
+                    p = p.with_icb(icb);
+                }
                 if has_referral || !messy {
                     p = p.with_referral_received(referral);
                 }

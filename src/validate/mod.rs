@@ -80,6 +80,7 @@ impl Violation {
     }
 
     /// The same violation, found at `location` in the JSON text.
+    #[cfg(any(feature = "json", test))]
     pub(crate) fn at_location(mut self, location: Location) -> Violation {
         self.location = Some(location);
         self
@@ -188,6 +189,7 @@ impl ValidationErrors {
     }
 
     /// Errors made of these violations; `None` when there are none.
+    #[cfg(feature = "json")]
     pub(crate) fn from_violations(violations: Vec<Violation>) -> Option<ValidationErrors> {
         (!violations.is_empty()).then_some(ValidationErrors { violations })
     }

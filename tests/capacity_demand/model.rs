@@ -7,9 +7,9 @@ use crate::common;
 use cancer_plan::budget::{AllocationArea, BudgetAllocation, BudgetLine, Term};
 use cancer_plan::capacity::{AfcBand, Tenure};
 use cancer_plan::capacity_demand::{
-    cost_extra_capacity, fds_demand, funding_variance, least_extra_capacity, simulate,
-    summarise_demand, CapacityDemandError, CapacityQuestion, PathwayModel, PathwayStep,
-    RatePerWeek, SessionCosting, SimulationSettings, StepKind,
+    cost_extra_capacity, funding_variance, least_extra_capacity, simulate, CapacityDemandError,
+    CapacityQuestion, PathwayModel, PathwayStep, RatePerWeek, SessionCosting, SimulationSettings,
+    StepKind,
 };
 use cancer_plan::{Alliance, CwtStandard, Icb, Id, Money, Percent, PerformanceTarget};
 
@@ -214,6 +214,7 @@ fn extra_capacity_is_costed_as_posts_and_compared_with_the_budget() {
 #[cfg(feature = "cwt-extract")]
 #[test]
 fn fds_demand_comes_from_the_extract_told_counts() {
+    use cancer_plan::capacity_demand::{fds_demand, summarise_demand};
     let Some(path) = common::shared_data("cwt/cwt-provider-extract-2024-04-to-2025-07-wessex.csv")
     else {
         return;

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use cancer_plan::cwt::extract::{read_provider_extract, BadRowReason, ProviderExtract};
+use cancer_plan::cwt::extract::{read_provider_extract, BadRowReason, LayoutRow, ProviderExtract};
 use cancer_plan::cwt::{PatientCount, Performance};
 use cancer_plan::{CwtStandard, OdsCode, YearMonth};
 

@@ -1,7 +1,7 @@
 //! Properties of reading provider extracts, on extracts the crate's own
 //! `strategies` generate (synthetic rows in NHS England's layout).
 
-use cancer_plan::cwt::extract::read_provider_extract;
+use cancer_plan::cwt::extract::{read_provider_extract, LayoutRow};
 use cancer_plan::cwt::PatientCount;
 use cancer_plan::strategies::{provider_extract, provider_extract_csv, CwtParams};
 use cancer_plan::CwtStandard;

@@ -3,11 +3,14 @@
 //! straightforward one.
 
 use cancer_plan::cwt::pathway::{
-    measure_pathways, Adjustment, AdjustmentReason, CompactPathway, DataQualityKind, Pathway,
-    PathwayCounts, ProviderRegistry, ReportingWindow, Route, MAX_CELLS, MAX_PROVIDERS,
+    measure_pathways, Adjustment, AdjustmentReason, DataQualityKind, Pathway, PathwayCounts,
+    ReportingWindow, Route, MAX_CELLS, MAX_PROVIDERS,
 };
+#[cfg(feature = "proptest")]
+use cancer_plan::strategies::CwtParams;
 use cancer_plan::{CwtStandard, OdsCode, TumourSite, YearMonth};
 use chrono::NaiveDate;
+#[cfg(feature = "proptest")]
 use proptest::prelude::*;
 
 const FDS: CwtStandard = CwtStandard::FasterDiagnosis28Day;
@@ -39,18 +42,10 @@ fn day_28_is_within_the_fds_and_day_29_is_not() {
     assert_eq!(m29.reporting_month().to_string(), "2024-02");
 
     // The same through the fast path.
-    let mut providers = ProviderRegistry::new();
-    let compact: Vec<CompactPathway> = [day28, day29]
-        .iter()
-        .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
-        .collect();
     let feb: YearMonth = "2024-02".parse().unwrap();
-    let mut counts =
-        PathwayCounts::new(ReportingWindow::new(feb, feb).unwrap(), providers.len()).unwrap();
-    counts.add(0, &compact);
-    let p = counts
-        .get(feb, compact[0].provider(), TumourSite::Lung, FDS)
-        .unwrap();
+    let mut counts = PathwayCounts::new(ReportingWindow::new(feb, feb).unwrap(), 1).unwrap();
+    counts.add(0, &[day28, day29]);
+    let p = counts.get(feb, &rhm(), TumourSite::Lung, FDS).unwrap();
     assert_eq!(
         (p.within().to_string(), p.total().to_string()),
         ("1".into(), "2".into())
@@ -198,14 +193,8 @@ fn impossible_records_are_typed_findings_with_their_index() {
     );
 
     // The fast path finds the same, with the same indexes.
-    let mut providers = ProviderRegistry::new();
-    let compact: Vec<CompactPathway> = pathways
-        .iter()
-        .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
-        .collect();
-    let mut counts =
-        PathwayCounts::new(ReportingWindow::new(march, march).unwrap(), providers.len()).unwrap();
-    counts.add(0, &compact);
+    let mut counts = PathwayCounts::new(ReportingWindow::new(march, march).unwrap(), 1).unwrap();
+    counts.add(0, &pathways);
     let mut fast: Vec<(usize, DataQualityKind)> = counts
         .findings()
         .iter()
@@ -216,57 +205,56 @@ fn impossible_records_are_typed_findings_with_their_index() {
 }
 
 #[test]
-fn compact_record_is_at_most_32_bytes() {
-    assert!(std::mem::size_of::<CompactPathway>() <= 32);
-    assert_eq!(std::mem::size_of::<CompactPathway>(), 24);
-}
-
-fn arb_pathway() -> impl Strategy<Value = Pathway> {
-    let route = prop_oneof![
-        Just(Route::UrgentSuspectedCancer),
-        Just(Route::BreastSymptomatic),
-        Just(Route::UrgentScreening),
-        Just(Route::ConsultantUpgrade),
-        Just(Route::Other),
-    ];
-    let opt_day = || proptest::option::weighted(0.85, 0i64..120);
-    (
-        route,
-        0usize..TumourSite::ALL.len(),
-        0usize..3,
-        (0i64..200, opt_day(), opt_day(), opt_day(), opt_day()),
-        (0u16..10, 0u16..10),
-    )
-        .prop_map(
-            |(route, site, provider, (base, referral, told, dtt, treat), (dna, delay))| {
-                let origin = date(2024, 1, 1) + chrono::Duration::days(base);
-                let at = |d: i64| origin + chrono::Duration::days(d);
-                let code: OdsCode = ["RHM", "RHU", "R0D"][provider].parse().unwrap();
-                let mut p = Pathway::new(route, TumourSite::ALL[site], code);
-                if let Some(d) = referral {
-                    p = p.with_referral_received(at(d / 4));
-                }
-                if let Some(d) = told {
-                    p = p.with_told_outcome(at(d));
-                }
-                if let Some(d) = dtt {
-                    p = p.with_decision_to_treat(at(d));
-                }
-                if let Some(d) = treat {
-                    p = p.with_first_treatment(at(d + 20));
-                }
-                p.with_adjustment(Adjustment::new(
-                    AdjustmentReason::DidNotAttendFirstAppointment,
-                    dna,
-                ))
-                .with_adjustment(Adjustment::new(
-                    AdjustmentReason::PatientInitiatedTreatmentDelay,
-                    delay,
-                ))
-            },
+fn a_provider_beyond_the_table_is_a_finding_not_a_cell() {
+    let april: YearMonth = "2024-04".parse().unwrap();
+    let seen = |code: &str| {
+        Pathway::new(
+            Route::UrgentSuspectedCancer,
+            TumourSite::Lung,
+            code.parse().unwrap(),
         )
+        .with_referral_received(date(2024, 4, 1))
+        .with_told_outcome(date(2024, 4, 10))
+    };
+    let pathways = [seen("RHM"), seen("RHU"), seen("RHM"), seen("RHU")];
+    let mut counts = PathwayCounts::new(ReportingWindow::new(april, april).unwrap(), 1).unwrap();
+    counts.add(10, &pathways);
+    assert_eq!(counts.provider_codes(), [rhm()]);
+    let kinds: Vec<(usize, DataQualityKind)> = counts
+        .findings()
+        .iter()
+        .map(|f| (f.index(), f.kind()))
+        .collect();
+    let beyond = DataQualityKind::ProviderBeyondTable { providers: 1 };
+    assert_eq!(kinds, [(11, beyond), (13, beyond)]);
+    assert_eq!(
+        beyond.to_string(),
+        "the provider is one more than the 1 providers the table was sized for"
+    );
+    let p = counts.get(april, &rhm(), TumourSite::Lung, FDS).unwrap();
+    assert_eq!(p.total().to_string(), "2");
+    assert!(counts
+        .get(april, &"RHU".parse().unwrap(), TumourSite::Lung, FDS)
+        .is_none());
 }
 
+/// Pathways as the crate's own strategy makes them, with the data-quality
+/// problems real files hold (so the findings paths are exercised too).
+#[cfg(feature = "proptest")]
+fn arb_pathway() -> impl Strategy<Value = Pathway> {
+    cancer_plan::strategies::pathway(&CwtParams {
+        months: "2024-01".parse().unwrap()..="2024-08".parse().unwrap(),
+        providers: ["RHM", "RHU", "R0D"]
+            .iter()
+            .map(|c| c.parse().unwrap())
+            .collect(),
+        icbs: Vec::new(),
+        size: 0..=0,
+        data_quality_problems: true,
+    })
+}
+
+#[cfg(feature = "proptest")]
 proptest! {
     #[test]
     fn fast_aggregation_agrees_with_measuring_each_pathway(
@@ -275,21 +263,15 @@ proptest! {
     ) {
         let (table, findings) =
             measure_pathways(&pathways, |p| (p.provider().clone(), p.tumour_site())).unwrap();
-        let mut providers = ProviderRegistry::new();
-        let compact: Vec<CompactPathway> = pathways
-            .iter()
-            .map(|p| CompactPathway::from_pathway(p, &mut providers).unwrap())
-            .collect();
         // A window that holds some of the months and leaves others out.
         let window = ReportingWindow::new("2024-02".parse().unwrap(), "2024-08".parse().unwrap()).unwrap();
-        let split = split.min(compact.len());
-        let mut counts = PathwayCounts::new(window, providers.len()).unwrap();
-        counts.add(0, &compact[..split]);
-        let mut rest = PathwayCounts::new(window, providers.len()).unwrap();
-        rest.add(split, &compact[split..]);
-        counts.merge(rest).unwrap();
+        let split = split.min(pathways.len());
+        // Added in two chunks, one after the other (three providers at most).
+        let mut counts = PathwayCounts::new(window, 3).unwrap();
+        counts.add(0, &pathways[..split]);
+        counts.add(split, &pathways[split..]);
         let fast = counts
-            .tabulate(|i, site| (providers.code(i).unwrap().clone(), site))
+            .tabulate(|code, site| (code.clone(), site))
             .unwrap();
         let mut outside = [0u64; 3];
         for (month, standard, key, p) in table.iter() {
@@ -309,13 +291,16 @@ proptest! {
         b.sort();
         prop_assert_eq!(a, b);
 
-        // Split over threads: the very same aggregation, findings in order.
-        let mut sequential = PathwayCounts::new(window, providers.len()).unwrap();
-        sequential.add(0, &compact);
-        for threads in [1usize, 2, 3, 7] {
-            let mut parallel = PathwayCounts::new(window, providers.len()).unwrap();
-            parallel.add_parallel(0, &compact, std::num::NonZeroUsize::new(threads).unwrap());
-            prop_assert_eq!(&parallel, &sequential);
+        // Split over threads: the very same aggregation, findings in order,
+        // also with room for fewer providers than the pathways name.
+        for room in [3, 1] {
+            let mut sequential = PathwayCounts::new(window, room).unwrap();
+            sequential.add(0, &pathways);
+            for threads in [1usize, 2, 3, 7] {
+                let mut parallel = PathwayCounts::new(window, room).unwrap();
+                parallel.add_parallel(0, &pathways, std::num::NonZeroUsize::new(threads).unwrap());
+                prop_assert_eq!(&parallel, &sequential);
+            }
         }
     }
 }
@@ -407,13 +392,10 @@ fn adjustments_sum_saturating_and_both_paths_agree() {
     );
     let pathways = [p];
     let (_, reference) = measure_pathways(&pathways, |_| ()).unwrap();
-    let mut providers = ProviderRegistry::new();
-    let compact = CompactPathway::from_pathway(&pathways[0], &mut providers).unwrap();
     let first: YearMonth = "2024-01".parse().unwrap();
     let last: YearMonth = "2024-12".parse().unwrap();
-    let mut counts =
-        PathwayCounts::new(ReportingWindow::new(first, last).unwrap(), providers.len()).unwrap();
-    counts.add(0, &[compact]);
+    let mut counts = PathwayCounts::new(ReportingWindow::new(first, last).unwrap(), 1).unwrap();
+    counts.add(0, &pathways);
     assert_eq!(counts.findings(), reference.as_slice());
     assert_eq!(reference.len(), 3); // FDS and 62-day exceed; 31-day has no decision to treat
 }

@@ -19,7 +19,7 @@ use std::io::{Cursor, Write};
 use cancer_plan::cwt::extract::{
     read_any_extract, read_any_extract_xlsx, read_provider_extract, read_provider_extract_xlsx,
     read_sub_icb_extract, read_sub_icb_extract_xlsx, AnyExtract, BadRowReason, ExtractError,
-    Layout, NotCsv, ProviderExtract, Release,
+    Layout, LayoutRow, NotCsv, ProviderExtract, Release,
 };
 use cancer_plan::cwt::Performance;
 use cancer_plan::{CwtStandard, YearMonth};
@@ -192,6 +192,8 @@ fn the_workbook_and_its_csv_conversion_give_the_same_tables() {
     // The examples' reader (what cwt_performance prints from) agrees too.
     let national = extract_file::read(&path)
         .unwrap()
+        .tabulate()
+        .unwrap()
         .overall()
         .unwrap()
         .get(oct(), FDS, &());
@@ -217,10 +219,10 @@ fn the_sheet_holding_the_header_is_read_with_its_own_row_numbers() {
     let bytes = workbook(&[("Notes", notes), ("Data", data)]);
     let any = read_any_extract_xlsx(Cursor::new(&bytes)).unwrap();
     assert_eq!(any.layout(), Layout::Provider);
-    assert_eq!(any.sheet(), Some("Data"));
     let AnyExtract::Provider(extract) = any else {
         panic!()
     };
+    assert_eq!(extract.sheet(), Some("Data"));
     // Header on sheet row 3: data rows 4, 5, 6.
     let lines: Vec<u64> = extract.rows().iter().map(|r| r.line()).collect();
     assert_eq!(lines, [4, 6]);

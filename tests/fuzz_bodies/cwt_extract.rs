@@ -7,7 +7,7 @@
 //! (the ICB sub-location layout) lands, call it here too on the same bytes:
 //! each layout is a separate branch of this body.
 
-use cancer_plan::cwt::extract::read_provider_extract;
+use cancer_plan::cwt::extract::{read_provider_extract, LayoutRow};
 use cancer_plan::cwt::PerformanceError;
 use cancer_plan::CwtStandard;
 

@@ -8,7 +8,7 @@
 // `wessex_budget`.
 #[path = "../../examples/wessex_2024_25/budget.rs"]
 mod budget;
-#[cfg(feature = "json")]
+#[cfg(all(feature = "json", feature = "proptest"))]
 mod budget_invariants;
 mod builder;
 mod capacity;

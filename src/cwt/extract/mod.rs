@@ -96,7 +96,6 @@ mod xlsx;
 #[cfg(feature = "xlsx")]
 mod xlsx_fast;
 
-use std::collections::BTreeSet;
 use std::io;
 
 use serde::Serialize;
@@ -106,6 +105,7 @@ pub use header::{Layout, MissingColumns};
 pub use input::{MAX_EXTRACT_COUNT, MAX_EXTRACT_LINE};
 pub use not_csv::NotCsv;
 pub use period::PERIOD_FORMS;
+pub use provenance::{Extract, LayoutRow};
 pub use provider::{read_provider_extract, ProviderExtract};
 pub use release::{Combined, Release, Replacement, Source};
 pub use row::{BadRow, BadRowReason, ExtractRow, ALL_MODALITIES};
@@ -220,7 +220,9 @@ pub enum ExtractError {
 }
 
 /// An extract in whichever layout the header showed, from
-/// [`read_any_extract`].
+/// [`read_any_extract`]: match it for the extract itself (its rows, bad
+/// rows, release and sheet); the methods here are those that keep it an
+/// `AnyExtract` or total it in either layout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -240,30 +242,6 @@ impl AnyExtract {
         }
     }
 
-    /// The bad rows, in file order.
-    pub fn bad_rows(&self) -> &[BadRow] {
-        match self {
-            AnyExtract::Provider(e) => e.bad_rows(),
-            AnyExtract::SubIcb(e) => e.bad_rows(),
-        }
-    }
-
-    /// The number of data rows read (valid + bad).
-    pub fn rows_read(&self) -> usize {
-        match self {
-            AnyExtract::Provider(e) => e.rows_read(),
-            AnyExtract::SubIcb(e) => e.rows_read(),
-        }
-    }
-
-    /// The number of valid rows.
-    pub fn valid_rows(&self) -> usize {
-        match self {
-            AnyExtract::Provider(e) => e.rows().len(),
-            AnyExtract::SubIcb(e) => e.rows().len(),
-        }
-    }
-
     /// Totals by month x standard x the file's organisation code: the
     /// provider for a provider extract, the sub-ICB location for a
     /// sub-location extract, each layout's summing rule applied.
@@ -275,24 +253,6 @@ impl AnyExtract {
         match self {
             AnyExtract::Provider(e) => e.tabulate(),
             AnyExtract::SubIcb(e) => e.tabulate(),
-        }
-    }
-
-    /// Totals over the whole file by month and standard: for a full
-    /// national file, in either layout, NHS England's national totals.
-    ///
-    /// # Errors
-    ///
-    /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn overall(&self) -> Result<PerformanceTable<()>, PerformanceError> {
-        self.tabulate()?.overall()
-    }
-
-    /// The codes in the file (organisations or locations), ordered.
-    pub fn codes(&self) -> BTreeSet<crate::org::OdsCode> {
-        match self {
-            AnyExtract::Provider(e) => e.rows().iter().map(|r| r.organisation().clone()).collect(),
-            AnyExtract::SubIcb(e) => e.rows().iter().map(|r| r.location().clone()).collect(),
         }
     }
 }

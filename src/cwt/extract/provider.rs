@@ -5,15 +5,15 @@ use std::io;
 use std::sync::Arc;
 
 use csv::ByteRecord;
-use serde::Serialize;
 
 use super::input::{self, field, PeriodColumns, Records};
 use super::intern::{CodeInterner, FastMap, TextInterner};
-use super::{BadRow, BadRowReason, ExtractError, ExtractRow, Header, Layout, Release};
-use crate::cwt::{Performance, PerformanceError, PerformanceTable};
-use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard};
+use super::{BadRow, BadRowReason, Extract, ExtractError, ExtractRow, Header, Layout, LayoutRow};
+use crate::{period::YearMonth, standard::CwtStandard};
 
-/// A CWT provider extract as read: its valid rows and its bad rows.
+/// A CWT provider extract as read: its valid rows ([`ExtractRow`]) and its
+/// bad rows. Summing rule: the modality rule
+/// ([`ExtractRow::counts_towards_total`]).
 ///
 /// ```
 /// use cancer_plan::cwt::extract::read_provider_extract;
@@ -32,46 +32,9 @@ use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard};
 /// assert_eq!(p.total().to_string(), "8.5"); // the Surgery row repeats the same patients
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct ProviderExtract {
-    pub(super) rows: Vec<ExtractRow>,
-    pub(super) bad_rows: Vec<BadRow>,
-    /// Each row's organisation id, for tabulating without hashing codes
-    /// (empty after [`ProviderExtract::combine`]: the ids of different reads differ).
-    #[serde(skip)]
-    pub(super) organisation_ids: Vec<u32>,
-    /// The release, when the caller said it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) release: Option<Release>,
-    /// The sheet read, for an extract read from a workbook.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) sheet: Option<String>,
-}
+pub type ProviderExtract = Extract<ExtractRow>;
 
-impl PartialEq for ProviderExtract {
-    /// The same rows, bad rows, release and sheet (the reader's internal
-    /// ids aside).
-    fn eq(&self, other: &ProviderExtract) -> bool {
-        self.rows == other.rows
-            && self.bad_rows == other.bad_rows
-            && self.release == other.release
-            && self.sheet == other.sheet
-    }
-}
-
-impl Eq for ProviderExtract {}
-
-impl ProviderExtract {
-    /// The valid rows, in file order.
-    pub fn rows(&self) -> &[ExtractRow] {
-        &self.rows
-    }
-
-    /// The bad rows, in file order, each with its line number and reason.
-    pub fn bad_rows(&self) -> &[BadRow] {
-        &self.bad_rows
-    }
-
+impl Extract<ExtractRow> {
     /// How many valid rows of `standard` the modality rule
     /// ([`ExtractRow::counts_towards_total`]) leaves out of the totals: the
     /// 31-day and 62-day per-modality rows, which repeat the patients of
@@ -95,68 +58,6 @@ impl ProviderExtract {
             .iter()
             .filter(|r| r.standard() == standard && !r.counts_towards_total())
             .count()
-    }
-
-    /// The number of data rows read (valid + bad).
-    // Two `Vec` lengths of non-zero-sized rows: each at most `isize::MAX`, so the sum fits `usize`.
-    #[allow(clippy::arithmetic_side_effects)]
-    pub fn rows_read(&self) -> usize {
-        self.rows.len() + self.bad_rows.len()
-    }
-
-    /// Totals by reporting month x standard x `group(row)`, following the
-    /// modality rule ([`ExtractRow::counts_towards_total`]). `group` can
-    /// return the organisation, the route, the cancer type, or anything
-    /// derived from them; roll up further with
-    /// [`PerformanceTable::regroup`].
-    ///
-    /// # Errors
-    ///
-    /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn aggregate_by<K: Ord>(
-        &self,
-        mut group: impl FnMut(&ExtractRow) -> K,
-    ) -> Result<PerformanceTable<K>, PerformanceError> {
-        let mut table = PerformanceTable::new();
-        for row in self.rows.iter().filter(|r| r.counts_towards_total()) {
-            table.add(row.period(), row.standard(), group(row), row.performance())?;
-        }
-        Ok(table)
-    }
-
-    /// Totals by reporting month x standard x organisation (the same table
-    /// as `aggregate_by(|r| r.organisation().clone())`, summed first by the
-    /// reader's organisation ids, then turned into codes once per cell).
-    ///
-    /// # Errors
-    ///
-    /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn tabulate(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
-        if self.organisation_ids.len() != self.rows.len() {
-            return self.aggregate_by(|row| row.organisation().clone());
-        }
-        let mut cells: FastMap<(YearMonth, CwtStandard, u32), (u32, Performance)> =
-            FastMap::default();
-        cells.reserve(self.rows.len() / 8);
-        for (i, (row, &id)) in self.rows.iter().zip(&self.organisation_ids).enumerate() {
-            if !row.counts_towards_total() {
-                continue;
-            }
-            let cell = cells
-                .entry((row.period(), row.standard(), id))
-                .or_insert((i as u32, Performance::ZERO));
-            cell.1 = cell
-                .1
-                .checked_add(row.performance())
-                .ok_or(PerformanceError::Overflow)?;
-        }
-        let mut table = PerformanceTable::new();
-        for ((month, standard, _), (first, perf)) in cells {
-            if let Some(row) = self.rows.get(first as usize) {
-                table.add(month, standard, row.organisation().clone(), perf)?;
-            }
-        }
-        Ok(table)
     }
 }
 

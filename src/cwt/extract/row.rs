@@ -13,7 +13,10 @@ use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard};
 pub const ALL_MODALITIES: &str = "ALL MODALITIES";
 
 /// One valid row of an NHS England CWT provider extract: one standard x
-/// organisation x route x modality x cancer type in a month.
+/// organisation x route x modality x cancer type in a month. Its line,
+/// period, standard, counts and whether it adds into the totals (the
+/// modality rule) are [`LayoutRow`](super::LayoutRow)'s, shared with the
+/// sub-location rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExtractRow {
     // Set by the reader (`super::parse_row`), which checks every field.
@@ -45,21 +48,6 @@ fn as_inner_option<T: Serialize + ?Sized, S: Serializer>(
 }
 
 impl ExtractRow {
-    /// The line of the file the row starts on (the header is line 1).
-    pub fn line(&self) -> u64 {
-        self.line
-    }
-
-    /// The reporting month (`PERIOD`).
-    pub fn period(&self) -> YearMonth {
-        self.period
-    }
-
-    /// The standard (`STANDARD`).
-    pub fn standard(&self) -> CwtStandard {
-        self.standard
-    }
-
     /// The provider (`ORG CODE`).
     pub fn organisation(&self) -> &OdsCode {
         &self.organisation
@@ -82,15 +70,10 @@ impl ExtractRow {
         &self.cancer_type
     }
 
-    /// The counts (`WITHIN STANDARD` of `TOTAL TREATED`).
-    pub fn performance(&self) -> Performance {
-        self.performance
-    }
-
-    /// Whether the row adds into a standard's total. FDS: every row (each
-    /// patient appears once). 31-day and 62-day: only `ALL MODALITIES`
-    /// rows, because the per-modality rows repeat the same patients.
-    pub fn counts_towards_total(&self) -> bool {
+    /// The modality rule: FDS, every row adds (each patient appears once);
+    /// 31-day and 62-day, only `ALL MODALITIES` rows, because the
+    /// per-modality rows repeat the same patients.
+    pub(super) fn adds_to_total(&self) -> bool {
         match self.standard {
             CwtStandard::FasterDiagnosis28Day => true,
             _ => self

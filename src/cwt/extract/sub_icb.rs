@@ -12,21 +12,23 @@ use serde::{Serialize, Serializer};
 use super::input::{self, field, PeriodColumns, Records};
 use super::intern::{CodeInterner, FastMap};
 use super::provider::standard;
-use super::{BadRow, BadRowReason, ExtractError, Header, Layout, Release, SubCategory};
+use super::{BadRow, BadRowReason, Extract, ExtractError, Header, Layout, SubCategory};
 use crate::cwt::{Performance, PerformanceError, PerformanceTable};
 use crate::{id::Id, org::Alliance, org::OdsCode, period::YearMonth, standard::CwtStandard};
 
 /// One valid row of NHS England's CWT ICB sub-location extract: one
-/// standard x sub-ICB location x sub-category in a month.
+/// standard x sub-ICB location x sub-category in a month. Its line, period,
+/// standard and counts are [`LayoutRow`](super::LayoutRow)'s, shared with
+/// the provider rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubIcbRow {
-    line: u64,
-    period: YearMonth,
-    standard: CwtStandard,
+    pub(super) line: u64,
+    pub(super) period: YearMonth,
+    pub(super) standard: CwtStandard,
     #[serde(serialize_with = "as_code")]
-    location: Arc<OdsCode>,
-    sub_category: Option<SubCategory>,
-    performance: Performance,
+    pub(super) location: Arc<OdsCode>,
+    pub(super) sub_category: Option<SubCategory>,
+    pub(super) performance: Performance,
 }
 
 fn as_code<S: Serializer>(code: &Arc<OdsCode>, s: S) -> Result<S::Ok, S::Error> {
@@ -34,21 +36,6 @@ fn as_code<S: Serializer>(code: &Arc<OdsCode>, s: S) -> Result<S::Ok, S::Error> 
 }
 
 impl SubIcbRow {
-    /// The line of the file the row starts on (the header is line 1).
-    pub fn line(&self) -> u64 {
-        self.line
-    }
-
-    /// The reporting month (`PERIOD`).
-    pub fn period(&self) -> YearMonth {
-        self.period
-    }
-
-    /// The standard (`STANDARD`).
-    pub fn standard(&self) -> CwtStandard {
-        self.standard
-    }
-
     /// The sub-ICB location (`ICB SUB LOCATION`), e.g. `D9Y0V`.
     pub fn location(&self) -> &OdsCode {
         &self.location
@@ -59,14 +46,10 @@ impl SubIcbRow {
     pub fn sub_category(&self) -> Option<SubCategory> {
         self.sub_category
     }
-
-    /// The counts (`WITHIN STANDARD` of `TOTAL`).
-    pub fn performance(&self) -> Performance {
-        self.performance
-    }
 }
 
-/// An ICB sub-location extract as read: its valid rows and its bad rows.
+/// An ICB sub-location extract as read: its valid rows ([`SubIcbRow`]) and
+/// its bad rows.
 ///
 /// Summing rule: every row adds into its standard's total (FDS: one row per
 /// location and month; 31-day and 62-day: the [`SubCategory`] rows are
@@ -91,62 +74,9 @@ impl SubIcbRow {
 /// assert_eq!((p.within().to_string(), p.total().to_string()), ("87".into(), "94".into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct SubIcbExtract {
-    pub(super) rows: Vec<SubIcbRow>,
-    pub(super) bad_rows: Vec<BadRow>,
-    /// The release, when the caller said it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) release: Option<Release>,
-    /// The sheet read, for an extract read from a workbook.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) sheet: Option<String>,
-}
+pub type SubIcbExtract = Extract<SubIcbRow>;
 
-impl SubIcbExtract {
-    /// The valid rows, in file order.
-    pub fn rows(&self) -> &[SubIcbRow] {
-        &self.rows
-    }
-
-    /// The bad rows, in file order, each with its line number and reason.
-    pub fn bad_rows(&self) -> &[BadRow] {
-        &self.bad_rows
-    }
-
-    /// The number of data rows read (valid + bad).
-    // Two `Vec` lengths of non-zero-sized rows: each at most `isize::MAX`, so the sum fits `usize`.
-    #[allow(clippy::arithmetic_side_effects)]
-    pub fn rows_read(&self) -> usize {
-        self.rows.len() + self.bad_rows.len()
-    }
-
-    /// Totals by reporting month x standard x `group(row)`; every row adds
-    /// (see the summing rule on [`SubIcbExtract`]).
-    ///
-    /// # Errors
-    ///
-    /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn aggregate_by<K: Ord>(
-        &self,
-        mut group: impl FnMut(&SubIcbRow) -> K,
-    ) -> Result<PerformanceTable<K>, PerformanceError> {
-        let mut table = PerformanceTable::new();
-        for row in &self.rows {
-            table.add(row.period, row.standard, group(row), row.performance)?;
-        }
-        Ok(table)
-    }
-
-    /// Totals by reporting month x standard x sub-ICB location.
-    ///
-    /// # Errors
-    ///
-    /// [`PerformanceError::Overflow`] if a total overflows.
-    pub fn tabulate(&self) -> Result<PerformanceTable<OdsCode>, PerformanceError> {
-        self.aggregate_by(|row| OdsCode::clone(&row.location))
-    }
-
+impl Extract<SubIcbRow> {
     /// Totals by reporting month x standard x ICB of `alliance`, each ICB
     /// the sum of the sub-ICB locations it lists
     /// ([`Icb::sub_icb_locations`](crate::org::Icb::sub_icb_locations)); beside
@@ -168,9 +98,7 @@ impl SubIcbExtract {
                 .map(|icb| icb.id().clone())
         })
     }
-}
 
-impl SubIcbExtract {
     /// Totals by reporting month x standard for the whole of `alliance`:
     /// the sum of every sub-ICB location its ICBs list; beside the table,
     /// the locations in the file that no ICB of the alliance lists (left

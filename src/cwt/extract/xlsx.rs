@@ -32,15 +32,17 @@ const HEADER_SEARCH_ROWS: usize = 30;
 /// ICB sub-location header is read, with the guarantees of
 /// [`read_any_extract`](super::read_any_extract). Rows and bad rows carry
 /// the sheet's row numbers, and the extract names the sheet
-/// ([`AnyExtract::sheet`]).
+/// ([`Extract::sheet`](super::Extract::sheet)).
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let bytes: Vec<u8> = Vec::new();
-/// use cancer_plan::cwt::extract::read_any_extract_xlsx;
+/// use cancer_plan::cwt::extract::{read_any_extract_xlsx, AnyExtract};
 /// # if bytes.is_empty() { return Ok(()); }
 /// let extract = read_any_extract_xlsx(std::io::Cursor::new(bytes))?.require_valid_rows()?;
-/// println!("{} rows from sheet {:?}", extract.valid_rows(), extract.sheet());
+/// if let AnyExtract::Provider(e) = &extract {
+///     println!("{} rows from sheet {:?}", e.rows().len(), e.sheet());
+/// }
 /// # Ok(())
 /// # }
 /// ```
@@ -422,11 +424,15 @@ mod tests {
     use super::*;
 
     /// Both paths read the same extract, and the fast scan is taken.
-    fn both_paths(bytes: &[u8]) -> AnyExtract {
+    /// A provider workbook read by both paths, which must agree.
+    fn both_paths(bytes: &[u8]) -> crate::cwt::extract::ProviderExtract {
         let (fast, used_fast) = read_workbook(Cursor::new(bytes), true).unwrap();
         let (slow, slow_used_fast) = read_workbook(Cursor::new(bytes), false).unwrap();
         assert!(used_fast && !slow_used_fast);
         assert_eq!(fast, slow);
+        let AnyExtract::Provider(fast) = fast else {
+            panic!("not a provider extract")
+        };
         fast
     }
 
@@ -442,7 +448,7 @@ mod tests {
             return;
         };
         let extract = both_paths(&bytes);
-        assert_eq!(extract.valid_rows(), 9_912);
+        assert_eq!(extract.rows().len(), 9_912);
     }
 
     #[test]

@@ -4,41 +4,19 @@
 //! [`PathwayFileCounts`].
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
-use super::compact::NO_DAY;
+use super::compact::{CompactPathway, KeyHasher, ProviderIndex, ProviderRegistry, NO_DAY};
 use super::fields::{FIRST_DAY, LAST_DAY};
 use super::{
-    BadPathwayRow, BadPathwayRowReason, CompactPathway, DataQualityFinding, PathwayCounts,
-    ProviderIndex, ProviderRegistry, ReportingWindow, TableTooLarge, MAX_CELLS, MAX_PROVIDERS,
+    BadPathwayRow, BadPathwayRowReason, PathwayCounts, ReportingWindow, TableTooLarge, MAX_CELLS,
+    MAX_PROVIDERS,
 };
 use crate::cwt::{PerformanceError, PerformanceTable};
 use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
 
 /// Records counted per chunk: 64K records of 24 bytes (1.5 MB).
 pub(super) const CHUNK: usize = 1 << 16;
-
-/// A hasher for packed ODS codes: one multiply, enough for a few hundred
-/// distinct keys.
-#[derive(Default)]
-pub(super) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
-        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
-    }
-}
 
 fn month_of_day(day: i32) -> YearMonth {
     use chrono::Datelike;
@@ -118,7 +96,7 @@ impl Aggregator {
         let index = self
             .providers
             .intern(&code)
-            .map_err(|_| BadPathwayRowReason::TooManyProviders { code: shown })?;
+            .ok_or(BadPathwayRowReason::TooManyProviders { code: shown })?;
         self.keys.insert(key, index);
         Ok(index)
     }
@@ -194,7 +172,7 @@ impl Aggregator {
         match grown {
             Ok(counts) => {
                 let counts = self.counts.insert(counts);
-                counts.add(self.chunk_first, &self.chunk);
+                counts.add_compact(self.chunk_first, &self.chunk);
             }
             Err(too_large) => self.failed = Some(too_large),
         }
@@ -230,7 +208,7 @@ impl Aggregator {
                     .and_then(|n| n.checked_add(counts.cells()))
                     .is_some_and(|n| n <= MAX_CELLS);
                 if fits {
-                    counts.rehomed(window, providers).unwrap_or_else(|old| old)
+                    counts.rehomed(window, providers).unwrap_or_else(|old| *old)
                 } else {
                     counts
                 }
@@ -238,8 +216,7 @@ impl Aggregator {
             None => PathwayCounts::new(empty, providers)?,
         };
         Ok(PathwayFileCounts {
-            counts,
-            providers: self.providers,
+            counts: counts.with_registry(self.providers),
             records: self.records,
             bad_rows: self.bad,
             ignored_columns: self.ignored,
@@ -343,12 +320,12 @@ fn grown_providers(old: usize, needed: usize) -> usize {
 /// month x provider x tumour site x standard in a window derived from the
 /// data (every measured clock stop lands in a cell:
 /// [`PathwayCounts::outside_window`] is 0, or the reader fails with
-/// [`TableTooLarge`](super::PathwayReadError::TableTooLarge)), the providers in order of first
-/// sight, the records read, the bad records, and the columns ignored.
+/// [`TableTooLarge`](super::PathwayReadError::TableTooLarge)) with the
+/// providers in order of first sight, the records read, the bad records,
+/// and the columns ignored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathwayFileCounts {
     counts: PathwayCounts,
-    providers: ProviderRegistry,
     records: u64,
     bad_rows: Vec<BadPathwayRow>,
     ignored_columns: Vec<String>,
@@ -361,11 +338,6 @@ impl PathwayFileCounts {
         &self.counts
     }
 
-    /// The providers, indexed as in [`counts`](Self::counts).
-    pub fn providers(&self) -> &ProviderRegistry {
-        &self.providers
-    }
-
     /// Data records read (good and bad; the header is not a record).
     pub fn records(&self) -> u64 {
         self.records
@@ -374,11 +346,6 @@ impl PathwayFileCounts {
     /// The records that could not be read, in file order.
     pub fn bad_rows(&self) -> &[BadPathwayRow] {
         &self.bad_rows
-    }
-
-    /// The impossible pathways (by record position), in file order.
-    pub fn findings(&self) -> &[DataQualityFinding] {
-        self.counts.findings()
     }
 
     /// The header's columns that are not in the layout, in header order.
@@ -395,14 +362,7 @@ impl PathwayFileCounts {
     /// [`PerformanceError::Overflow`] if a cell's count overflows (beyond
     /// 2^63 patients).
     pub fn tabulate(&self) -> Result<PerformanceTable<(OdsCode, TumourSite)>, PerformanceError> {
-        let mut table = PerformanceTable::new();
-        let grouped = self.counts.tabulate(|index, site| (index, site))?;
-        for (month, standard, &(index, site), p) in grouped.iter() {
-            if let Some(code) = self.providers.code(index) {
-                table.add(month, standard, (code.clone(), site), p)?;
-            }
-        }
-        Ok(table)
+        self.counts.tabulate(|code, site| (code.clone(), site))
     }
 
     /// The counted pathways of one standard, all cells added up.
@@ -410,7 +370,7 @@ impl PathwayFileCounts {
     #[allow(clippy::arithmetic_side_effects)]
     pub fn total(&self, standard: CwtStandard) -> (u64, u64) {
         let mut sum = (0, 0);
-        if let Ok(table) = self.counts.tabulate(|index, site| (index, site)) {
+        if let Ok(table) = self.counts.tabulate(|_, site| site) {
             for (_, s, _, p) in table.iter() {
                 if s == standard {
                     sum.0 += p.within().halves() / 2;

@@ -19,13 +19,12 @@ use arrow_array::{
 use arrow_schema::{ArrowError, DataType};
 
 use super::aggregate::Aggregator;
-use super::compact::NO_DAY;
+use super::compact::{CompactPathway, ProviderIndex, NO_DAY};
 use super::fields::{self, UNIX_EPOCH_DAY};
 use super::layout::HeaderLayout;
 use super::row::fds_stop;
 use super::{
-    BadPathwayRowReason, ColumnMapping, CompactPathway, PathwayColumn, PathwayFileCounts,
-    PathwayReadError, ProviderIndex, Route,
+    BadPathwayRowReason, ColumnMapping, PathwayColumn, PathwayFileCounts, PathwayReadError, Route,
 };
 use crate::tumour_site::TumourSite;
 

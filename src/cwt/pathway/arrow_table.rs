@@ -9,17 +9,6 @@ use arrow_schema::{ArrowError, DataType, Field, Schema};
 
 use super::PathwayFileCounts;
 use crate::cwt::{PatientCount, PerformanceTable};
-use crate::standard::CwtStandard;
-
-/// The code of a standard in files: `fds_28_day`, `combined_31_day`,
-/// `combined_62_day` (its JSON name).
-pub fn standard_code(standard: CwtStandard) -> &'static str {
-    match standard {
-        CwtStandard::FasterDiagnosis28Day => "fds_28_day",
-        CwtStandard::Combined31Day => "combined_31_day",
-        CwtStandard::Combined62Day => "combined_62_day",
-    }
-}
 
 /// Counts are exact halves: `Decimal128(38, 1)` holds them exactly.
 fn count_type() -> DataType {
@@ -33,8 +22,10 @@ fn tenths(count: PatientCount) -> i128 {
 }
 
 /// `table` as a record batch, one row a cell, in the table's order:
-/// `month` (`YYYY-MM`), `standard` ([`standard_code`]), one text column per
-/// name of `group_columns` (filled by `group`, one value per name), then
+/// `month` (`YYYY-MM`), `standard`
+/// ([`CwtStandard::code`](crate::standard::CwtStandard::code)), one text
+/// column per name of `group_columns` (filled by `group`, one value per
+/// name), then
 /// `total` and `within` as `Decimal128(38, 1)` patients (exact halves).
 ///
 /// ```
@@ -76,7 +67,7 @@ pub fn performance_table_batch<K: Ord>(
             )));
         }
         month.append_value(m.to_string());
-        standard.append_value(standard_code(s));
+        standard.append_value(s.code());
         for (builder, value) in groups.iter_mut().zip(values) {
             builder.append_value(value);
         }

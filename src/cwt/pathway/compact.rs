@@ -1,7 +1,9 @@
-//! [`CompactPathway`]: a 24-byte, `Copy` form of a [`Pathway`] for fast
-//! aggregation, with providers interned in a [`ProviderRegistry`].
+//! The crate's fast path: [`CompactPathway`], a 24-byte, `Copy` form of a
+//! [`Pathway`] for one-pass aggregation, with providers interned in a
+//! [`ProviderRegistry`].
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -12,103 +14,115 @@ use crate::{org::OdsCode, standard::CwtStandard, tumour_site::TumourSite};
 /// No date recorded.
 pub(super) const NO_DAY: i32 = i32::MIN;
 
+/// A hasher for packed ODS codes: one multiply, enough for a few hundred
+/// distinct keys.
+#[derive(Default)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
+    }
+}
+
+/// An ODS code packed into a `u128` key: its bytes (3 to 10, checked by
+/// [`OdsCode::new`]), little-endian, zero-padded; the same key the file
+/// readers pack from a field's bytes.
+#[inline]
+fn key(code: &OdsCode) -> u128 {
+    let bytes = code.as_str().as_bytes();
+    let mut key = [0u8; 16];
+    if let Some(dst) = key.get_mut(..bytes.len()) {
+        dst.copy_from_slice(bytes);
+    }
+    u128::from_le_bytes(key)
+}
+
 /// A provider's small index in a [`ProviderRegistry`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ProviderIndex(u16);
+pub(crate) struct ProviderIndex(u16);
 
 impl ProviderIndex {
-    /// The index `n` (for synthetic data; real data gets indexes from
-    /// [`ProviderRegistry::intern`]).
-    pub const fn new(n: u16) -> ProviderIndex {
+    /// The index `n`.
+    pub(crate) const fn new(n: u16) -> ProviderIndex {
         ProviderIndex(n)
     }
 
     /// The index as a number.
-    pub const fn get(self) -> u16 {
+    pub(crate) const fn get(self) -> u16 {
         self.0
     }
 }
 
-/// More than 65,536 providers: the compact form cannot index them.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("more than 65536 providers: provider `{code}` cannot be given a compact index")]
-pub struct TooManyProviders {
-    code: OdsCode,
-}
-
 /// Provider codes interned to small indexes, in order of first sight.
-///
-/// ```
-/// use cancer_plan::cwt::pathway::ProviderRegistry;
-/// let mut providers = ProviderRegistry::new();
-/// let rhm = providers.intern(&"RHM".parse()?)?;
-/// assert_eq!(providers.intern(&"RHM".parse()?)?, rhm);
-/// assert_eq!(providers.code(rhm).map(|c| c.as_str()), Some("RHM"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
+/// Looked up by the packed code ([`KeyHasher`]: a multiply, where the
+/// default hasher was most of the cost of counting a pathway).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ProviderRegistry {
+pub(crate) struct ProviderRegistry {
     codes: Vec<OdsCode>,
-    indexes: HashMap<OdsCode, ProviderIndex>,
+    indexes: HashMap<u128, ProviderIndex, BuildHasherDefault<KeyHasher>>,
 }
 
 impl ProviderRegistry {
     /// An empty registry.
-    pub fn new() -> ProviderRegistry {
+    pub(crate) fn new() -> ProviderRegistry {
         ProviderRegistry::default()
     }
 
-    /// The index of `code`, registering it if new.
-    ///
-    /// # Errors
-    ///
-    /// [`TooManyProviders`] when the registry already holds as many providers
-    /// as a [`ProviderIndex`] can name.
-    pub fn intern(&mut self, code: &OdsCode) -> Result<ProviderIndex, TooManyProviders> {
-        if let Some(&index) = self.indexes.get(code) {
-            return Ok(index);
+    /// The index of `code`, registering it if new; `None` if it is new and
+    /// the registry already holds as many providers as a [`ProviderIndex`]
+    /// can name.
+    pub(crate) fn intern(&mut self, code: &OdsCode) -> Option<ProviderIndex> {
+        let key = key(code);
+        if let Some(&index) = self.indexes.get(&key) {
+            return Some(index);
         }
-        let n =
-            u16::try_from(self.codes.len()).map_err(|_| TooManyProviders { code: code.clone() })?;
-        let index = ProviderIndex(n);
+        let index = ProviderIndex(u16::try_from(self.codes.len()).ok()?);
         self.codes.push(code.clone());
-        self.indexes.insert(code.clone(), index);
-        Ok(index)
+        self.indexes.insert(key, index);
+        Some(index)
+    }
+
+    /// The index of `code`, if registered.
+    pub(crate) fn get(&self, code: &OdsCode) -> Option<ProviderIndex> {
+        self.indexes.get(&key(code)).copied()
     }
 
     /// The code of an index.
-    pub fn code(&self, index: ProviderIndex) -> Option<&OdsCode> {
+    pub(crate) fn code(&self, index: ProviderIndex) -> Option<&OdsCode> {
         self.codes.get(usize::from(index.0))
     }
 
-    /// The number of providers registered.
-    pub fn len(&self) -> usize {
-        self.codes.len()
+    /// The codes, in order of first sight (index order).
+    pub(crate) fn codes(&self) -> &[OdsCode] {
+        &self.codes
     }
 
-    /// Whether no provider is registered.
-    pub fn is_empty(&self) -> bool {
-        self.codes.is_empty()
+    /// The number of providers registered.
+    pub(crate) fn len(&self) -> usize {
+        self.codes.len()
     }
 }
 
 /// A pathway in 24 bytes: dates as day numbers (days from 1 January of year
 /// 1), the FDS clock stop precomputed, adjustments summed by kind, the
-/// provider as a [`ProviderIndex`]. `Copy`, no heap: aggregating a slice of
-/// these allocates nothing per record.
-///
-/// ```
-/// use cancer_plan::cwt::pathway::{CompactPathway, ProviderIndex, Route};
-/// use cancer_plan::TumourSite;
-/// assert!(std::mem::size_of::<CompactPathway>() <= 32);
-/// let d = chrono::NaiveDate::from_ymd_opt(2024, 4, 1).ok_or("date")?;
-/// let p = CompactPathway::new(Route::UrgentScreening, TumourSite::Breast, ProviderIndex::new(0))
-///     .with_referral_received(d);
-/// assert_eq!(p.tumour_site(), TumourSite::Breast);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
+/// provider as a [`ProviderIndex`]. `Copy`, no heap: the file readers
+/// count chunks of these, allocating nothing per record, and
+/// [`PathwayCounts::add`](super::PathwayCounts::add) counts each
+/// [`Pathway`] through one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct CompactPathway {
+pub(crate) struct CompactPathway {
     pub(super) referral: i32,
     pub(super) fds_stop: i32,
     pub(super) decision_to_treat: i32,
@@ -134,7 +148,12 @@ fn day_of(date: Option<NaiveDate>) -> i32 {
 
 impl CompactPathway {
     /// A pathway with no dates and no adjustments.
-    pub fn new(route: Route, tumour_site: TumourSite, provider: ProviderIndex) -> CompactPathway {
+    #[cfg(test)]
+    pub(crate) fn new(
+        route: Route,
+        tumour_site: TumourSite,
+        provider: ProviderIndex,
+    ) -> CompactPathway {
         CompactPathway {
             referral: NO_DAY,
             fds_stop: NO_DAY,
@@ -148,62 +167,29 @@ impl CompactPathway {
         }
     }
 
-    /// The compact form of `pathway`, interning its provider. Adjustment
+    /// The compact form of `pathway`, its provider at `provider`. Adjustment
     /// days of one kind are summed (saturating at 65,535 days, far beyond
     /// any wait), as [`Pathway::adjustment_days`] sums them.
-    ///
-    /// # Errors
-    ///
-    /// [`TooManyProviders`] if the pathway's provider is new and the registry
-    /// is full.
-    pub fn from_pathway(
-        pathway: &Pathway,
-        providers: &mut ProviderRegistry,
-    ) -> Result<CompactPathway, TooManyProviders> {
+    #[inline]
+    pub(super) fn from_pathway(pathway: &Pathway, provider: ProviderIndex) -> CompactPathway {
         let sum = |reason| days_for_reason(pathway.adjustments(), reason);
-        Ok(CompactPathway {
+        CompactPathway {
             referral: day_of(pathway.referral_received()),
             fds_stop: day_of(pathway.faster_diagnosis_stop()),
             decision_to_treat: day_of(pathway.decision_to_treat()),
             first_treatment: day_of(pathway.first_treatment()),
-            provider: providers.intern(pathway.provider())?,
+            provider,
             first_seen_adjustment: sum(AdjustmentReason::DidNotAttendFirstAppointment),
             treatment_adjustment: sum(AdjustmentReason::PatientInitiatedTreatmentDelay),
             tumour_site: pathway.tumour_site(),
             route: pathway.route(),
-        })
-    }
-
-    /// With the referral received date.
-    pub fn with_referral_received(mut self, date: NaiveDate) -> CompactPathway {
-        self.referral = day_number(date);
-        self
-    }
-
-    /// With the FDS clock stop (told outcome, or decision to treat if
-    /// earlier).
-    pub fn with_faster_diagnosis_stop(mut self, date: NaiveDate) -> CompactPathway {
-        self.fds_stop = day_number(date);
-        self
-    }
-
-    /// With the decision to treat date.
-    pub fn with_decision_to_treat(mut self, date: NaiveDate) -> CompactPathway {
-        self.decision_to_treat = day_number(date);
-        self
+        }
     }
 
     /// With the first treatment date.
-    pub fn with_first_treatment(mut self, date: NaiveDate) -> CompactPathway {
+    #[cfg(test)]
+    pub(crate) fn with_first_treatment(mut self, date: NaiveDate) -> CompactPathway {
         self.first_treatment = day_number(date);
-        self
-    }
-
-    /// With adjustment days: first-seen (did not attend; FDS and 62-day) and
-    /// treatment (patient-initiated delay; 31-day and 62-day).
-    pub fn with_adjustments(mut self, first_seen: u16, treatment: u16) -> CompactPathway {
-        self.first_seen_adjustment = first_seen;
-        self.treatment_adjustment = treatment;
         self
     }
 
@@ -216,19 +202,39 @@ impl CompactPathway {
             AdjustmentReason::PatientInitiatedTreatmentDelay => self.treatment_adjustment,
         })
     }
+}
 
-    /// The provider.
-    pub fn provider(&self) -> ProviderIndex {
-        self.provider
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compact_record_is_24_bytes() {
+        assert_eq!(std::mem::size_of::<CompactPathway>(), 24);
     }
 
-    /// The tumour site.
-    pub fn tumour_site(&self) -> TumourSite {
-        self.tumour_site
+    #[test]
+    fn providers_are_interned_in_order_of_first_sight() {
+        let code = |c: &str| c.parse::<OdsCode>().unwrap();
+        let mut providers = ProviderRegistry::new();
+        let rhu = providers.intern(&code("RHU")).unwrap();
+        let rhm = providers.intern(&code("RHM")).unwrap();
+        assert_eq!(providers.intern(&code("RHU")), Some(rhu));
+        assert_eq!((rhu.get(), rhm.get()), (0, 1));
+        assert_eq!(providers.get(&code("RHM")), Some(rhm));
+        assert_eq!(providers.get(&code("R0D")), None);
+        assert_eq!(providers.code(rhm), Some(&code("RHM")));
+        assert_eq!(providers.codes(), [code("RHU"), code("RHM")]);
     }
 
-    /// The route.
-    pub fn route(&self) -> Route {
-        self.route
+    #[test]
+    fn the_registry_holds_at_most_what_an_index_names() {
+        let mut providers = ProviderRegistry::new();
+        for n in 0..=u16::MAX {
+            let code: OdsCode = format!("R{n:05}").parse().unwrap();
+            assert_eq!(providers.intern(&code).map(ProviderIndex::get), Some(n));
+        }
+        assert_eq!(providers.intern(&"RHM".parse().unwrap()), None);
+        assert_eq!(providers.len(), 65_536);
     }
 }

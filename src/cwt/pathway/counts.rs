@@ -1,15 +1,20 @@
-//! [`PathwayCounts`]: one-pass aggregation of [`CompactPathway`]s by
-//! reporting month x provider x tumour site x standard.
+//! [`PathwayCounts`]: one-pass aggregation of [`Pathway`]s by reporting
+//! month x provider x tumour site x standard, through their compact form.
 
-use super::compact::{date_of, day_number, NO_DAY};
-use super::{CompactPathway, DataQualityFinding, DataQualityKind, ProviderIndex};
+use super::compact::{
+    date_of, day_number, CompactPathway, ProviderIndex, ProviderRegistry, NO_DAY,
+};
+use super::{DataQualityFinding, DataQualityKind, Pathway};
 use crate::cwt::{PatientCount, Performance, PerformanceError, PerformanceTable};
-use crate::{period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
+use crate::{org::OdsCode, period::YearMonth, standard::CwtStandard, tumour_site::TumourSite};
+
+mod add;
+mod rehome;
 
 const SITES: usize = TumourSite::ALL.len();
 const STANDARDS: usize = CwtStandard::ALL.len();
-/// The most providers a table has room for: every index a
-/// [`ProviderIndex`] (a `u16`) can name.
+/// The most providers a table has room for (the providers are indexed by a
+/// `u16` inside).
 pub const MAX_PROVIDERS: usize = 1 << 16;
 /// At most 100 years of months in one table.
 const MAX_MONTHS: i32 = 1200;
@@ -102,15 +107,12 @@ impl ReportingWindow {
     }
 }
 
-/// Why two aggregations cannot be merged.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot merge aggregations of different windows or provider counts")]
-pub struct MergeMismatch;
-
 /// Pathways counted by reporting month x provider x tumour site x
-/// standard, in one pass over a slice of [`CompactPathway`]s, into a dense
-/// table sized up front (no allocation per record; a record allocates only
-/// if it yields a [`DataQualityFinding`]).
+/// standard, in one pass over a slice of [`Pathway`]s, into a dense table
+/// sized up front (no allocation per record; a record allocates only if it
+/// yields a [`DataQualityFinding`], or its provider is new). Each pathway
+/// is counted through a 24-byte compact form; providers are numbered
+/// inside, in order of first sight ([`PathwayCounts::provider_codes`]).
 ///
 /// Each record is measured for each standard that applies to its route and
 /// whose clock has stopped, and counted in the month of its clock stop.
@@ -120,28 +122,31 @@ pub struct MergeMismatch;
 /// that standard. Nothing is dropped silently.
 ///
 /// ```
-/// use cancer_plan::cwt::pathway::{CompactPathway, PathwayCounts, ProviderIndex, ReportingWindow, Route};
-/// use cancer_plan::{CwtStandard, TumourSite};
+/// use cancer_plan::cwt::pathway::{PathwayCounts, Pathway, ReportingWindow, Route};
+/// use cancer_plan::{CwtStandard, OdsCode, TumourSite};
 /// use chrono::NaiveDate;
 /// let d = |m, d| NaiveDate::from_ymd_opt(2024, m, d).ok_or("date");
 /// let window = ReportingWindow::new("2024-04".parse()?, "2025-03".parse()?)?;
-/// let rhm = ProviderIndex::new(0);
-/// let records = [
-///     CompactPathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm)
-///         .with_referral_received(d(4, 1)?).with_faster_diagnosis_stop(d(4, 29)?), // day 28
-///     CompactPathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm)
-///         .with_referral_received(d(4, 1)?).with_faster_diagnosis_stop(d(4, 30)?), // day 29
+/// let rhm: OdsCode = "RHM".parse()?;
+/// let pathways = [
+///     Pathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm.clone())
+///         .with_referral_received(d(4, 1)?).with_told_outcome(d(4, 29)?), // day 28
+///     Pathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm.clone())
+///         .with_referral_received(d(4, 1)?).with_told_outcome(d(4, 30)?), // day 29
 /// ];
 /// let mut counts = PathwayCounts::new(window, 1)?;
-/// counts.add(0, &records);
-/// let p = counts.get("2024-04".parse()?, rhm, TumourSite::Lung, CwtStandard::FasterDiagnosis28Day).ok_or("none")?;
+/// counts.add(0, &pathways);
+/// let p = counts.get("2024-04".parse()?, &rhm, TumourSite::Lung, CwtStandard::FasterDiagnosis28Day).ok_or("none")?;
 /// assert_eq!(p.to_string(), "1 / 2 (50.00%)");
+/// assert_eq!(counts.provider_codes(), [rhm]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathwayCounts {
     window: ReportingWindow,
     providers: usize,
+    /// The providers' codes by index (in order of first sight).
+    registry: ProviderRegistry,
     first_day: i32,
     /// For each day of the window, the offset of its month's block of cells.
     day_offsets: Vec<usize>,
@@ -157,11 +162,11 @@ impl PathwayCounts {
     /// sites x 3 standards cells of 16 bytes (12 months x 150 providers:
     /// 1.3 MB).
     ///
-    /// `providers` is capped at [`MAX_PROVIDERS`] (65,536), the most a
-    /// [`ProviderIndex`] can name: a larger number could never be used. The
-    /// cap is visible in [`PathwayCounts::providers`]. Size the table from a
-    /// [`ProviderRegistry::len`](super::ProviderRegistry::len), which never
-    /// exceeds it.
+    /// `providers` is capped at [`MAX_PROVIDERS`] (65,536), the most the
+    /// table can index: a larger number could never be used. The cap is
+    /// visible in [`PathwayCounts::providers`]. A pathway whose provider
+    /// would be one more than the table has room for is not counted: it is a
+    /// [`DataQualityKind::ProviderBeyondTable`] finding.
     ///
     /// # Errors
     ///
@@ -201,6 +206,7 @@ impl PathwayCounts {
         Ok(PathwayCounts {
             window,
             providers,
+            registry: ProviderRegistry::new(),
             first_day,
             day_offsets,
             cells: table,
@@ -215,17 +221,14 @@ impl PathwayCounts {
         self.cells.len()
     }
 
-    /// Counts `records`; `first_index` is the index of `records[0]` in the
-    /// caller's whole input (used in findings, so that chunks aggregated
-    /// separately report true indexes).
-    ///
-    /// Indexes saturate at `usize::MAX` (a `first_index` so close to it
-    /// that `first_index + i` overflows cannot be a true index): they never
-    /// wrap round to small, plausible-looking indexes.
-    pub fn add(&mut self, first_index: usize, records: &[CompactPathway]) {
-        for (i, record) in records.iter().enumerate() {
-            self.add_one(first_index.saturating_add(i), record);
-        }
+    #[cold]
+    fn beyond_table(&mut self, index: usize) {
+        self.findings.push(DataQualityFinding::new(
+            index,
+            DataQualityKind::ProviderBeyondTable {
+                providers: self.providers,
+            },
+        ));
     }
 
     // Bounded by construction: `provider < self.providers <= MAX_PROVIDERS`
@@ -235,13 +238,7 @@ impl PathwayCounts {
     fn add_one(&mut self, index: usize, r: &CompactPathway) {
         let provider = usize::from(r.provider.get());
         if provider >= self.providers {
-            self.findings.push(DataQualityFinding::new(
-                index,
-                DataQualityKind::UnknownProvider {
-                    index: r.provider.get(),
-                    providers: self.providers,
-                },
-            ));
+            self.beyond_table(index);
             return;
         }
         let base = (provider * SITES + r.tumour_site.index()) * STANDARDS;
@@ -323,24 +320,8 @@ impl PathwayCounts {
         }
     }
 
-    /// Adds another aggregation of the same window and provider count (e.g.
-    /// from another thread) into this one.
-    ///
-    /// # Errors
-    ///
-    /// [`MergeMismatch`] if the windows or the provider counts differ
-    /// (nothing is merged then).
-    pub fn merge(&mut self, other: PathwayCounts) -> Result<(), MergeMismatch> {
-        if self.window != other.window || self.providers != other.providers {
-            return Err(MergeMismatch);
-        }
-        self.absorb(other);
-        Ok(())
-    }
-
-    /// Adds `other`, of the same window and provider count (checked by
-    /// [`merge`](Self::merge); by construction in `add_parallel`), into
-    /// this one. Counts saturate, though no count can reach `u64::MAX`: each
+    /// Adds `other`, of the same window, provider count and provider
+    /// indexes (by construction in `add_parallel`), into this one. Counts saturate, though no count can reach `u64::MAX`: each
     /// is at most the number of records ever counted.
     pub(super) fn absorb(&mut self, other: PathwayCounts) {
         for (a, b) in self.cells.iter_mut().zip(&other.cells) {
@@ -353,9 +334,25 @@ impl PathwayCounts {
         self.findings.extend(other.findings);
     }
 
-    /// How many providers (indexes `0..providers()`) the table has room for.
+    /// How many providers the table has room for.
     pub fn providers(&self) -> usize {
         self.providers
+    }
+
+    /// The providers counted, in order of first sight (at most
+    /// [`providers`](Self::providers)).
+    pub fn provider_codes(&self) -> &[OdsCode] {
+        self.registry.codes()
+    }
+
+    /// Sets the providers' codes by index (the file readers' registry).
+    #[cfg_attr(
+        not(any(feature = "pathway-csv", feature = "pathway-arrow")),
+        allow(dead_code)
+    )]
+    pub(super) fn with_registry(mut self, registry: ProviderRegistry) -> PathwayCounts {
+        self.registry = registry;
+        self
     }
 
     /// The window.
@@ -377,17 +374,17 @@ impl PathwayCounts {
             .unwrap_or(0)
     }
 
-    /// The performance of one cell; `None` outside the window or the
-    /// providers, or if no pathway was counted there.
+    /// The performance of one cell; `None` outside the window, for a
+    /// provider not counted, or if no pathway was counted there.
     pub fn get(
         &self,
         month: YearMonth,
-        provider: ProviderIndex,
+        provider: &OdsCode,
         site: TumourSite,
         standard: CwtStandard,
     ) -> Option<Performance> {
         let slot = usize::try_from(month.months_since(self.window.first)).ok()?;
-        let provider = usize::from(provider.get());
+        let provider = usize::from(self.registry.get(provider)?.get());
         if slot >= self.window.months() || provider >= self.providers {
             return None;
         }
@@ -401,27 +398,29 @@ impl PathwayCounts {
 
     /// The non-empty cells as a [`PerformanceTable`] grouped by
     /// `group(provider, site)` (e.g. the provider's code, its ICB, or
-    /// `(provider, site)`).
+    /// `(provider.clone(), site)`).
     ///
     /// # Errors
     ///
     /// [`PerformanceError::Overflow`] if a cell's counts overflow.
     pub fn tabulate<K: Ord>(
         &self,
-        mut group: impl FnMut(ProviderIndex, TumourSite) -> K,
+        mut group: impl FnMut(&OdsCode, TumourSite) -> K,
     ) -> Result<PerformanceTable<K>, PerformanceError> {
         let mut table = PerformanceTable::new();
         let mut cells = self.cells.iter();
         for month in self.window.first.through(self.window.last) {
             for provider in 0..self.providers {
                 let index = ProviderIndex::new(u16::try_from(provider).unwrap_or(u16::MAX));
+                let code = self.registry.code(index);
                 for site in TumourSite::ALL {
                     for standard in CwtStandard::ALL {
                         let Some(&cell) = cells.next() else {
                             return Ok(table);
                         };
-                        if let Some(p) = to_performance(cell) {
-                            table.add(month, standard, group(index, site), p)?;
+                        // A cell of an index with no code is never counted.
+                        if let (Some(p), Some(code)) = (to_performance(cell), code) {
+                            table.add(month, standard, group(code, site), p)?;
                         }
                     }
                 }
@@ -437,93 +436,4 @@ fn to_performance([within, total]: [u64; 2]) -> Option<Performance> {
     }
     let count = |n: u64| PatientCount::from_halves(n.saturating_mul(2));
     Performance::new(count(within), count(total)).ok()
-}
-
-// Re-homing for the file readers (`aggregate.rs`), which grow the window and
-// the provider count as data arrives, so that no clock stop falls outside.
-#[cfg_attr(
-    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
-    allow(dead_code)
-)]
-impl PathwayCounts {
-    /// The cells a table of `window` and `providers` would have, if at
-    /// most [`MAX_CELLS`].
-    pub(super) fn cells_for(window: ReportingWindow, providers: usize) -> Option<usize> {
-        providers
-            .min(MAX_PROVIDERS)
-            .checked_mul(SITES * STANDARDS)
-            .and_then(|block| block.checked_mul(window.months()))
-            .filter(|&n| n <= MAX_CELLS)
-    }
-
-    /// The same counts in `window` with room for `providers` providers:
-    /// every cell moved to its place in the new table, outside-window counts
-    /// and findings kept. `Err(self)`, unchanged, if a counted cell would not
-    /// fit (a month outside `window`, or a provider at or above
-    /// `providers`), so that nothing can be lost by re-homing.
-    // Bounded: slots, providers and cell offsets index tables of at most `MAX_CELLS` cells; the month shift is within 1,200.
-    #[allow(clippy::arithmetic_side_effects)]
-    pub(super) fn rehomed(
-        self,
-        window: ReportingWindow,
-        providers: usize,
-    ) -> Result<PathwayCounts, PathwayCounts> {
-        let Ok(mut new) = PathwayCounts::new(window, providers) else {
-            return Err(self);
-        };
-        let block = SITES * STANDARDS;
-        let shift = self.window.first.months_since(window.first);
-        for (slot, month_cells) in self.cells.chunks(self.providers.max(1) * block).enumerate() {
-            for (provider, cells) in month_cells.chunks(block).enumerate() {
-                if cells.iter().all(|c| c[1] == 0) {
-                    continue;
-                }
-                let new_slot = i32::try_from(slot).ok().map(|s| s + shift);
-                let target = new_slot
-                    .and_then(|s| usize::try_from(s).ok())
-                    .filter(|&s| s < new.window.months() && provider < new.providers)
-                    .map(|s| (s * new.providers + provider) * block)
-                    .and_then(|start| new.cells.get_mut(start..start + block));
-                match target {
-                    Some(target) => target.copy_from_slice(cells),
-                    None => return Err(self),
-                }
-            }
-        }
-        new.outside_window = self.outside_window;
-        new.findings = self.findings;
-        Ok(new)
-    }
-
-    /// The first and last months with a counted pathway, `None` if none.
-    // Bounded: at most 65,536 providers x 45 cells.
-    #[allow(clippy::arithmetic_side_effects)]
-    pub(super) fn counted_months(&self) -> Option<(YearMonth, YearMonth)> {
-        let per_month = self.providers.max(1) * SITES * STANDARDS;
-        let mut counted = self
-            .cells
-            .chunks(per_month)
-            .enumerate()
-            .filter(|(_, cells)| self.providers > 0 && cells.iter().any(|c| c[1] > 0))
-            .filter_map(|(slot, _)| {
-                // slot < the window's months (at most 1,200), within range.
-                self.window.first.plus_months(i32::try_from(slot).ok()?)
-            });
-        let first = counted.next()?;
-        Some((first, counted.next_back().unwrap_or(first)))
-    }
-}
-
-#[cfg_attr(
-    not(any(feature = "pathway-csv", feature = "pathway-arrow")),
-    allow(dead_code)
-)]
-impl ReportingWindow {
-    /// The one month `month`: always a valid window.
-    pub(super) const fn of_month(month: YearMonth) -> ReportingWindow {
-        ReportingWindow {
-            first: month,
-            last: month,
-        }
-    }
 }

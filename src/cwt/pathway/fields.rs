@@ -7,7 +7,7 @@ use super::{BadPathwayRowReason, PathwayColumn, Route};
 use crate::tumour_site::TumourSite;
 
 /// Day number (days from 1 January of year 1, as
-/// [`CompactPathway`](super::CompactPathway) holds them) of 1 January 1970.
+/// the compact form holds them) of 1 January 1970.
 pub(super) const UNIX_EPOCH_DAY: i32 = 719_163;
 /// The first and last years a date may fall in.
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;

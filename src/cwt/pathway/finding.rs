@@ -51,12 +51,11 @@ pub enum DataQualityKind {
         /// The total adjustment in days.
         adjustment: u32,
     },
-    /// A compact record names a provider the aggregation was not sized for.
-    #[error("provider index {index} is outside the {providers} providers registered")]
-    UnknownProvider {
-        /// The provider index found.
-        index: u16,
-        /// The providers the aggregation was sized for.
+    /// The pathway's provider is new and the table already holds as many
+    /// providers as it was sized for: the pathway is not counted.
+    #[error("the provider is one more than the {providers} providers the table was sized for")]
+    ProviderBeyondTable {
+        /// The providers the table was sized for.
         providers: usize,
     },
 }
@@ -92,7 +91,7 @@ pub struct DataQualityFinding {
 
 impl DataQualityFinding {
     /// A finding about record `index`.
-    pub fn new(index: usize, kind: DataQualityKind) -> DataQualityFinding {
+    pub(super) fn new(index: usize, kind: DataQualityKind) -> DataQualityFinding {
         DataQualityFinding { index, kind }
     }
 

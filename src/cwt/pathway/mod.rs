@@ -1,14 +1,15 @@
 //! Patient pathways: [`Pathway`] records measured per standard, typed
 //! [`DataQualityFinding`]s for impossible records, and fast one-pass
-//! aggregation of [`CompactPathway`]s ([`PathwayCounts`]).
+//! aggregation ([`PathwayCounts`]).
 //!
 //! Three ways in, one set of counting rules (a tested property: the same
 //! cells and findings from each):
 //! - [`measure_pathways`]: rich records, any grouping, straightforward (a
 //!   map insert per measured standard); the reference.
-//! - [`CompactPathway`] + [`PathwayCounts`]: 24 bytes a record, dense table
-//!   by month x provider x tumour site x standard, no allocation per record;
-//!   for millions of records in memory.
+//! - [`PathwayCounts`]: each [`Pathway`] counted through a 24-byte compact
+//!   form into a dense table by month x provider x tumour site x standard,
+//!   no allocation per record; for millions of records in memory
+//!   ([`PathwayCounts::add_parallel`] on several threads).
 //! - Files, streamed in chunks into a [`PathwayCounts`] whose window and
 //!   provider count grow with the data, so that every measured pathway
 //!   lands in a cell (`PathwayFileCounts`): `read_pathways_csv` (feature
@@ -92,12 +93,10 @@ pub use aggregate::PathwayFileCounts;
 pub use arrow_batches::{aggregate_record_batches, PathwayBatches};
 #[cfg(feature = "pathway-arrow")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-arrow")))]
-pub use arrow_table::{performance_table_batch, standard_code};
+pub use arrow_table::performance_table_batch;
 pub use bad_record::{BadPathwayRow, BadPathwayRowReason};
-pub use compact::{CompactPathway, ProviderIndex, ProviderRegistry, TooManyProviders};
 pub use counts::{
-    MergeMismatch, PathwayCounts, ReportingWindow, ReportingWindowError, TableTooLarge, MAX_CELLS,
-    MAX_PROVIDERS,
+    PathwayCounts, ReportingWindow, ReportingWindowError, TableTooLarge, MAX_CELLS, MAX_PROVIDERS,
 };
 #[cfg(feature = "pathway-csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pathway-csv")))]

@@ -4,30 +4,33 @@
 use std::num::NonZeroUsize;
 use std::thread::{Builder, ScopedJoinHandle};
 
+use super::compact::ProviderRegistry;
 use super::counts::MAX_CELLS;
-use super::{CompactPathway, PathwayCounts};
+use super::{Pathway, PathwayCounts};
 
 /// The most threads [`PathwayCounts::add_parallel`] uses, whatever it is
 /// asked for: more than any machine this crate targets has cores, so more
 /// would add only the cost of spawning them and of their tables.
 pub(crate) const MAX_THREADS: usize = 256;
 
-/// One chunk of the records: counted on its own thread, or (when no thread
+/// One chunk of the pathways: counted on its own thread, or (when no thread
 /// could be had) left for the calling thread.
 enum Part<'scope, 'records> {
     Spawned(
         ScopedJoinHandle<'scope, Option<PathwayCounts>>,
         usize,
-        &'records [CompactPathway],
+        &'records [Pathway],
     ),
-    Local(usize, &'records [CompactPathway]),
+    Local(usize, &'records [Pathway]),
 }
 
 impl PathwayCounts {
-    /// Counts `records` as [`add`](Self::add) does, split into contiguous
+    /// Counts `pathways` as [`add`](Self::add) does, split into contiguous
     /// chunks counted on scoped threads and merged in order, so the result
-    /// (cells, outside-window counts, and findings in input order with
-    /// their true indexes) is the same as counting on one thread.
+    /// (cells, providers in order of first sight, outside-window counts,
+    /// and findings in input order with their true indexes) is the same as
+    /// counting on one thread. The new providers are registered first, on
+    /// the calling thread (one look-up per run of one provider).
     ///
     /// Whether it pays depends on the machine: on an otherwise idle 2-core
     /// machine two threads were 1.8x to 2x faster at 1M and 10M pathways;
@@ -53,41 +56,56 @@ impl PathwayCounts {
     ///
     /// ```
     /// use std::num::NonZeroUsize;
-    /// use cancer_plan::cwt::pathway::{CompactPathway, PathwayCounts, ProviderRegistry, ReportingWindow, Route};
+    /// use cancer_plan::cwt::pathway::{Pathway, PathwayCounts, ReportingWindow, Route};
     /// use cancer_plan::TumourSite;
     /// use chrono::NaiveDate;
     ///
-    /// let mut providers = ProviderRegistry::new();
-    /// let rhm = providers.intern(&"RHM".parse()?)?;
     /// let day = |d| NaiveDate::from_ymd_opt(2024, 4, d).ok_or("date");
-    /// let records: Vec<CompactPathway> = (1..=20)
-    ///     .map(|d| Ok(CompactPathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, rhm)
-    ///         .with_referral_received(day(1)?)
-    ///         .with_faster_diagnosis_stop(day(d + 1)?)))
-    ///     .collect::<Result<_, &str>>()?;
+    /// let pathways: Vec<Pathway> = (1..=20)
+    ///     .map(|d| {
+    ///         let provider = if d % 3 == 0 { "RHM" } else { "RHU" };
+    ///         Ok(Pathway::new(Route::UrgentSuspectedCancer, TumourSite::Lung, provider.parse()?)
+    ///             .with_referral_received(day(1)?)
+    ///             .with_told_outcome(day(d + 1)?))
+    ///     })
+    ///     .collect::<Result<_, Box<dyn std::error::Error>>>()?;
     /// let window = ReportingWindow::new("2024-04".parse()?, "2024-04".parse()?)?;
-    /// let mut one = PathwayCounts::new(window, providers.len())?;
-    /// one.add(0, &records);
-    /// let mut two = PathwayCounts::new(window, providers.len())?;
-    /// two.add_parallel(0, &records, NonZeroUsize::MIN.saturating_add(1));
+    /// let mut one = PathwayCounts::new(window, 2)?;
+    /// one.add(0, &pathways);
+    /// let mut two = PathwayCounts::new(window, 2)?;
+    /// two.add_parallel(0, &pathways, NonZeroUsize::MIN.saturating_add(1));
     /// assert_eq!(one, two);
-    /// // Far more threads than records: capped at the records, no panic.
-    /// let mut many = PathwayCounts::new(window, providers.len())?;
-    /// many.add_parallel(0, &records, NonZeroUsize::MAX);
+    /// // Far more threads than pathways: capped at the pathways, no panic.
+    /// let mut many = PathwayCounts::new(window, 2)?;
+    /// many.add_parallel(0, &pathways, NonZeroUsize::MAX);
     /// assert_eq!(one, many);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_parallel(
         &mut self,
         first_index: usize,
-        records: &[CompactPathway],
+        pathways: &[Pathway],
         threads: NonZeroUsize,
     ) {
-        let threads = self.thread_cap(records.len(), threads);
+        let threads = self.thread_cap(pathways.len(), threads);
         if threads <= 1 {
-            self.add(first_index, records);
+            self.add(first_index, pathways);
             return;
         }
+        self.register(pathways);
+        let registry = self.take_registry();
+        self.count_parallel(first_index, pathways, threads, &registry);
+        self.restore_registry(registry);
+    }
+
+    /// `add_parallel` once the providers are registered (in `registry`).
+    fn count_parallel(
+        &mut self,
+        first_index: usize,
+        records: &[Pathway],
+        threads: usize,
+        registry: &ProviderRegistry,
+    ) {
         let chunk = records.len().div_ceil(threads);
         let (window, providers) = (self.window(), self.providers());
         std::thread::scope(|scope| {
@@ -99,7 +117,7 @@ impl PathwayCounts {
                     offset = offset.saturating_add(part.len());
                     let spawned = Builder::new().spawn_scoped(scope, move || {
                         let mut counts = PathwayCounts::new(window, providers).ok()?;
-                        counts.add(start, part);
+                        counts.add_registered(start, part, registry);
                         Some(counts)
                     });
                     match spawned {
@@ -117,10 +135,10 @@ impl PathwayCounts {
                         {
                             // Same window and provider count by construction.
                             Some(counts) => self.absorb(counts),
-                            None => self.add(start, records),
+                            None => self.add_registered(start, records, registry),
                         }
                     }
-                    Part::Local(start, records) => self.add(start, records),
+                    Part::Local(start, records) => self.add_registered(start, records, registry),
                 }
             }
         });
@@ -138,7 +156,8 @@ impl PathwayCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cwt::pathway::{ProviderIndex, ReportingWindow, Route};
+    use crate::cwt::pathway::compact::{CompactPathway, ProviderIndex};
+    use crate::cwt::pathway::{ReportingWindow, Route};
     use crate::tumour_site::TumourSite;
 
     fn table(providers: usize) -> PathwayCounts {
@@ -160,13 +179,16 @@ mod tests {
         assert_eq!(big.thread_cap(1_000_000, many), 22);
     }
 
+    fn pathway(provider: &str) -> Pathway {
+        Pathway::new(Route::Other, TumourSite::Lung, provider.parse().unwrap())
+            .with_first_treatment(chrono::NaiveDate::from_ymd_opt(2024, 4, 2).unwrap())
+    }
+
     #[test]
     fn twenty_thousand_threads_do_not_panic() {
         // Uncapped, 20,000 threads failed to spawn ("failed to spawn
         // thread" panic), each with its own copy of the table.
-        let records: Vec<CompactPathway> = (0..20_000)
-            .map(|_| CompactPathway::new(Route::Other, TumourSite::Lung, ProviderIndex::new(0)))
-            .collect();
+        let records: Vec<Pathway> = (0..20_000).map(|_| pathway("RHM")).collect();
         let mut one = table(1);
         one.add(7, &records);
         let mut many = table(1);
@@ -177,10 +199,14 @@ mod tests {
     #[test]
     fn indexes_saturate_instead_of_wrapping() {
         // A wrapping index made the finding of a record near usize::MAX
-        // look like record 0, 1, ...
-        let unknown = CompactPathway::new(Route::Other, TumourSite::Lung, ProviderIndex::new(9))
-            .with_first_treatment(chrono::NaiveDate::from_ymd_opt(2024, 4, 2).unwrap());
-        let records = [unknown; 4];
+        // look like record 0, 1, ... (Each record has a finding: RHM's
+        // treatment has no decision to treat; RHU is beyond a table of one.)
+        let records = [
+            pathway("RHM"),
+            pathway("RHU"),
+            pathway("RHU"),
+            pathway("RHU"),
+        ];
         let mut one = table(1);
         one.add(usize::MAX - 1, &records);
         let mut two = table(1);
@@ -191,5 +217,17 @@ mod tests {
             [usize::MAX - 1, usize::MAX, usize::MAX, usize::MAX]
         );
         assert_eq!(one, two);
+    }
+
+    #[test]
+    fn compact_records_beyond_the_table_are_findings() {
+        // The file readers' path: an index the table has no room for.
+        let unknown = CompactPathway::new(Route::Other, TumourSite::Lung, ProviderIndex::new(9))
+            .with_first_treatment(chrono::NaiveDate::from_ymd_opt(2024, 4, 2).unwrap());
+        let mut one = table(1);
+        one.add_compact(5, &[unknown; 2]);
+        let indexes: Vec<usize> = one.findings().iter().map(|f| f.index()).collect();
+        assert_eq!(indexes, [5, 6]);
+        assert_eq!(one.cells(), 45);
     }
 }

@@ -116,7 +116,7 @@ impl AdjustmentReason {
 /// The days of `adjustments` for `reason`, summed saturating at
 /// `u16::MAX` (65,535 days, far beyond any wait): no number of adjustments
 /// can overflow (a wrapped sum could make a late pathway look within).
-/// The one sum [`Pathway`] and [`CompactPathway`](super::CompactPathway)
+/// The one sum [`Pathway`] and its compact form
 /// both use.
 pub(super) fn days_for_reason(adjustments: &[Adjustment], reason: AdjustmentReason) -> u16 {
     adjustments
@@ -311,7 +311,7 @@ impl Pathway {
     /// The days adjusted off waits for `standard`: for each reason that
     /// applies to it, its days summed saturating at 65,535 (far beyond any
     /// wait), so that no number of adjustments overflows; the compact form
-    /// ([`CompactPathway::from_pathway`](super::CompactPathway::from_pathway))
+    /// (the compact form [`PathwayCounts`](super::PathwayCounts) counts)
     /// sums the same way.
     pub fn adjustment_days(&self, standard: CwtStandard) -> u32 {
         adjustment_for_standard(standard, |reason| {

@@ -2,9 +2,9 @@
 //! the rule every text reader (CSV, Arrow strings) shares.
 
 use super::aggregate::Aggregator;
-use super::compact::NO_DAY;
+use super::compact::{CompactPathway, NO_DAY};
 use super::fields;
-use super::{BadPathwayRowReason, CompactPathway, PathwayColumn};
+use super::{BadPathwayRowReason, PathwayColumn};
 
 /// The FDS clock stop: the earlier of told outcome and decision to treat,
 /// as [`Pathway::faster_diagnosis_stop`](super::Pathway::faster_diagnosis_stop).

@@ -66,16 +66,9 @@ const BAND_8C_ENTRY_2021_22: i64 = 65_664;
 /// The committed plan-format document of the paper.
 const PLAN_DOCUMENT: &str = include_str!("data/wessex-2021-improvement-capacity.json");
 
-/// Errors print as their sentence (`Display`), never as a `Debug` dump,
-/// and exit 1.
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("improvement_capacity_2021: {e}");
-        std::process::exit(1);
-    }
-}
-
-fn run() -> Result<()> {
+/// An error ends the run with its sentence and causes (`cancer_plan::Error`'s
+/// `Debug` is its message, not a structure dump) and exit status 1.
+fn main() -> Result<()> {
     let alliance = wessex();
     let capacity = proposal(
         alliance.clone(),

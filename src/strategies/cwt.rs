@@ -84,7 +84,8 @@ impl CwtParams {
 fn day_in(months: Vec<YearMonth>) -> impl Strategy<Value = NaiveDate> {
     proptest::sample::select(months).prop_flat_map(|m| {
         let first = m.first_day();
-        (0..i64::from(m.days())).prop_map(move |d| first + Duration::days(d))
+        (0..i64::from(m.days()))
+            .prop_map(move |d| first.checked_add_signed(Duration::days(d)).unwrap_or(first))
     })
 }
 
@@ -130,7 +131,11 @@ pub fn pathway(params: &CwtParams) -> impl Strategy<Value = Pathway> {
                 (told, dtt, treat, has_referral),
                 (dna, delay, shift, icb),
             )| {
-                let after = |d: i64| referral + Duration::days(d);
+                let after = |d: i64| {
+                    referral
+                        .checked_add_signed(Duration::days(d))
+                        .unwrap_or(referral)
+                };
                 let mut p = Pathway::new(route, site, provider);
                 if let Some(icb) = icb {
                     p = p.with_icb(icb);

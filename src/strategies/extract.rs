@@ -53,7 +53,7 @@ fn keyed_row(params: &CwtParams) -> impl Strategy<Value = Keyed> {
             let (total, within) = (a.max(b), a.min(b));
             let half = |n: u32| {
                 let whole = n / 2;
-                if n % 2 == 0 {
+                if n.is_multiple_of(2) {
                     whole.to_string()
                 } else {
                     format!("{whole}.5")

@@ -79,12 +79,12 @@ fn main() -> Result<()> {
     let document = cancer_plan::json::to_string_pretty(&plan_document(&alliance, &capacity)?)
         .map_err(std::io::Error::from)?;
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, path] = args.as_slice() {
-        if flag == "--write-plan" {
-            std::fs::write(path, &document)?;
-            println!("wrote {path}");
-            return Ok(());
-        }
+    if let [flag, path] = args.as_slice()
+        && flag == "--write-plan"
+    {
+        std::fs::write(path, &document)?;
+        println!("wrote {path}");
+        return Ok(());
     }
     if document != PLAN_DOCUMENT {
         eprintln!(

@@ -369,11 +369,9 @@ impl FromStr for Money {
         if let Some(rest) = s.strip_prefix('£') {
             s = rest;
         }
-        if !negative {
-            if let Some(rest) = s.strip_prefix('-') {
-                negative = true;
-                s = rest;
-            }
+        if !negative && let Some(rest) = s.strip_prefix('-') {
+            negative = true;
+            s = rest;
         }
         let (int_part, frac_part) = match s.split_once('.') {
             Some((i, f)) => (i, Some(f)),
@@ -382,20 +380,20 @@ impl FromStr for Money {
         if int_part.is_empty() || !valid_grouping(int_part) {
             return Err(syntax());
         }
-        if let Some(frac) = frac_part {
-            if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(syntax());
-            }
+        if let Some(frac) = frac_part
+            && (frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(syntax());
         }
         // Trailing zeros of the pence do not change the amount, but a
         // `Decimal` holds at most 28 or 29 digits: `£999…999.90` (27 nines),
         // as Display writes 999…999.9, would not fit with its zero.
         let mut plain: String = int_part.chars().filter(|c| *c != ',').collect();
-        if let Some(frac) = frac_part.map(|f| f.trim_end_matches('0')) {
-            if !frac.is_empty() {
-                plain.push('.');
-                plain.push_str(frac);
-            }
+        if let Some(frac) = frac_part.map(|f| f.trim_end_matches('0'))
+            && !frac.is_empty()
+        {
+            plain.push('.');
+            plain.push_str(frac);
         }
         let value = Decimal::from_str_exact(&plain).map_err(|_| syntax())?;
         Money::new(if negative { -value } else { value })

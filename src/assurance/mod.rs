@@ -271,10 +271,10 @@ impl PlanAssurance {
                     &layers_of(standard, month),
                     trajectory,
                 );
-                if matches!(org.level(), OrgLevel::Trust | OrgLevel::SubIcbLocation) {
-                    if let Some(flag) = flags.get(&(month, standard, org.code())).copied() {
-                        row.set_funnel(flag);
-                    }
+                if matches!(org.level(), OrgLevel::Trust | OrgLevel::SubIcbLocation)
+                    && let Some(flag) = flags.get(&(month, standard, org.code())).copied()
+                {
+                    row.set_funnel(flag);
                 }
                 rows.push(row);
             }

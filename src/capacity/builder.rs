@@ -147,16 +147,16 @@ impl ImprovementCapacityBuilder {
             if let Some(lead) = review.lead() {
                 checker.not_empty(|| at.field("led_by"), lead);
             }
-            if let Some(team) = review.team() {
-                if !self.teams.iter().any(|t| t.id() == team) {
-                    checker.push(
-                        at.field("team"),
-                        team,
-                        Rule::Resolves {
-                            target: "improvement team".into(),
-                        },
-                    );
-                }
+            if let Some(team) = review.team()
+                && !self.teams.iter().any(|t| t.id() == team)
+            {
+                checker.push(
+                    at.field("team"),
+                    team,
+                    Rule::Resolves {
+                        target: "improvement team".into(),
+                    },
+                );
             }
         }
         match (self.title, self.alliance) {

@@ -154,11 +154,12 @@ pub(crate) fn replicate(model: &PathwayModel, frame: &Frame, mut rng: Rng) -> Re
             let start = arrival.max(earliest);
             let finish = start + service.sample(&mut rng);
             free.push(Reverse(key(finish)));
-            if arrival >= observe_start && arrival < horizon {
-                if let Some(w) = step_waits.get_mut(k) {
-                    w.0 += start - arrival;
-                    w.1 = w.1.saturating_add(1);
-                }
+            if arrival >= observe_start
+                && arrival < horizon
+                && let Some(w) = step_waits.get_mut(k)
+            {
+                w.0 += start - arrival;
+                w.1 = w.1.saturating_add(1);
             }
             if step.kind() == StepKind::Treatment {
                 if let Some(t) = treated.get_mut(p) {
@@ -174,10 +175,10 @@ pub(crate) fn replicate(model: &PathwayModel, frame: &Frame, mut rng: Rng) -> Re
             }
             let done = finish + step.turnaround_days();
             let ruled_out = step.ruled_out() > 0.0 && rng.uniform() < step.ruled_out();
-            if let Some(t) = told.get_mut(p) {
-                if ruled_out || step.tells_diagnosis() || last {
-                    *t = t.min(done);
-                }
+            if let Some(t) = told.get_mut(p)
+                && (ruled_out || step.tells_diagnosis() || last)
+            {
+                *t = t.min(done);
             }
             if !ruled_out && !last && done < horizon {
                 next.push((done, patient));

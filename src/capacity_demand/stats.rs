@@ -115,14 +115,14 @@ fn check(
         });
     }
     for (index, entry) in entries.iter().enumerate() {
-        if let Some(removal) = entry.removal {
-            if removal < entry.referral {
-                return Err(CapacityDemandError::RemovalBeforeReferral {
-                    index,
-                    referral: entry.referral,
-                    removal,
-                });
-            }
+        if let Some(removal) = entry.removal
+            && removal < entry.referral
+        {
+            return Err(CapacityDemandError::RemovalBeforeReferral {
+                index,
+                referral: entry.referral,
+                removal,
+            });
         }
     }
     usize::try_from(days).map_err(|_| CapacityDemandError::Overflow { quantity: "window" })
@@ -155,10 +155,10 @@ pub fn queue_sizes(
         if let Some(slot) = change.get_mut(from) {
             *slot = slot.saturating_add(1);
         }
-        if let Some(removal) = entry.removal.filter(|r| *r <= end) {
-            if let Some(slot) = change.get_mut(day_index(start, removal)) {
-                *slot = slot.saturating_sub(1);
-            }
+        if let Some(removal) = entry.removal.filter(|r| *r <= end)
+            && let Some(slot) = change.get_mut(day_index(start, removal))
+        {
+            *slot = slot.saturating_sub(1);
         }
     }
     let mut size = 0i64;

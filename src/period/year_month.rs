@@ -211,10 +211,10 @@ impl FromStr for YearMonth {
         let mut parts = trimmed.split('-');
         let year = parts.next().filter(|y| y.len() == 4).ok_or_else(err)?;
         let month = parts.next().filter(|m| m.len() == 2).ok_or_else(err)?;
-        if let Some(day) = parts.next() {
-            if day != "01" {
-                return Err(err());
-            }
+        if let Some(day) = parts.next()
+            && day != "01"
+        {
+            return Err(err());
         }
         if parts.next().is_some()
             || !year

@@ -329,17 +329,17 @@ fn check_ask_kind(
                     },
                 );
             }
-            if let Some(year) = year {
-                if target.by() < year.first_month() {
-                    checker.push(
-                        at.field("by"),
-                        target.by(),
-                        Rule::NotBefore {
-                            earliest: year.first_month().to_string(),
-                            because: format!("the first month of the plan's year {year}"),
-                        },
-                    );
-                }
+            if let Some(year) = year
+                && target.by() < year.first_month()
+            {
+                checker.push(
+                    at.field("by"),
+                    target.by(),
+                    Rule::NotBefore {
+                        earliest: year.first_month().to_string(),
+                        because: format!("the first month of the plan's year {year}"),
+                    },
+                );
             }
         }
         AskKind::StageShift { populations } => {

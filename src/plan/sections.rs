@@ -107,17 +107,17 @@ pub(super) fn check_trajectories(
             checker.at_most_once(&mut months, planned.month(), planned.month(), || {
                 at.field("month")
             });
-            if let Some(year) = cx.year {
-                if !year.contains_month(planned.month()) {
-                    checker.push(
-                        at.clone().field("month"),
-                        planned.month(),
-                        Rule::InRange {
-                            min: Some(Bound::inclusive(year.first_month())),
-                            max: Some(Bound::inclusive(year.last_month())),
-                        },
-                    );
-                }
+            if let Some(year) = cx.year
+                && !year.contains_month(planned.month())
+            {
+                checker.push(
+                    at.clone().field("month"),
+                    planned.month(),
+                    Rule::InRange {
+                        min: Some(Bound::inclusive(year.first_month())),
+                        max: Some(Bound::inclusive(year.last_month())),
+                    },
+                );
             }
             if planned.within() > planned.total() {
                 checker.push(

@@ -131,15 +131,15 @@ impl SpcOptions {
     }
 
     pub(crate) fn check(&self) -> Result<(), SpcError> {
-        if let Some(points) = self.baseline_points {
-            if points < 2 {
-                return Err(SpcError::BaselineTooShort { points });
-            }
+        if let Some(points) = self.baseline_points
+            && points < 2
+        {
+            return Err(SpcError::BaselineTooShort { points });
         }
-        if let Some(value) = self.target {
-            if !value.is_finite() {
-                return Err(SpcError::TargetNotFinite { value });
-            }
+        if let Some(value) = self.target
+            && !value.is_finite()
+        {
+            return Err(SpcError::TargetNotFinite { value });
         }
         Ok(())
     }

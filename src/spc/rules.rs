@@ -183,10 +183,11 @@ pub(crate) fn run_sides(sides: &[i8]) -> Vec<bool> {
     let mut part = vec![false; sides.len()];
     for (end, window) in sides.windows(RUN_LENGTH).enumerate() {
         let first = window.first().copied().unwrap_or(0);
-        if first != 0 && window.iter().all(|s| *s == first) {
-            if let Some(slots) = part.get_mut(end..end + RUN_LENGTH) {
-                slots.iter_mut().for_each(|p| *p = true);
-            }
+        if first != 0
+            && window.iter().all(|s| *s == first)
+            && let Some(slots) = part.get_mut(end..end + RUN_LENGTH)
+        {
+            slots.iter_mut().for_each(|p| *p = true);
         }
     }
     part

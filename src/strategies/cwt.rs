@@ -97,7 +97,7 @@ fn day_in(months: Vec<YearMonth>) -> impl Strategy<Value = NaiveDate> {
 /// treat and a first treatment on or after it (or not yet); with
 /// `params.data_quality_problems`, each clock may instead be missing or
 /// out of order, and the commissioner unknown. `size` is not used (see [`pathways`]).
-pub fn pathway(params: &CwtParams) -> impl Strategy<Value = Pathway> {
+pub fn pathway(params: &CwtParams) -> impl Strategy<Value = Pathway> + use<> {
     let providers = params.provider_codes();
     let messy = params.data_quality_problems;
     let icb = if params.icbs.is_empty() {
@@ -171,7 +171,7 @@ pub fn pathway(params: &CwtParams) -> impl Strategy<Value = Pathway> {
 }
 
 /// `params.size` pathways, each as [`pathway`] makes them.
-pub fn pathways(params: &CwtParams) -> impl Strategy<Value = Vec<Pathway>> {
+pub fn pathways(params: &CwtParams) -> impl Strategy<Value = Vec<Pathway>> + use<> {
     proptest::collection::vec(pathway(params), params.size.clone())
 }
 

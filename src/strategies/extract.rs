@@ -24,7 +24,7 @@ const MONTHS: [&str; 12] = [
 /// modality), or a 31- or 62-day row of `ALL MODALITIES` or one modality,
 /// with whole or half counts, within at most total, and breaches the
 /// difference. `size` is not used (see [`provider_extract_csv`]).
-pub fn provider_extract_row(params: &CwtParams) -> impl Strategy<Value = String> {
+pub fn provider_extract_row(params: &CwtParams) -> impl Strategy<Value = String> + use<> {
     keyed_row(params).prop_map(|(_, text)| text)
 }
 
@@ -32,7 +32,7 @@ pub fn provider_extract_row(params: &CwtParams) -> impl Strategy<Value = String>
 /// England's extracts hold one row per key) and its text.
 type Keyed = ((YearMonth, usize, OdsCode, &'static str, usize), String);
 
-fn keyed_row(params: &CwtParams) -> impl Strategy<Value = Keyed> {
+fn keyed_row(params: &CwtParams) -> impl Strategy<Value = Keyed> + use<> {
     let standard = proptest::sample::select(CwtStandard::ALL.to_vec());
     let modality =
         prop_oneof![3 => Just(ALL_MODALITIES), 1 => Just("Surgery"), 1 => Just("Radiotherapy")];
@@ -91,7 +91,7 @@ fn keyed_row(params: &CwtParams) -> impl Strategy<Value = Keyed> {
 /// (a repeated month x standard x provider x modality x cancer type is
 /// dropped, as NHS England's extracts hold one row per key), each line
 /// ended `\n`. Reading it gives every row and no bad row.
-pub fn provider_extract_csv(params: &CwtParams) -> impl Strategy<Value = String> {
+pub fn provider_extract_csv(params: &CwtParams) -> impl Strategy<Value = String> + use<> {
     proptest::collection::vec(keyed_row(params), params.size.clone()).prop_map(|rows| {
         let mut seen = BTreeSet::new();
         let mut text = String::from(PROVIDER_EXTRACT_HEADER);
@@ -107,7 +107,7 @@ pub fn provider_extract_csv(params: &CwtParams) -> impl Strategy<Value = String>
 }
 
 /// A provider extract read from [`provider_extract_csv`]'s text.
-pub fn provider_extract(params: &CwtParams) -> impl Strategy<Value = ProviderExtract> {
+pub fn provider_extract(params: &CwtParams) -> impl Strategy<Value = ProviderExtract> + use<> {
     provider_extract_csv(params).prop_filter_map("a readable extract", |text| {
         read_provider_extract(text.as_bytes()).ok()
     })

@@ -33,7 +33,7 @@ macro_rules! coded_enum {
         $vis:vis enum $name:ident {
             $(
                 $(#[$vmeta:meta])*
-                $var:ident $(= $number:literal)? => { $($col:ident : $text:expr),+ $(,)? }
+                $var:ident $(= $number:literal)? => { $($col:ident : $text:expr_2021),+ $(,)? }
             ),+ $(,)?
         }
         texts $texts:ident {

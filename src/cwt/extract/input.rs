@@ -427,10 +427,12 @@ impl PeriodColumns {
         let period = field(record, self.period);
         let year = self.year.map_or(&b""[..], |i| field(record, i));
         let month = self.month.map_or(&b""[..], |i| field(record, i));
-        if let Some(last) = &self.last {
-            if last.period == period && last.year == year && last.month == month {
-                return Ok(last.read);
-            }
+        if let Some(last) = &self.last
+            && last.period == period
+            && last.year == year
+            && last.month == month
+        {
+            return Ok(last.read);
         }
         let ym = parse_period(period).ok_or_else(|| BadRowReason::Period { text: text(period) })?;
         let Ok(financial_year) = ym.financial_year() else {

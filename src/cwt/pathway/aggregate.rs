@@ -73,10 +73,10 @@ impl Aggregator {
         key: u128,
         text: &[u8],
     ) -> Result<ProviderIndex, BadPathwayRowReason> {
-        if let Some((last, index)) = self.last_key {
-            if last == key {
-                return Ok(index);
-            }
+        if let Some((last, index)) = self.last_key
+            && last == key
+        {
+            return Ok(index);
         }
         let index = match self.keys.get(&key) {
             Some(&index) => index,

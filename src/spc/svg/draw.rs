@@ -134,12 +134,12 @@ pub(crate) fn chart(chart: &SpcChart, targets: &[TargetLine], style: &ChartStyle
         .iter()
         .map(|t| (t.clone(), months.iter().map(|m| t.value_in(*m)).collect()))
         .collect();
-    if lines.is_empty() {
-        if let Some(target) = chart.target() {
-            let label = format!("Target {}{}", fixed(target, 1), style.unit_text());
-            let line = TargetLine::constant(TargetKind::Standard, label, target);
-            lines.push((line, months.iter().map(|_| Some(target)).collect()));
-        }
+    if lines.is_empty()
+        && let Some(target) = chart.target()
+    {
+        let label = format!("Target {}{}", fixed(target, 1), style.unit_text());
+        let line = TargetLine::constant(TargetKind::Standard, label, target);
+        lines.push((line, months.iter().map(|_| Some(target)).collect()));
     }
     let (lo, hi) = value_range(chart, &lines);
     let (w, h) = (style.width(), style.height());

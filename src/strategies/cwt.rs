@@ -34,7 +34,7 @@ pub struct CwtParams {
 
 /// The seven Wessex trusts of NHS England's samples, as generated
 /// providers.
-const PROVIDERS: [&str; 7] = ["R0D", "R1F", "RBD", "RDZ", "RHM", "RHU", "RN3"];
+const PROVIDERS: [&str; 7] = ["R0D", "R1F", "RBD", "RHM", "RHU", "RN5", "RNZ"];
 
 /// The Wessex ICBs: Hampshire and Isle of Wight, and Dorset.
 const ICBS: [&str; 2] = ["QRL", "QVV"];

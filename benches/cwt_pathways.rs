@@ -22,7 +22,8 @@ use arrow_array::builder::{Date32Builder, StringDictionaryBuilder, UInt16Builder
 use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, RecordBatch};
 use bytes::Bytes;
-use cancer_plan::cwt::pathway::{read_pathways_csv, read_pathways_parquet, ColumnMapping};
+use cancer_plan::cwt::pathway::{read_pathways_csv, read_pathways_parquet, ColumnMapping, Route};
+use cancer_plan::TumourSite;
 use chrono::{Datelike, NaiveDate};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -31,30 +32,6 @@ use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
 const N: usize = 1_000_000;
-const ROUTES: [&str; 5] = [
-    "urgent_suspected_cancer",
-    "breast_symptomatic",
-    "urgent_screening",
-    "consultant_upgrade",
-    "other",
-];
-const SITES: [&str; 15] = [
-    "breast",
-    "lung",
-    "colorectal_lower_gi",
-    "upper_gi",
-    "urology",
-    "prostate",
-    "skin",
-    "head_and_neck",
-    "gynaecology",
-    "haematology",
-    "brain_cns",
-    "sarcoma",
-    "childrens",
-    "non_specific_symptoms",
-    "other",
-];
 
 struct XorShift(u64);
 
@@ -118,8 +95,8 @@ fn csv_bytes(rows: &[Row]) -> Vec<u8> {
             "{},Q{:02},{},{},{a},{b},{c},{d},{dna},{delay}",
             provider(*p),
             p % 42,
-            ROUTES[*route],
-            SITES[*site]
+            Route::ALL[*route].code(),
+            TumourSite::ALL[*site].code()
         )
         .unwrap();
     }
@@ -134,8 +111,8 @@ fn batch_of(chunk: &[Row]) -> RecordBatch {
     for (pv, route, site, dates, a, b) in chunk {
         p.append_value(provider(*pv));
         i.append_value(format!("Q{:02}", pv % 42));
-        r.append_value(ROUTES[*route]);
-        s.append_value(SITES[*site]);
+        r.append_value(Route::ALL[*route].code());
+        s.append_value(TumourSite::ALL[*site].code());
         for (builder, v) in d.iter_mut().zip(dates) {
             builder.append_option(*v);
         }

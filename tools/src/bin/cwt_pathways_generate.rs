@@ -21,35 +21,12 @@ use std::sync::Arc;
 use arrow_array::builder::{Date32Builder, StringDictionaryBuilder, UInt16Builder};
 use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, RecordBatch};
+use cancer_plan::cwt::pathway::Route;
+use cancer_plan::TumourSite;
 use chrono::{Datelike, NaiveDate};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
-
-const ROUTES: [&str; 5] = [
-    "urgent_suspected_cancer",
-    "breast_symptomatic",
-    "urgent_screening",
-    "consultant_upgrade",
-    "other",
-];
-const SITES: [&str; 15] = [
-    "breast",
-    "lung",
-    "colorectal_lower_gi",
-    "upper_gi",
-    "urology",
-    "prostate",
-    "skin",
-    "head_and_neck",
-    "gynaecology",
-    "haematology",
-    "brain_cns",
-    "sarcoma",
-    "childrens",
-    "non_specific_symptoms",
-    "other",
-];
 
 struct XorShift(u64);
 
@@ -169,7 +146,10 @@ fn write_csv(n: u64, generator: &mut Generator, path: &str) -> Result<(), Box<dy
         let _ = write!(
             line,
             "{},{},{},{},",
-            generator.providers[row.provider], icb, ROUTES[row.route], SITES[row.site]
+            generator.providers[row.provider],
+            icb,
+            Route::ALL[row.route].code(),
+            TumourSite::ALL[row.site].code()
         );
         iso(Some(row.referral), &mut line);
         line.push(b',');
@@ -202,8 +182,8 @@ fn write_parquet(n: u64, generator: &mut Generator, path: &str) -> Result<(), Bo
             let row = generator.row();
             provider.append_value(&generator.providers[row.provider]);
             icb.append_value(&generator.icbs[row.provider % generator.icbs.len()]);
-            route.append_value(ROUTES[row.route]);
-            site.append_value(SITES[row.site]);
+            route.append_value(Route::ALL[row.route].code());
+            site.append_value(TumourSite::ALL[row.site].code());
             let values = [
                 Some(row.referral),
                 row.told,
